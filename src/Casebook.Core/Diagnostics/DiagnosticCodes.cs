@@ -1,0 +1,41 @@
+namespace Casebook.Core.Diagnostics;
+
+/// <summary>Stable diagnostic codes; each is documented in docs/diagnostics.md.</summary>
+public static class DiagnosticCodes
+{
+    // Files and encodings
+    public const string EmptyFile = "CB1001";
+    public const string NotUtf8 = "CB1002";
+    public const string ShiftJis = "CB1003";
+    public const string BinaryFile = "CB1004";
+    public const string UnclosedFrontMatter = "CB1005";
+    public const string MissingFrontMatter = "CB1006";
+    public const string InvalidYaml = "CB1007";
+    public const string UnreadableFile = "CB1008";
+
+    // Fields
+    public const string MissingField = "CB1101";
+    public const string WrongType = "CB1102";
+    public const string UnknownField = "CB1103";
+    public const string InvalidValue = "CB1104";
+    public const string InvalidId = "CB1105";
+
+    // References
+    public const string UnknownTerm = "CB1201";
+    public const string UnknownVolume = "CB1202";
+    public const string UnknownCase = "CB1203";
+    public const string DuplicateId = "CB1204";
+    public const string VolumeMismatch = "CB1205";
+    public const string UnknownTaxonomy = "CB1206";
+    public const string BrokenLink = "CB1207";
+    public const string DuplicateTerm = "CB1208";
+
+    // Site configuration and theme
+    public const string MissingConfig = "CB1301";
+    public const string TemplateError = "CB1302";
+    public const string MissingTemplate = "CB1303";
+
+    // Content safety
+    public const string UnsafeHtmlRemoved = "CB1401";
+    public const string UnsafeLinkRemoved = "CB1402";
+}

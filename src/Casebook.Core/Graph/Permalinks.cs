@@ -1,0 +1,49 @@
+using System.Text;
+using Casebook.Core.Model;
+
+namespace Casebook.Core.Graph;
+
+/// <summary>A page's place: <see cref="Path"/> is the site-relative folder ("cases/x/"),
+/// <see cref="Url"/> the same with the base path and each segment percent-encoded.</summary>
+public sealed record Permalink(string Path, string Url)
+{
+    public string File => Path.EndsWith('/') || Path.Length == 0 ? Path + "index.html" : Path;
+}
+
+public sealed class Permalinks(string basePath)
+{
+    public string BasePath { get; } = basePath;
+
+    public Permalink For(params string[] segments)
+    {
+        var path = string.Concat(segments.Select(s => Slug(s) + "/"));
+        var url = BasePath + string.Concat(segments.Select(s => Uri.EscapeDataString(Slug(s)) + "/"));
+        return new Permalink(path, url);
+    }
+
+    public Permalink File(string relativePath) =>
+        new(relativePath, BasePath + string.Join('/', relativePath.Split('/').Select(Uri.EscapeDataString)));
+
+    public Permalink Home => new("", BasePath);
+    public Permalink Case(string id) => For("cases", id);
+    public Permalink Volume(string id) => For("volumes", id);
+    public Permalink Term(Term t) => For(t.Taxonomy, t.Id);
+    public Permalink Taxonomy(string id) => For(id);
+    public Permalink Lesson(string id) => For("lessons", id);
+    public Permalink Page(string id) => For("pages", id);
+    public Permalink Checklist(string id) => For("checklists", id);
+
+    /// <summary>A safe folder name: NFKC, no path separators or characters file systems reject.</summary>
+    public static string Slug(string s)
+    {
+        var n = s.Normalize(NormalizationForm.FormKC).Trim();
+        var sb = new StringBuilder(n.Length);
+        foreach (var ch in n)
+        {
+            if (char.IsLetterOrDigit(ch) || ch is '-' or '_' or '・' or 'ー') sb.Append(char.ToLowerInvariant(ch));
+            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
+        }
+        var slug = sb.ToString().Trim('-');
+        return slug.Length == 0 ? "-" : slug;
+    }
+}

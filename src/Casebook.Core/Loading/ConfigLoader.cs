@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using Casebook.Core.Diagnostics;
+using Casebook.Core.Model;
+
+namespace Casebook.Core.Loading;
+
+/// <summary>Reads casebook.yml: site settings, taxonomies and volumes.</summary>
+public static partial class ConfigLoader
+{
+    public const string FileName = "casebook.yml";
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    public static partial Regex IdPattern();
+
+    public static (SiteSettings, Dictionary<string, Taxonomy>, List<Volume>)? Load(string sourceRoot, string? baseUrlOverride, DiagnosticBag diagnostics)
+    {
+        var full = System.IO.Path.Combine(sourceRoot, FileName);
+        var source = SourceReader.Read(full, FileName, diagnostics);
+        if (source is null) return null;
+        var root = YamlMap.Parse(source.Text, FileName, 1, diagnostics);
+        if (root is null) return null;
+
+        var site = root.Map("site", "サイトの設定");
+        var title = site?.String("title", "サイト名") ?? "Casebook";
+        var description = site?.String("description") ?? "";
+        var baseUrl = baseUrlOverride ?? site?.String("base_url") ?? "";
+        var author = site?.String("author") ?? "";
+        var allowRaw = site?.Bool("allow_raw_html", false) ?? false;
+        site?.ReportUnknownKeys();
+
+        var (normalizedBase, basePath) = NormalizeBaseUrl(baseUrl, site?.SpanOf("base_url") ?? root.Span(), diagnostics);
+        var settings = new SiteSettings(title, description, normalizedBase, basePath, author, allowRaw);
+
+        var taxonomies = new Dictionary<string, Taxonomy>(StringComparer.Ordinal);
+        var taxMap = root.Map("taxonomies");
+        if (taxMap is not null)
+        {
+            foreach (var id in new[] { "elements", "pillars", "tags" })
+            {
+                var t = taxMap.Map(id);
+                if (t is null) continue;
+                taxonomies[id] = LoadTaxonomy(id, t, diagnostics);
+            }
+            taxMap.ReportUnknownKeys();
+        }
+        // Cases always use these three; supply defaults so a minimal site works.
+        taxonomies.TryAdd("elements", new Taxonomy { Id = "elements", Label = "7つの要素", Closed = true, Numbered = true, Terms = new() });
+        taxonomies.TryAdd("pillars", new Taxonomy { Id = "pillars", Label = "柱", Closed = true, Numbered = false, Terms = new() });
+        taxonomies.TryAdd("tags", new Taxonomy { Id = "tags", Label = "テーマ", Closed = false, Numbered = false, Terms = new() });
+
+        var volumes = new List<Volume>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var v in root.MapList("volumes"))
+        {
+            var id = v.String("id", "巻の ID");
+            var vTitle = v.String("title", "巻の題名");
+            var publisher = v.String("publisher", "発行者");
+            var fy = v.Int("fiscal_year", "年度（西暦の開始年）", 1868, 9999);
+            var number = v.Int("number", null, 1, 9999);
+            var subtitle = v.String("subtitle") ?? "";
+            var cases = v.ScalarList("cases");
+            v.ReportUnknownKeys();
+            if (id is null || vTitle is null || publisher is null || fy is null) continue;
+            if (!IdPattern().IsMatch(id))
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidId, $"巻の ID「{id}」には半角英小文字・数字・ハイフンだけを使ってください。", v.SpanOf("id"));
+                continue;
+            }
+            if (!seen.Add(id))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateId, $"巻の ID「{id}」が重複しています。", v.SpanOf("id"));
+                continue;
+            }
+            volumes.Add(new Volume
+            {
+                Id = id, Title = vTitle, Subtitle = subtitle, Publisher = publisher, FiscalYear = fy.Value,
+                Number = number, CaseOrder = cases, Span = v.SpanOf("id"),
+            });
+        }
+        root.ReportUnknownKeys();
+        return (settings, taxonomies, volumes);
+    }
+
+    private static Taxonomy LoadTaxonomy(string id, YamlMap t, DiagnosticBag diagnostics)
+    {
+        var label = t.String("label") ?? id;
+        var closed = t.Bool("closed", id != "tags");
+        var numbered = t.Bool("numbered", false);
+        var terms = new List<Term>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in t.MapList("terms"))
+        {
+            var number = term.Int("number", numbered ? "番号" : null, 1, 999);
+            var termLabel = term.String("label", "表示名");
+            var termId = term.String("id") ?? number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? (termLabel is null ? null : Text.TextNormalizer.Tag(termLabel));
+            var shortLabel = term.String("short") ?? termLabel ?? "";
+            var description = term.String("description") ?? "";
+            term.ReportUnknownKeys();
+            if (termLabel is null || termId is null) continue;
+            if (!ids.Add(termId))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateTerm, $"語「{termId}」が分類「{id}」の中で重複しています。", term.Span());
+                continue;
+            }
+            terms.Add(new Term(id, termId, termLabel, shortLabel, description, numbered ? number : null));
+        }
+        t.ReportUnknownKeys();
+        if (numbered) terms.Sort((a, b) => (a.Number ?? 0).CompareTo(b.Number ?? 0));
+        return new Taxonomy { Id = id, Label = label, Closed = closed, Numbered = numbered, Terms = terms, Span = t.Span() };
+    }
+
+    public static (string BaseUrl, string BasePath) NormalizeBaseUrl(string baseUrl, SourceSpan span, DiagnosticBag diagnostics)
+    {
+        baseUrl = baseUrl.Trim();
+        if (baseUrl.Length == 0) return ("", "/");
+        if (baseUrl.StartsWith('/'))
+        {
+            var p = baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/";
+            return ("", p);
+        }
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, $"base_url「{baseUrl}」は https://… で始まる URL か / で始まるパスにしてください。", span);
+            return ("", "/");
+        }
+        var path = uri.AbsolutePath.EndsWith('/') ? uri.AbsolutePath : uri.AbsolutePath + "/";
+        return ($"{uri.Scheme}://{uri.Authority}{path}", path);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using Casebook.Core.Diagnostics;
+using Casebook.Core.Graph;
+using Casebook.Core.Loading;
+using Casebook.Core.Model;
+using Casebook.Core.Output;
+using Casebook.Core.Rendering;
+using Casebook.Core.Validation;
+
+namespace Casebook.Core;
+
+public sealed record BuildOptions(
+    string SourceRoot,
+    string OutputDir,
+    string? BaseUrl = null,
+    bool IncludeDrafts = false,
+    string? ThemeDir = null,
+    bool WriteOutput = true);
+
+public sealed record StageTiming(string Stage, TimeSpan Elapsed);
+
+public sealed class BuildResult
+{
+    public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }
+    public bool Success => !Diagnostics.Any(d => d.Severity == Severity.Error);
+    public SiteGraph? Graph { get; init; }
+    public List<StageTiming> Timings { get; init; } = new();
+    public int PagesWritten { get; init; }
+    public IReadOnlyList<OutputFile> Files { get; init; } = [];
+}
+
+/// <summary>The whole build: load → validate → graph → render → post-process → write.
+/// Each stage is timed; diagnostics from all stages are collected and returned together.</summary>
+public static class Pipeline
+{
+    /// <summary>The theme next to the site source wins; otherwise the theme shipped with the tool.</summary>
+    public static string ResolveTheme(string sourceRoot, string? themeDir)
+    {
+        if (themeDir is not null) return themeDir;
+        var local = Path.Combine(sourceRoot, "theme");
+        if (Directory.Exists(Path.Combine(local, "layouts"))) return local;
+        return Path.Combine(AppContext.BaseDirectory, "theme");
+    }
+
+    public static BuildResult Check(BuildOptions options) => Run(options with { WriteOutput = false });
+
+    public static BuildResult Run(BuildOptions options, Action<string>? progress = null)
+    {
+        var diagnostics = new DiagnosticBag();
+        var timings = new List<StageTiming>();
+        var sw = Stopwatch.StartNew();
+        void Stage(string name) { timings.Add(new StageTiming(name, sw.Elapsed)); sw.Restart(); progress?.Invoke(name); }
+
+        var content = ContentLoader.Load(options.SourceRoot, options.BaseUrl, diagnostics);
+        Stage("load");
+        if (content is null) return Result(diagnostics, null, timings, []);
+
+        ContentValidation.Run(content, diagnostics);
+        Stage("validate");
+
+        var graph = SiteGraphBuilder.Build(content, options.IncludeDrafts);
+        Stage("graph");
+
+        var theme = Theme.Load(ResolveTheme(options.SourceRoot, options.ThemeDir), diagnostics);
+        if (theme is null) return Result(diagnostics, graph, timings, []);
+        var renderer = new SiteRenderer(graph, theme, diagnostics);
+        var jobs = renderer.Jobs();
+        var files = renderer.Render(jobs);
+        Stage("render");
+
+        LinkCheck.Run(graph, jobs, renderer.ViewModels.AllLinks, diagnostics);
+        files.AddRange(Exports(graph, jobs));
+        Stage("post-process");
+
+        if (!options.WriteOutput || diagnostics.HasErrors) return Result(diagnostics, graph, timings, files);
+
+        var copies = AssetCopies(content, theme);
+        var staged = SiteWriter.Stage(options.OutputDir, files, copies);
+        try { SiteWriter.Commit(staged, options.OutputDir); }
+        catch { SiteWriter.Discard(staged); throw; }
+        Stage("write");
+        return Result(diagnostics, graph, timings, files, jobs.Count);
+    }
+
+    private static BuildResult Result(DiagnosticBag d, SiteGraph? g, List<StageTiming> t, List<OutputFile> files, int pages = 0) =>
+        new() { Diagnostics = d.Sorted(), Graph = g, Timings = t, Files = files, PagesWritten = pages };
+
+    public static IEnumerable<OutputFile> Exports(SiteGraph g, IReadOnlyList<PageJob> jobs)
+    {
+        yield return OutputFile.Text("data/cases.json", JsonExport.Cases(g, g.Cases));
+        yield return CsvExport.Cases("data/cases.csv", g, g.Cases);
+        foreach (var v in g.Volumes)
+        {
+            var path = g.Links.Volume(v.Id).Path;
+            yield return OutputFile.Text($"{path}{v.Id}-cases.json", JsonExport.Cases(g, g.VolumeCases[v.Id]));
+            yield return CsvExport.Cases($"{path}{v.Id}-cases.csv", g, g.VolumeCases[v.Id]);
+        }
+        yield return OutputFile.Text("feed.xml", Feeds.Atom(g));
+        yield return OutputFile.Text("sitemap.xml", Feeds.Sitemap(g, jobs.Where(j => j.Layout != "404").Select(j => j.Link.Url)));
+        yield return OutputFile.Text("robots.txt", "User-agent: *\nAllow: /\n");
+    }
+
+    private static List<(string, string)> AssetCopies(SiteContent content, Theme theme)
+    {
+        var copies = new List<(string, string)>();
+        var themeAssets = Path.Combine(theme.Directory, "assets");
+        if (Directory.Exists(themeAssets))
+            foreach (var f in Directory.EnumerateFiles(themeAssets, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                copies.Add(("assets/" + Path.GetRelativePath(themeAssets, f).Replace('\\', '/'), f));
+        foreach (var (rel, full) in content.Assets) copies.Add(("assets/" + rel, full));
+        return copies;
+    }
+}
+
+/// <summary>Links written in content must reach a page, file or asset of the built site.</summary>
+public static class LinkCheck
+{
+    public static void Run(SiteGraph g, IReadOnlyList<PageJob> jobs, List<InternalLink> links, DiagnosticBag diagnostics)
+    {
+        var targets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var j in jobs) { targets.Add(Normalize(j.Link.Path)); }
+        foreach (var (rel, _) in g.Content.Assets) targets.Add(Normalize("assets/" + rel));
+        foreach (var v in g.Volumes)
+        {
+            targets.Add(Normalize(g.Links.Volume(v.Id).Path + v.Id + "-cases.csv"));
+            targets.Add(Normalize(g.Links.Volume(v.Id).Path + v.Id + "-cases.json"));
+        }
+        foreach (var f in new[] { "feed.xml", "sitemap.xml", "data/cases.json", "data/cases.csv" }) targets.Add(f);
+
+        foreach (var link in links)
+        {
+            var target = link.Target;
+            var cut = target.IndexOfAny(['#', '?']);
+            if (cut >= 0) target = target[..cut];
+            var key = Normalize(Uri.UnescapeDataString(target.TrimStart('/')));
+            if (targets.Contains(key)) continue;
+            var suggestion = Text.NearestMatch.Find(key, targets);
+            diagnostics.Error(DiagnosticCodes.BrokenLink,
+                $"リンク先「{link.Target}」がサイトにありません。{(suggestion is null ? "" : $"（もしかして「/{suggestion}」？）")}", link.Span);
+        }
+    }
+
+    private static string Normalize(string path)
+    {
+        path = path.Normalize(System.Text.NormalizationForm.FormKC);
+        if (path.EndsWith("index.html", StringComparison.Ordinal)) path = path[..^"index.html".Length];
+        if (path.Length > 0 && !path.EndsWith('/') && !Path.HasExtension(path)) path += "/";
+        return path;
+    }
+}

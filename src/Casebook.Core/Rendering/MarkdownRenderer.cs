@@ -1,0 +1,141 @@
+using Casebook.Core.Diagnostics;
+using Ganss.Xss;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using SourceSpan = Casebook.Core.Diagnostics.SourceSpan;
+
+namespace Casebook.Core.Rendering;
+
+public sealed record Section(string Id, string Title);
+
+/// <summary>A site-relative link found in content, kept with its position for the link check.</summary>
+public sealed record InternalLink(string Target, SourceSpan Span);
+
+public sealed record RenderedMarkdown(string Html, List<Section> Sections, List<InternalLink> Links, string PlainText);
+
+/// <summary>Markdown → HTML. The pipeline is built once and shared; rendering is thread-safe.</summary>
+public sealed class MarkdownRenderer
+{
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseGridTables()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .UseEmphasisExtras()
+        .UseListExtras()
+        .UseFootnotes()
+        .UseDefinitionLists()
+        .UseAutoLinks()
+        .Build();
+
+    private readonly string _basePath;
+    private readonly bool _allowRawHtml;
+
+    public MarkdownRenderer(string basePath, bool allowRawHtml)
+    {
+        _basePath = basePath;
+        _allowRawHtml = allowRawHtml;
+    }
+
+    public RenderedMarkdown Render(string markdown, string path, int firstLine, DiagnosticBag diagnostics)
+    {
+        var doc = Markdig.Markdown.Parse(markdown, _pipeline);
+        var sections = new List<Section>();
+        var links = new List<InternalLink>();
+        var hasRawHtml = false;
+
+        foreach (var node in doc.Descendants())
+        {
+            switch (node)
+            {
+                case HtmlBlock:
+                case HtmlInline:
+                    hasRawHtml = true;
+                    break;
+                case LinkInline link when link.Url is not null:
+                    var span = new SourceSpan(path, firstLine + link.Line, link.Column + 1);
+                    if (IsScriptUrl(link.Url))
+                    {
+                        diagnostics.Warning(DiagnosticCodes.UnsafeLinkRemoved, "スクリプトを実行するリンク（javascript: など）は削除しました。", span);
+                        link.Url = "";
+                    }
+                    else if (link.Url.StartsWith('/') && !link.Url.StartsWith("//", StringComparison.Ordinal))
+                    {
+                        links.Add(new InternalLink(link.Url, span));
+                        link.Url = _basePath + link.Url[1..];
+                    }
+                    break;
+            }
+        }
+
+        var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.Render(doc);
+        writer.Flush();
+        var html = writer.ToString();
+
+        if (hasRawHtml && !_allowRawHtml)
+        {
+            var removed = false;
+            var sanitizer = CreateSanitizer();
+            sanitizer.RemovingTag += (_, _) => removed = true;
+            sanitizer.RemovingAttribute += (_, _) => removed = true;
+            sanitizer.RemovingStyle += (_, _) => removed = true;
+            html = sanitizer.Sanitize(html);
+            if (removed)
+                diagnostics.Warning(DiagnosticCodes.UnsafeHtmlRemoved,
+                    "本文の HTML から安全でない部分（script、イベント属性など）を取り除きました。HTML をそのまま使うには casebook.yml の site.allow_raw_html を true にします。",
+                    new SourceSpan(path, firstLine, 1));
+        }
+
+        foreach (var h in doc.Descendants<HeadingBlock>())
+        {
+            if (h.Level != 2) continue;
+            var id = h.GetAttributes().Id ?? "";
+            sections.Add(new Section(id, InlineText(h.Inline)));
+        }
+        return new RenderedMarkdown(html, sections, links, PlainText(doc));
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var s = new HtmlSanitizer();
+        s.AllowedAttributes.Add("id");
+        s.AllowedAttributes.Add("class");
+        return s;
+    }
+
+    public static bool IsScriptUrl(string url)
+    {
+        var compact = new string(url.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray()).ToLowerInvariant();
+        return compact.StartsWith("javascript:", StringComparison.Ordinal) || compact.StartsWith("vbscript:", StringComparison.Ordinal)
+            || compact.StartsWith("data:text/html", StringComparison.Ordinal);
+    }
+
+    private static string InlineText(ContainerInline? inline)
+    {
+        if (inline is null) return "";
+        var sb = new System.Text.StringBuilder();
+        foreach (var i in inline.Descendants())
+            if (i is LiteralInline lit) sb.Append(lit.Content.ToString());
+            else if (i is CodeInline code) sb.Append(code.Content);
+        return sb.ToString();
+    }
+
+    private static string PlainText(MarkdownDocument doc)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var node in doc.Descendants())
+        {
+            if (node is LiteralInline lit) sb.Append(lit.Content.ToString());
+            else if (node is CodeInline code) sb.Append(code.Content);
+            else if (node is LineBreakInline) sb.Append(' ');
+            else if (node is LeafBlock) sb.Append(' ');
+        }
+        return sb.ToString();
+    }
+}

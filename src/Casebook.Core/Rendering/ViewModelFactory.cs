@@ -1,0 +1,162 @@
+using System.Globalization;
+using Casebook.Core.Diagnostics;
+using Casebook.Core.Graph;
+using Casebook.Core.Model;
+using Casebook.Core.Rendering.ViewModels;
+using Casebook.Core.Text;
+
+namespace Casebook.Core.Rendering;
+
+/// <summary>Turns graph objects into view models. Markdown is rendered once per document and cached.</summary>
+public sealed class ViewModelFactory
+{
+    private readonly SiteGraph _graph;
+    private readonly MarkdownRenderer _markdown;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly Theme _theme;
+    private readonly Dictionary<string, CaseCardVm> _cards = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenderedMarkdown> _rendered = new(StringComparer.Ordinal);
+
+    public ViewModelFactory(SiteGraph graph, MarkdownRenderer markdown, Theme theme, DiagnosticBag diagnostics)
+    {
+        _graph = graph;
+        _markdown = markdown;
+        _theme = theme;
+        _diagnostics = diagnostics;
+        foreach (var c in graph.Cases) _cards[c.Id] = BuildCard(c);
+    }
+
+    public List<InternalLink> AllLinks => _rendered.Values.SelectMany(r => r.Links).ToList();
+
+    public RenderedMarkdown Markdown(string key, string markdown, string path, int firstLine) =>
+        _rendered.GetOrAdd(key, _ => _markdown.Render(markdown, path, firstLine, _diagnostics));
+
+    public TermVm Term(Term t)
+    {
+        var count = _graph.TermCases.TryGetValue(t, out var l) ? l.Count : 0;
+        return new TermVm(t.Taxonomy, t.Id, t.Label, t.Short, t.Display, t.Number is int n ? Wareki.CircledNumber(n) : "",
+            t.Number ?? 0, t.Description, _graph.Links.Term(t).Url, count);
+    }
+
+    public CaseCardVm Card(CaseStudy c) => _cards[c.Id];
+
+    private CaseCardVm BuildCard(CaseStudy c)
+    {
+        var v = _graph.VolumeOf(c);
+        return new CaseCardVm(c.Id, c.Title, c.Subtitle, c.Summary, _graph.Links.Case(c.Id).Url, c.Organization, c.Region.Display,
+            Wareki.FiscalYear(c.FiscalYear), c.FiscalYear, v?.Title ?? "", v is null ? "" : _graph.Links.Volume(v.Id).Url,
+            _graph.CaseNumber(c), c.Elements.Select(Term).ToList(), c.Pillars.Select(Term).ToList(), c.Tags.Select(Term).ToList());
+    }
+
+    public CaseVm Case(CaseStudy c)
+    {
+        var md = Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine - 1);
+        var elements = _graph.Content.Taxonomies["elements"];
+        var grid = elements.Terms.Select(t => new ElementMarkVm(Term(t), c.Elements.Contains(t))).ToList();
+        var region = _graph.Regions.FirstOrDefault(r => r.Cases.Contains(c));
+        var org = _graph.Organizations.First(o => o.Cases.Contains(c));
+        var prev = _graph.Previous(c);
+        var next = _graph.Next(c);
+        var volume = _graph.VolumeOf(c);
+        var filters = new List<SearchFilterVm>();
+        foreach (var e in c.Elements) filters.Add(new("要素", e.Display));
+        foreach (var p in c.Pillars) filters.Add(new("柱", p.Label));
+        if (volume is not null) filters.Add(new("事例集", volume.Title));
+        filters.Add(new("組織", c.Organization));
+        if (region is not null) filters.Add(new("地域", region.Name));
+        filters.Add(new("年度", Wareki.FiscalYear(c.FiscalYear)));
+        foreach (var t in c.Tags) filters.Add(new("テーマ", t.Label));
+        var searchText = TextNormalizer.Search(string.Join(' ', new[] { c.Title, c.Subtitle, c.Summary, c.Organization }
+            .Concat(c.Tags.Select(t => t.Label)).Concat(c.Voices.Select(v => v.Text)).Append(md.PlainText)));
+        var tax = _graph.Content.Taxonomies;
+        return new CaseVm(Card(c), c.Authors, string.Join("、", c.Authors), c.Region.Prefecture, c.Region.City, c.Region.Ward,
+            region?.Link.Url ?? "", org.Link.Url, md.Html, md.Sections.Select(s => new SectionVm(s.Id, s.Title)).ToList(), grid,
+            c.Profile.Select(p => new ProfileRowVm(p.Key, p.Value)).ToList(), c.ProfileAsOf,
+            c.Voices.Select(v => new VoiceVm(v.Speaker, v.Role, v.Text)).ToList(), c.Source,
+            _graph.Related[c.Id].Select(Card).ToList(), prev is null ? null : Card(prev), next is null ? null : Card(next),
+            filters, searchText, tax["elements"].Label, tax["pillars"].Label, tax["tags"].Label);
+    }
+
+    public TaxonomyVm Taxonomy(string id)
+    {
+        var tax = _graph.Content.Taxonomies[id];
+        var terms = _graph.TaxonomyTerms[id].Select(Term).ToList();
+        var count = _graph.Cases.Count(c => c.AllTerms.Any(t => t.Taxonomy == id));
+        return new TaxonomyVm(id, tax.Label, _graph.Links.Taxonomy(id).Url, terms, count, tax.Numbered);
+    }
+
+    public List<GlossaryEntryVm> Glossary(IEnumerable<GlossaryEntry> entries) =>
+        entries.Select(e => new GlossaryEntryVm(e.Abbr, e.Expansion, e.Note, GlossaryAnchor(e.Abbr))).ToList();
+
+    public static string GlossaryAnchor(string abbr) => "g-" + Permalinks.Slug(abbr);
+
+    public VolumeVm Volume(Volume v)
+    {
+        var links = _graph.Links;
+        var glossary = _graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).ToList();
+        var foreword = v.ForewordMarkdown.Length > 0 && v.ForewordPath is not null
+            ? Markdown("volume:" + v.Id, v.ForewordMarkdown, v.ForewordPath, v.ForewordFirstLine - 1).Html : "";
+        var pages = _graph.Pages.Where(p => p.VolumeId == v.Id).Select(p => new LinkVm(p.Title, links.Page(p.Id).Url)).ToList();
+        var cases = _graph.VolumeCases[v.Id];
+        var baseUrl = links.Volume(v.Id).Url;
+        return new VolumeVm(v.Id, v.Title, v.Subtitle, v.Publisher, v.FiscalYear, Wareki.FiscalYear(v.FiscalYear), v.NumberLabel,
+            baseUrl, baseUrl + "print/", baseUrl + $"{v.Id}-cases.csv", baseUrl + $"{v.Id}-cases.json", v.ForewordTitle, foreword,
+            cases.Select(Card).ToList(), Glossary(glossary.SelectMany(g => g.Entries)), glossary.FirstOrDefault()?.Title ?? _theme.T("glossary"),
+            v.Contributors.Select(p => new PersonVm(p.Name, p.Organization, p.Role)).ToList(),
+            v.Colophon.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList(), pages, cases.Count);
+    }
+
+    public LessonVm Lesson(Lesson l)
+    {
+        var md = Markdown("lesson:" + l.Id, l.Markdown, l.SourcePath, l.BodyFirstLine - 1);
+        var blocks = l.Blocks.Select((b, bi) => new LessonBlockVm(b.Type, b.Title, $"block-{bi + 1}",
+            b.Items.Select((it, ii) => new LessonItemVm(ii + 1, it.Title, it.Subtitle,
+                Markdown($"lesson:{l.Id}:{bi}:{ii}", it.Text, l.SourcePath, 0).Html,
+                it.CaseRefs.Select(r => _graph.CasesById.GetValueOrDefault(r.Raw)).Where(c => c is not null)
+                    .Select(c => new LinkVm(c!.Title, _graph.Links.Case(c.Id).Url)).ToList())).ToList())).ToList();
+        var related = l.RelatedCaseRefs.Select(r => _graph.CasesById.GetValueOrDefault(r.Raw)).Where(c => c is not null).Select(c => Card(c!)).ToList();
+        return new LessonVm(l.Id, l.Title, l.Summary, _graph.Links.Lesson(l.Id).Url, l.Source, md.Html, blocks, related);
+    }
+
+    public ContentPageVm Page(Page p)
+    {
+        var md = Markdown("page:" + p.Id, p.Markdown, p.SourcePath, p.BodyFirstLine - 1);
+        var v = p.VolumeId is null ? null : _graph.Volumes.FirstOrDefault(x => x.Id == p.VolumeId);
+        return new ContentPageVm(p.Id, p.Title, p.Summary, _graph.Links.Page(p.Id).Url, md.Html,
+            v is null ? null : new LinkVm(v.Title, _graph.Links.Volume(v.Id).Url));
+    }
+
+    public ChecklistVm Checklist(Checklist cl)
+    {
+        var items = cl.Items.Select((it, i) =>
+        {
+            var recs = new List<RecommendationVm>();
+            foreach (var t in it.Terms)
+            {
+                var key = _graph.TermCases.Keys.FirstOrDefault(k => k.Taxonomy == t.Taxonomy && k.Id == t.Id);
+                if (key is null) continue;
+                foreach (var c in _graph.TermCases[key])
+                {
+                    if (recs.Any(r => r.Url == _graph.Links.Case(c.Id).Url)) continue;
+                    var taxLabel = _graph.Content.Taxonomies[t.Taxonomy].Label;
+                    recs.Add(new RecommendationVm(c.Title, _graph.Links.Case(c.Id).Url, c.Organization,
+                        $"{taxLabel}「{t.Label}」を示す事例: {(c.Summary.Length > 0 ? c.Summary : c.Subtitle)}"));
+                }
+            }
+            var termLinks = it.Terms.Select(t => new LinkVm(t.Display, _graph.Links.Term(t).Url)).ToList();
+            return new ChecklistItemVm(i + 1, it.Id, it.Label, it.Guidance, it.Good, termLinks, recs.Take(6).ToList());
+        }).ToList();
+        var scale = cl.Scale.Select(s => new ScaleOptionVm(s.Id, s.Label,
+            s.Score?.ToString(CultureInfo.InvariantCulture) ?? "", s.Score is not null, s.Description)).ToList();
+        var data = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            id = cl.Id, title = cl.Title,
+            scale = cl.Scale.Select(s => new { id = s.Id, label = s.Label, score = s.Score }),
+            items = items.Select(i => new { id = i.Id, label = i.Label, number = i.Number,
+                recommendations = i.Recommendations.Select(r => new { title = r.Title, url = r.Url, organization = r.Organization, why = r.Why }) }),
+        }, Output.JsonExport.Options).Replace("</", "<\\/", StringComparison.Ordinal);
+        var levelLabel = cl.Level switch { "organization" => "組織", "individual" => "個人", "team" => "チーム", _ => cl.Level };
+        return new ChecklistVm(cl.Id, cl.Title, cl.Level, levelLabel, cl.Audience, cl.Description, cl.NotesLabel,
+            _graph.Links.Checklist(cl.Id).Url, scale, items, data);
+    }
+}

@@ -1,0 +1,96 @@
+namespace Casebook.Core.Rendering.ViewModels;
+
+// Plain view models: templates see these, never domain objects. Properties reach templates in
+// snake_case (FiscalYearLabel → fiscal_year_label).
+
+public sealed record LinkVm(string Label, string Url);
+
+public sealed record NavItemVm(string Label, string Url, bool Current);
+
+public sealed record SiteVm(
+    string Title, string Description, string Base, string HomeUrl, string SearchUrl, string AssetsUrl,
+    List<NavItemVm> Nav, string Lang);
+
+public sealed record PageMetaVm(
+    string Title, string Description, string Url, string Canonical, string Kind, string Section,
+    string JsonLd, string OgType, bool Index, List<LinkVm> Breadcrumbs);
+
+public sealed record TermVm(
+    string Taxonomy, string Id, string Label, string Short, string Display, string Mark, int Number,
+    string Description, string Url, int Count);
+
+public sealed record CaseCardVm(
+    string Id, string Title, string Subtitle, string Summary, string Url, string Organization,
+    string Region, string FiscalYearLabel, int FiscalYear, string VolumeTitle, string VolumeUrl,
+    int Number, List<TermVm> Elements, List<TermVm> Pillars, List<TermVm> Tags);
+
+public sealed record ProfileRowVm(string Label, string Value);
+
+public sealed record VoiceVm(string Speaker, string Role, string Text);
+
+public sealed record SectionVm(string Id, string Title);
+
+public sealed record ElementMarkVm(TermVm Element, bool Shown);
+
+public sealed record SearchFilterVm(string Name, string Value);
+
+public sealed record CaseVm(
+    CaseCardVm Card, List<string> Authors, string AuthorsText, string RegionPrefecture, string RegionCity, string RegionWard,
+    string RegionUrl, string OrganizationUrl, string BodyHtml, List<SectionVm> Sections, List<ElementMarkVm> ElementGrid,
+    List<ProfileRowVm> Profile, string ProfileAsOf, List<VoiceVm> Voices, string Source,
+    List<CaseCardVm> Related, CaseCardVm? Previous, CaseCardVm? Next, List<SearchFilterVm> Filters, string SearchText,
+    string ElementsLabel, string PillarsLabel, string TagsLabel);
+
+public sealed record TaxonomyVm(string Id, string Label, string Url, List<TermVm> Terms, int CaseCount, bool Numbered);
+
+public sealed record TermPageVm(TaxonomyVm Taxonomy, TermVm Term, List<CaseCardVm> Cases);
+
+public sealed record PersonVm(string Name, string Organization, string Role);
+
+public sealed record GlossaryEntryVm(string Abbr, string Expansion, string Note, string Anchor);
+
+public sealed record VolumeVm(
+    string Id, string Title, string Subtitle, string Publisher, int FiscalYear, string FiscalYearLabel,
+    string NumberLabel, string Url, string PrintUrl, string CsvUrl, string JsonUrl, string ForewordTitle, string ForewordHtml,
+    List<CaseCardVm> Cases, List<GlossaryEntryVm> Glossary, string GlossaryTitle, List<PersonVm> Contributors,
+    List<string> ColophonLines, List<LinkVm> Pages, int CaseCount);
+
+public sealed record PrintCaseVm(CaseVm Case, string Anchor);
+
+public sealed record PrintVolumeVm(VolumeVm Volume, List<PrintCaseVm> Cases, string CssUrl);
+
+public sealed record VolumeYearVm(string FiscalYearLabel, List<VolumeVm> Volumes);
+
+public sealed record GroupVm(string Name, string Url, int Count, List<CaseCardVm> Cases);
+
+public sealed record MatrixRowVm(CaseCardVm Case, List<bool> Marks);
+
+public sealed record MatrixGroupVm(string Title, string Url, List<MatrixRowVm> Rows);
+
+public sealed record MatrixVm(List<TermVm> Elements, List<MatrixGroupVm> Groups, List<int> Totals);
+
+public sealed record LessonItemVm(int Number, string Title, string Subtitle, string TextHtml, List<LinkVm> Cases);
+
+public sealed record LessonBlockVm(string Type, string Title, string Anchor, List<LessonItemVm> Items);
+
+public sealed record LessonVm(string Id, string Title, string Summary, string Url, string Source, string BodyHtml,
+    List<LessonBlockVm> Blocks, List<CaseCardVm> Related);
+
+public sealed record ContentPageVm(string Id, string Title, string Summary, string Url, string BodyHtml, LinkVm? Volume);
+
+public sealed record ScaleOptionVm(string Id, string Label, string Score, bool Scored, string Description);
+
+public sealed record RecommendationVm(string Title, string Url, string Organization, string Why);
+
+public sealed record ChecklistItemVm(int Number, string Id, string Label, string Guidance, string Good,
+    List<LinkVm> Terms, List<RecommendationVm> Recommendations);
+
+public sealed record ChecklistVm(string Id, string Title, string Level, string LevelLabel, string Audience, string Description,
+    string NotesLabel, string Url, List<ScaleOptionVm> Scale, List<ChecklistItemVm> Items, string DataJson);
+
+public sealed record HomeVm(List<VolumeVm> Volumes, List<CaseCardVm> Latest, List<LessonVm> Lessons, List<ChecklistVm> Checklists,
+    List<TaxonomyVm> Taxonomies, int CaseCount, List<ContentPageVm> Pages);
+
+public sealed record ListVm(string Title, string Lead, List<CaseCardVm> Cases, List<GroupVm> Groups,
+    List<LessonVm> Lessons, List<ChecklistVm> Checklists, List<GlossaryEntryVm> Glossary, List<TaxonomyVm> Taxonomies,
+    List<VolumeYearVm> Years, List<ContentPageVm> Pages);

@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace Casebook.Core.Text;
+
+/// <summary>Japanese era (和暦) names for fiscal years.</summary>
+public static class Wareki
+{
+    private static readonly CultureInfo Japanese = CreateCulture();
+
+    private static CultureInfo CreateCulture()
+    {
+        var c = new CultureInfo("ja-JP");
+        c.DateTimeFormat.Calendar = new JapaneseCalendar();
+        return c;
+    }
+
+    /// <summary>2022 → 令和4年度. The era is the one in force on 1 May of the start year,
+    /// so FY2019 is 令和元年度 and FY1989 平成元年度, as councils write them.</summary>
+    public static string FiscalYear(int year) => Year(year) + "度";
+
+    public static string Year(int year)
+    {
+        if (year < 1868 || year > 9999) return $"{year}年";
+        var date = new DateTime(year, 5, 1);
+        var cal = (JapaneseCalendar)Japanese.DateTimeFormat.Calendar;
+        var era = cal.GetEra(date);
+        var y = cal.GetYear(date);
+        var name = Japanese.DateTimeFormat.GetEraName(era);
+        return $"{name}{(y == 1 ? "元" : y.ToString(CultureInfo.InvariantCulture))}年";
+    }
+
+    public static string CircledNumber(int n) => n is >= 1 and <= 20 ? ((char)('①' + n - 1)).ToString() : $"({n})";
+}
