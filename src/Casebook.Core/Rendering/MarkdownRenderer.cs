@@ -76,7 +76,11 @@ public sealed class MarkdownRenderer
         _pipeline.Setup(renderer);
         renderer.Render(doc);
         writer.Flush();
-        var html = writer.ToString();
+        // Table alignment arrives as inline styles, which the Content-Security-Policy forbids.
+        var html = writer.ToString()
+            .Replace(" style=\"text-align: right;\"", " class=\"align-right\"", StringComparison.Ordinal)
+            .Replace(" style=\"text-align: center;\"", " class=\"align-center\"", StringComparison.Ordinal)
+            .Replace(" style=\"text-align: left;\"", " class=\"align-left\"", StringComparison.Ordinal);
 
         if (hasRawHtml && !_allowRawHtml)
         {

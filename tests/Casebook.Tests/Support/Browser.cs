@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+
+namespace Casebook.Tests.Support;
+
+/// <summary>One headless Debian chromium for the whole test run, driven by Playwright's .NET driver.
+/// scripts/test.sh installs chromium; without it these tests fail with a clear message.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var path = Environment.GetEnvironmentVariable("CASEBOOK_CHROMIUM") ?? ChromiumPath;
+        if (!File.Exists(path))
+            throw new InvalidOperationException($"Chromium not found at {path}. Run scripts/test.sh (it installs Debian's chromium) or set CASEBOOK_CHROMIUM.");
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = path,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>A fresh page whose context blocks and records every request outside <paramref name="origin"/>.</summary>
+    public async Task<(IPage Page, List<string> Outside)> NewPageAsync(string origin)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, Locale = "ja-JP" });
+        var outside = new List<string>();
+        await context.RouteAsync("**/*", async route =>
+        {
+            var url = route.Request.Url;
+            if (url.StartsWith(origin, StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal) || url.StartsWith("blob:", StringComparison.Ordinal))
+                await route.ContinueAsync();
+            else
+            {
+                lock (outside) outside.Add(url);
+                await route.AbortAsync();
+            }
+        });
+        var page = await context.NewPageAsync();
+        return (page, outside);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        Playwright?.Dispose();
+    }
+}
+
+[CollectionDefinition("browser")]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>, ICollectionFixture<SampleSiteFixture>;
+
+/// <summary>The repository's sample site, built once (with the search index when Pagefind is available)
+/// into a temporary folder and served on loopback.</summary>
+public sealed class SampleSiteFixture : IAsyncLifetime
+{
+    public string Output { get; } = Path.Combine(Path.GetTempPath(), "casebook-sample-" + Guid.NewGuid().ToString("N")[..8]);
+    public StaticServer Server { get; private set; } = null!;
+    public string Origin => Server.Origin;
+
+    public async Task InitializeAsync()
+    {
+        var result = Casebook.Core.Pipeline.Run(new Casebook.Core.BuildOptions(Repo.Root, Output));
+        if (!result.Success)
+            throw new InvalidOperationException("sample site failed to build:\n" + string.Join("\n", result.Diagnostics));
+        await AfterBuild(Output);
+        Server = await StaticServer.StartAsync(Output);
+    }
+
+    /// <summary>Hook for steps that run after the core build (e.g. the search index).</summary>
+    public static Func<string, Task> AfterBuild { get; set; } = _ => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (Server is not null) await Server.DisposeAsync();
+        try { Directory.Delete(Output, true); } catch (IOException) { }
+    }
+}
