@@ -50,7 +50,7 @@ public sealed class ViewModelFactory
 
     public CaseVm Case(CaseStudy c)
     {
-        var md = Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine - 1);
+        var md = Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine);
         var elements = _graph.Content.Taxonomies["elements"];
         var grid = elements.Terms.Select(t => new ElementMarkVm(Term(t), c.Elements.Contains(t))).ToList();
         var region = _graph.Regions.FirstOrDefault(r => r.Cases.Contains(c));
@@ -95,7 +95,7 @@ public sealed class ViewModelFactory
         var links = _graph.Links;
         var glossary = _graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).ToList();
         var foreword = v.ForewordMarkdown.Length > 0 && v.ForewordPath is not null
-            ? Markdown("volume:" + v.Id, v.ForewordMarkdown, v.ForewordPath, v.ForewordFirstLine - 1).Html : "";
+            ? Markdown("volume:" + v.Id, v.ForewordMarkdown, v.ForewordPath, v.ForewordFirstLine).Html : "";
         var pages = _graph.Pages.Where(p => p.VolumeId == v.Id).Select(p => new LinkVm(p.Title, links.Page(p.Id).Url)).ToList();
         var cases = _graph.VolumeCases[v.Id];
         var baseUrl = links.Volume(v.Id).Url;
@@ -108,10 +108,10 @@ public sealed class ViewModelFactory
 
     public LessonVm Lesson(Lesson l)
     {
-        var md = Markdown("lesson:" + l.Id, l.Markdown, l.SourcePath, l.BodyFirstLine - 1);
+        var md = Markdown("lesson:" + l.Id, l.Markdown, l.SourcePath, l.BodyFirstLine);
         var blocks = l.Blocks.Select((b, bi) => new LessonBlockVm(b.Type, b.Title, $"block-{bi + 1}",
             b.Items.Select((it, ii) => new LessonItemVm(ii + 1, it.Title, it.Subtitle,
-                Markdown($"lesson:{l.Id}:{bi}:{ii}", it.Text, l.SourcePath, 0).Html,
+                Markdown($"lesson:{l.Id}:{bi}:{ii}", it.Text, l.SourcePath, l.BodyFirstLine).Html,
                 it.CaseRefs.Select(r => _graph.CasesById.GetValueOrDefault(r.Raw)).Where(c => c is not null)
                     .Select(c => new LinkVm(c!.Title, _graph.Links.Case(c.Id).Url)).ToList())).ToList())).ToList();
         var related = l.RelatedCaseRefs.Select(r => _graph.CasesById.GetValueOrDefault(r.Raw)).Where(c => c is not null).Select(c => Card(c!)).ToList();
@@ -120,7 +120,7 @@ public sealed class ViewModelFactory
 
     public ContentPageVm Page(Page p)
     {
-        var md = Markdown("page:" + p.Id, p.Markdown, p.SourcePath, p.BodyFirstLine - 1);
+        var md = Markdown("page:" + p.Id, p.Markdown, p.SourcePath, p.BodyFirstLine);
         var v = p.VolumeId is null ? null : _graph.Volumes.FirstOrDefault(x => x.Id == p.VolumeId);
         return new ContentPageVm(p.Id, p.Title, p.Summary, _graph.Links.Page(p.Id).Url, md.Html,
             v is null ? null : new LinkVm(v.Title, _graph.Links.Volume(v.Id).Url));
