@@ -2,6 +2,7 @@ using System.Globalization;
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Graph;
 using Casebook.Core.Model;
+using Casebook.Core.PostProcessing;
 using Casebook.Core.Rendering.ViewModels;
 using Casebook.Core.Text;
 
@@ -16,6 +17,9 @@ public sealed class ViewModelFactory
     private readonly Theme _theme;
     private readonly Dictionary<string, CaseCardVm> _cards = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenderedMarkdown> _rendered = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Abbreviations.Result>> _caseBodies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AbbreviationSet> _abbreviationSets = new(StringComparer.Ordinal);
+    private readonly AbbreviationSet _siteAbbreviations;
 
     public ViewModelFactory(SiteGraph graph, MarkdownRenderer markdown, Theme theme, DiagnosticBag diagnostics)
     {
@@ -24,7 +28,30 @@ public sealed class ViewModelFactory
         _theme = theme;
         _diagnostics = diagnostics;
         foreach (var c in graph.Cases) _cards[c.Id] = BuildCard(c);
+
+        // 略字表記: a case uses its volume's glossary, then the site-wide glossaries.
+        var glossaryUrl = graph.Links.For("glossary").Url;
+        var siteWide = graph.Content.Glossaries.Where(g => g.VolumeId is null).SelectMany(g => g.Entries)
+            .Select(e => new AbbreviationTarget(e, glossaryUrl + "#" + GlossaryAnchor(e.Abbr))).ToList();
+        _siteAbbreviations = new AbbreviationSet(siteWide);
+        foreach (var v in graph.Volumes)
+        {
+            var volumeUrl = graph.Links.Volume(v.Id).Url;
+            var own = graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).SelectMany(g => g.Entries)
+                .Select(e => new AbbreviationTarget(e, volumeUrl + "#" + GlossaryAnchor(e.Abbr)));
+            _abbreviationSets[v.Id] = new AbbreviationSet(own.Concat(siteWide));
+        }
     }
+
+    /// <summary>The glossary abbreviations that apply to a case.</summary>
+    public AbbreviationSet AbbreviationsFor(CaseStudy c) =>
+        c.VolumeId is not null && _abbreviationSets.TryGetValue(c.VolumeId, out var set) ? set : _siteAbbreviations;
+
+    /// <summary>A case's body HTML with abbreviations marked; computed once per case and shared by
+    /// the case page and the print edition.</summary>
+    public Abbreviations.Result CaseBody(CaseStudy c) =>
+        _caseBodies.GetOrAdd(c.Id, _ => new Lazy<Abbreviations.Result>(() =>
+            Abbreviations.Apply(Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine - 1).Html, AbbreviationsFor(c)))).Value;
 
     public List<InternalLink> AllLinks => _rendered.Values.SelectMany(r => r.Links).ToList();
 
@@ -70,7 +97,7 @@ public sealed class ViewModelFactory
             .Concat(c.Tags.Select(t => t.Label)).Concat(c.Voices.Select(v => v.Text)).Append(md.PlainText)));
         var tax = _graph.Content.Taxonomies;
         return new CaseVm(Card(c), c.Authors, string.Join("、", c.Authors), c.Region.Prefecture, c.Region.City, c.Region.Ward,
-            region?.Link.Url ?? "", org.Link.Url, md.Html, md.Sections.Select(s => new SectionVm(s.Id, s.Title)).ToList(), grid,
+            region?.Link.Url ?? "", org.Link.Url, CaseBody(c).Html, md.Sections.Select(s => new SectionVm(s.Id, s.Title)).ToList(), grid,
             c.Profile.Select(p => new ProfileRowVm(p.Key, p.Value)).ToList(), c.ProfileAsOf,
             c.Voices.Select(v => new VoiceVm(v.Speaker, v.Role, v.Text)).ToList(), c.Source,
             _graph.Related[c.Id].Select(Card).ToList(), prev is null ? null : Card(prev), next is null ? null : Card(next),
