@@ -100,7 +100,7 @@ public sealed class ViewModelFactory
             region?.Link.Url ?? "", org.Link.Url, CaseBody(c).Html, md.Sections.Select(s => new SectionVm(s.Id, s.Title)).ToList(), grid,
             c.Profile.Select(p => new ProfileRowVm(p.Key, p.Value)).ToList(), c.ProfileAsOf,
             c.Voices.Select(v => new VoiceVm(v.Speaker, v.Role, v.Text)).ToList(), c.Source,
-            _graph.Related[c.Id].Select(Card).ToList(), prev is null ? null : Card(prev), next is null ? null : Card(next),
+            _graph.Related[c.Id].Select(Card).ToList(), prev is null ? [] : [Card(prev)], next is null ? [] : [Card(next)],
             filters, searchText, tax["elements"].Label, tax["pillars"].Label, tax["tags"].Label);
     }
 
@@ -150,7 +150,7 @@ public sealed class ViewModelFactory
         var md = Markdown("page:" + p.Id, p.Markdown, p.SourcePath, p.BodyFirstLine);
         var v = p.VolumeId is null ? null : _graph.Volumes.FirstOrDefault(x => x.Id == p.VolumeId);
         return new ContentPageVm(p.Id, p.Title, p.Summary, _graph.Links.Page(p.Id).Url, md.Html,
-            v is null ? null : new LinkVm(v.Title, _graph.Links.Volume(v.Id).Url));
+            v is null ? [] : [new LinkVm(v.Title, _graph.Links.Volume(v.Id).Url)]);
     }
 
     public ChecklistVm Checklist(Checklist cl)
