@@ -5,6 +5,7 @@ var root = new RootCommand("Casebook — 社協の事例集サイトをつくる
 root.Subcommands.Add(BuildCommands.Build());
 root.Subcommands.Add(BuildCommands.Check());
 root.Subcommands.Add(NewCommands.New());
+root.Subcommands.Add(FixEncodingCommand.Create());
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
