@@ -153,37 +153,69 @@ public sealed class ViewModelFactory
             v is null ? [] : [new LinkVm(v.Title, _graph.Links.Volume(v.Id).Url)]);
     }
 
+    /// <summary>Most recommended cases shown per checklist item; the item's term pages list the rest.</summary>
+    public const int MaxRecommendations = 6;
+
     public ChecklistVm Checklist(Checklist cl)
     {
         var items = cl.Items.Select((it, i) =>
         {
-            var recs = new List<RecommendationVm>();
-            foreach (var t in it.Terms)
-            {
-                var key = _graph.TermCases.Keys.FirstOrDefault(k => k.Taxonomy == t.Taxonomy && k.Id == t.Id);
-                if (key is null) continue;
-                foreach (var c in _graph.TermCases[key])
-                {
-                    if (recs.Any(r => r.Url == _graph.Links.Case(c.Id).Url)) continue;
-                    var taxLabel = _graph.Content.Taxonomies[t.Taxonomy].Label;
-                    recs.Add(new RecommendationVm(c.Title, _graph.Links.Case(c.Id).Url, c.Organization,
-                        $"{taxLabel}「{t.Label}」を示す事例: {(c.Summary.Length > 0 ? c.Summary : c.Subtitle)}"));
-                }
-            }
             var termLinks = it.Terms.Select(t => new LinkVm(t.Display, _graph.Links.Term(t).Url)).ToList();
-            return new ChecklistItemVm(i + 1, it.Id, it.Label, it.Guidance, it.Good, termLinks, recs.Take(6).ToList());
+            return new ChecklistItemVm(i + 1, it.Id, it.Label, it.Guidance, it.Good, termLinks, Recommendations(it));
         }).ToList();
         var scale = cl.Scale.Select(s => new ScaleOptionVm(s.Id, s.Label,
             s.Score?.ToString(CultureInfo.InvariantCulture) ?? "", s.Score is not null, s.Description)).ToList();
+        var levelLabel = cl.Level switch { "organization" => "組織", "individual" => "個人", "team" => "チーム", _ => cl.Level };
         var data = System.Text.Json.JsonSerializer.Serialize(new
         {
-            id = cl.Id, title = cl.Title,
+            id = cl.Id, title = cl.Title, level = cl.Level, notes_label = cl.NotesLabel, base_path = _graph.Settings.BasePath,
             scale = cl.Scale.Select(s => new { id = s.Id, label = s.Label, score = s.Score }),
             items = items.Select(i => new { id = i.Id, label = i.Label, number = i.Number,
                 recommendations = i.Recommendations.Select(r => new { title = r.Title, url = r.Url, organization = r.Organization, why = r.Why }) }),
         }, Output.JsonExport.Options).Replace("</", "<\\/", StringComparison.Ordinal);
-        var levelLabel = cl.Level switch { "organization" => "組織", "individual" => "個人", "team" => "チーム", _ => cl.Level };
+        // UI strings for the script come from the theme's i18n file, never from the script itself.
+        var strings = _theme.Strings.Where(kv => kv.Key.StartsWith("checklist_", StringComparison.Ordinal))
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value);
+        var stringsJson = System.Text.Json.JsonSerializer.Serialize(strings, Output.JsonExport.Options).Replace("</", "<\\/", StringComparison.Ordinal);
         return new ChecklistVm(cl.Id, cl.Title, cl.Level, levelLabel, cl.Audience, cl.Description, cl.NotesLabel,
-            _graph.Links.Checklist(cl.Id).Url, scale, items, data);
+            _graph.Links.Checklist(cl.Id).Url, scale, items, data, scale.Where(s => s.Scored).ToList(), cl.Level == "team", stringsJson);
+    }
+
+    /// <summary>Cases carrying the item's terms, those matching more of its terms first (then in site order),
+    /// each with a one-line reason naming the matching terms.</summary>
+    private List<RecommendationVm> Recommendations(ChecklistItem item)
+    {
+        var matches = new Dictionary<CaseStudy, List<Term>>();
+        var order = new List<CaseStudy>();
+        foreach (var t in item.Terms)
+        {
+            if (!_graph.TermCases.TryGetValue(t, out var cases)) continue;
+            foreach (var c in cases)
+            {
+                if (!matches.TryGetValue(c, out var terms)) { matches[c] = terms = new List<Term>(); order.Add(c); }
+                if (!terms.Contains(t)) terms.Add(t);
+            }
+        }
+        var siteOrder = _graph.Cases.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        return order.OrderByDescending(c => matches[c].Count).ThenBy(c => siteOrder.GetValueOrDefault(c, int.MaxValue))
+            .Take(MaxRecommendations)
+            .Select(c => new RecommendationVm(c.Title, _graph.Links.Case(c.Id).Url, c.Organization, Why(matches[c], c)))
+            .ToList();
+    }
+
+    private string Why(List<Term> terms, CaseStudy c)
+    {
+        var named = string.Join("、", terms.GroupBy(t => t.Taxonomy).Select(g =>
+            _graph.Content.Taxonomies[g.Key].Label + string.Concat(g.Select(t => $"「{t.Display}」"))));
+        var gist = FirstSentence(c.Summary.Length > 0 ? c.Summary : c.Subtitle);
+        return gist.Length > 0 ? $"{named}の実践例。{gist}" : $"{named}の実践例。";
+    }
+
+    private static string FirstSentence(string text)
+    {
+        text = text.Replace("\r", "").Replace("\n", "").Trim();
+        var end = text.IndexOf('。');
+        if (end >= 0) text = text[..(end + 1)];
+        return text.Length > 80 ? text[..79] + "…" : text;
     }
 }

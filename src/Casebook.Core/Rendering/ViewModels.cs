@@ -81,13 +81,17 @@ public sealed record ContentPageVm(string Id, string Title, string Summary, stri
 
 public sealed record ScaleOptionVm(string Id, string Label, string Score, bool Scored, string Description);
 
+/// <summary>A case to read for a checklist item, with one line on why it is relevant.</summary>
 public sealed record RecommendationVm(string Title, string Url, string Organization, string Why);
 
 public sealed record ChecklistItemVm(int Number, string Id, string Label, string Guidance, string Good,
     List<LinkVm> Terms, List<RecommendationVm> Recommendations);
 
+/// <summary>A self-check page. DataJson and StringsJson feed the browser script (checklist.js); everything
+/// else is rendered server-side so the form and the reading list work without JavaScript.</summary>
 public sealed record ChecklistVm(string Id, string Title, string Level, string LevelLabel, string Audience, string Description,
-    string NotesLabel, string Url, List<ScaleOptionVm> Scale, List<ChecklistItemVm> Items, string DataJson);
+    string NotesLabel, string Url, List<ScaleOptionVm> Scale, List<ChecklistItemVm> Items, string DataJson,
+    List<ScaleOptionVm> Targets, bool IsTeam, string StringsJson);
 
 public sealed record HomeVm(List<VolumeVm> Volumes, List<CaseCardVm> Latest, List<LessonVm> Lessons, List<ChecklistVm> Checklists,
     List<TaxonomyVm> Taxonomies, int CaseCount, List<ContentPageVm> Pages);
