@@ -1,8 +1,3 @@
-using System.CommandLine;
 using Casebook.Cli;
 
-var root = new RootCommand("Casebook — 社協の事例集サイトをつくる静的サイトジェネレーター");
-root.Subcommands.Add(BuildCommands.Build());
-root.Subcommands.Add(BuildCommands.Check());
-root.Subcommands.Add(NewCommands.New());
-return await root.Parse(args).InvokeAsync();
+return await CliApp.Root().Parse(args).InvokeAsync();
