@@ -2,6 +2,7 @@ using System.Globalization;
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Graph;
 using Casebook.Core.Model;
+using Casebook.Core.PostProcessing;
 using Casebook.Core.Rendering.ViewModels;
 using Casebook.Core.Text;
 
@@ -16,6 +17,9 @@ public sealed class ViewModelFactory
     private readonly Theme _theme;
     private readonly Dictionary<string, CaseCardVm> _cards = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenderedMarkdown> _rendered = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Abbreviations.Result>> _caseBodies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AbbreviationSet> _abbreviationSets = new(StringComparer.Ordinal);
+    private readonly AbbreviationSet _siteAbbreviations;
 
     public ViewModelFactory(SiteGraph graph, MarkdownRenderer markdown, Theme theme, DiagnosticBag diagnostics)
     {
@@ -24,7 +28,30 @@ public sealed class ViewModelFactory
         _theme = theme;
         _diagnostics = diagnostics;
         foreach (var c in graph.Cases) _cards[c.Id] = BuildCard(c);
+
+        // 略字表記: a case uses its volume's glossary, then the site-wide glossaries.
+        var glossaryUrl = graph.Links.For("glossary").Url;
+        var siteWide = graph.Content.Glossaries.Where(g => g.VolumeId is null).SelectMany(g => g.Entries)
+            .Select(e => new AbbreviationTarget(e, glossaryUrl + "#" + GlossaryAnchor(e.Abbr))).ToList();
+        _siteAbbreviations = new AbbreviationSet(siteWide);
+        foreach (var v in graph.Volumes)
+        {
+            var volumeUrl = graph.Links.Volume(v.Id).Url;
+            var own = graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).SelectMany(g => g.Entries)
+                .Select(e => new AbbreviationTarget(e, volumeUrl + "#" + GlossaryAnchor(e.Abbr)));
+            _abbreviationSets[v.Id] = new AbbreviationSet(own.Concat(siteWide));
+        }
     }
+
+    /// <summary>The glossary abbreviations that apply to a case.</summary>
+    public AbbreviationSet AbbreviationsFor(CaseStudy c) =>
+        c.VolumeId is not null && _abbreviationSets.TryGetValue(c.VolumeId, out var set) ? set : _siteAbbreviations;
+
+    /// <summary>A case's body HTML with abbreviations marked; computed once per case and shared by
+    /// the case page and the print edition.</summary>
+    public Abbreviations.Result CaseBody(CaseStudy c) =>
+        _caseBodies.GetOrAdd(c.Id, _ => new Lazy<Abbreviations.Result>(() =>
+            Abbreviations.Apply(Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine - 1).Html, AbbreviationsFor(c)))).Value;
 
     public List<InternalLink> AllLinks => _rendered.Values.SelectMany(r => r.Links).ToList();
 
@@ -50,7 +77,7 @@ public sealed class ViewModelFactory
 
     public CaseVm Case(CaseStudy c)
     {
-        var md = Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine - 1);
+        var md = Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine);
         var elements = _graph.Content.Taxonomies["elements"];
         var grid = elements.Terms.Select(t => new ElementMarkVm(Term(t), c.Elements.Contains(t))).ToList();
         var region = _graph.Regions.FirstOrDefault(r => r.Cases.Contains(c));
@@ -70,10 +97,10 @@ public sealed class ViewModelFactory
             .Concat(c.Tags.Select(t => t.Label)).Concat(c.Voices.Select(v => v.Text)).Append(md.PlainText)));
         var tax = _graph.Content.Taxonomies;
         return new CaseVm(Card(c), c.Authors, string.Join("、", c.Authors), c.Region.Prefecture, c.Region.City, c.Region.Ward,
-            region?.Link.Url ?? "", org.Link.Url, md.Html, md.Sections.Select(s => new SectionVm(s.Id, s.Title)).ToList(), grid,
+            region?.Link.Url ?? "", org.Link.Url, CaseBody(c).Html, md.Sections.Select(s => new SectionVm(s.Id, s.Title)).ToList(), grid,
             c.Profile.Select(p => new ProfileRowVm(p.Key, p.Value)).ToList(), c.ProfileAsOf,
             c.Voices.Select(v => new VoiceVm(v.Speaker, v.Role, v.Text)).ToList(), c.Source,
-            _graph.Related[c.Id].Select(Card).ToList(), prev is null ? null : Card(prev), next is null ? null : Card(next),
+            _graph.Related[c.Id].Select(Card).ToList(), prev is null ? [] : [Card(prev)], next is null ? [] : [Card(next)],
             filters, searchText, tax["elements"].Label, tax["pillars"].Label, tax["tags"].Label);
     }
 
@@ -95,7 +122,7 @@ public sealed class ViewModelFactory
         var links = _graph.Links;
         var glossary = _graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).ToList();
         var foreword = v.ForewordMarkdown.Length > 0 && v.ForewordPath is not null
-            ? Markdown("volume:" + v.Id, v.ForewordMarkdown, v.ForewordPath, v.ForewordFirstLine - 1).Html : "";
+            ? Markdown("volume:" + v.Id, v.ForewordMarkdown, v.ForewordPath, v.ForewordFirstLine).Html : "";
         var pages = _graph.Pages.Where(p => p.VolumeId == v.Id).Select(p => new LinkVm(p.Title, links.Page(p.Id).Url)).ToList();
         var cases = _graph.VolumeCases[v.Id];
         var baseUrl = links.Volume(v.Id).Url;
@@ -108,10 +135,10 @@ public sealed class ViewModelFactory
 
     public LessonVm Lesson(Lesson l)
     {
-        var md = Markdown("lesson:" + l.Id, l.Markdown, l.SourcePath, l.BodyFirstLine - 1);
+        var md = Markdown("lesson:" + l.Id, l.Markdown, l.SourcePath, l.BodyFirstLine);
         var blocks = l.Blocks.Select((b, bi) => new LessonBlockVm(b.Type, b.Title, $"block-{bi + 1}",
             b.Items.Select((it, ii) => new LessonItemVm(ii + 1, it.Title, it.Subtitle,
-                Markdown($"lesson:{l.Id}:{bi}:{ii}", it.Text, l.SourcePath, 0).Html,
+                Markdown($"lesson:{l.Id}:{bi}:{ii}", it.Text, l.SourcePath, l.BodyFirstLine).Html,
                 it.CaseRefs.Select(r => _graph.CasesById.GetValueOrDefault(r.Raw)).Where(c => c is not null)
                     .Select(c => new LinkVm(c!.Title, _graph.Links.Case(c.Id).Url)).ToList())).ToList())).ToList();
         var related = l.RelatedCaseRefs.Select(r => _graph.CasesById.GetValueOrDefault(r.Raw)).Where(c => c is not null).Select(c => Card(c!)).ToList();
@@ -120,10 +147,10 @@ public sealed class ViewModelFactory
 
     public ContentPageVm Page(Page p)
     {
-        var md = Markdown("page:" + p.Id, p.Markdown, p.SourcePath, p.BodyFirstLine - 1);
+        var md = Markdown("page:" + p.Id, p.Markdown, p.SourcePath, p.BodyFirstLine);
         var v = p.VolumeId is null ? null : _graph.Volumes.FirstOrDefault(x => x.Id == p.VolumeId);
         return new ContentPageVm(p.Id, p.Title, p.Summary, _graph.Links.Page(p.Id).Url, md.Html,
-            v is null ? null : new LinkVm(v.Title, _graph.Links.Volume(v.Id).Url));
+            v is null ? [] : [new LinkVm(v.Title, _graph.Links.Volume(v.Id).Url)]);
     }
 
     public ChecklistVm Checklist(Checklist cl)
