@@ -6,6 +6,9 @@ root.Subcommands.Add(BuildCommands.Build());
 root.Subcommands.Add(BuildCommands.Check());
 root.Subcommands.Add(NewCommands.New());
 root.Subcommands.Add(FixEncodingCommand.Create());
+root.Subcommands.Add(ServeCommands.Serve());
+root.Subcommands.Add(TagCommands.Tag());
+root.Subcommands.Add(TagCommands.Tags());
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
