@@ -2,6 +2,7 @@ using System.Globalization;
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Graph;
 using Casebook.Core.Model;
+using Casebook.Core.PostProcessing;
 using Casebook.Core.Rendering.ViewModels;
 using Casebook.Core.Text;
 
@@ -16,6 +17,9 @@ public sealed class ViewModelFactory
     private readonly Theme _theme;
     private readonly Dictionary<string, CaseCardVm> _cards = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenderedMarkdown> _rendered = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Abbreviations.Result>> _caseBodies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AbbreviationSet> _abbreviationSets = new(StringComparer.Ordinal);
+    private readonly AbbreviationSet _siteAbbreviations;
 
     public ViewModelFactory(SiteGraph graph, MarkdownRenderer markdown, Theme theme, DiagnosticBag diagnostics)
     {
@@ -24,7 +28,30 @@ public sealed class ViewModelFactory
         _theme = theme;
         _diagnostics = diagnostics;
         foreach (var c in graph.Cases) _cards[c.Id] = BuildCard(c);
+
+        // 略字表記: a case uses its volume's glossary, then the site-wide glossaries.
+        var glossaryUrl = graph.Links.For("glossary").Url;
+        var siteWide = graph.Content.Glossaries.Where(g => g.VolumeId is null).SelectMany(g => g.Entries)
+            .Select(e => new AbbreviationTarget(e, glossaryUrl + "#" + GlossaryAnchor(e.Abbr))).ToList();
+        _siteAbbreviations = new AbbreviationSet(siteWide);
+        foreach (var v in graph.Volumes)
+        {
+            var volumeUrl = graph.Links.Volume(v.Id).Url;
+            var own = graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).SelectMany(g => g.Entries)
+                .Select(e => new AbbreviationTarget(e, volumeUrl + "#" + GlossaryAnchor(e.Abbr)));
+            _abbreviationSets[v.Id] = new AbbreviationSet(own.Concat(siteWide));
+        }
     }
+
+    /// <summary>The glossary abbreviations that apply to a case.</summary>
+    public AbbreviationSet AbbreviationsFor(CaseStudy c) =>
+        c.VolumeId is not null && _abbreviationSets.TryGetValue(c.VolumeId, out var set) ? set : _siteAbbreviations;
+
+    /// <summary>A case's body HTML with abbreviations marked; computed once per case and shared by
+    /// the case page and the print edition.</summary>
+    public Abbreviations.Result CaseBody(CaseStudy c) =>
+        _caseBodies.GetOrAdd(c.Id, _ => new Lazy<Abbreviations.Result>(() =>
+            Abbreviations.Apply(Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine - 1).Html, AbbreviationsFor(c)))).Value;
 
     public List<InternalLink> AllLinks => _rendered.Values.SelectMany(r => r.Links).ToList();
 
@@ -70,10 +97,10 @@ public sealed class ViewModelFactory
             .Concat(c.Tags.Select(t => t.Label)).Concat(c.Voices.Select(v => v.Text)).Append(md.PlainText)));
         var tax = _graph.Content.Taxonomies;
         return new CaseVm(Card(c), c.Authors, string.Join("、", c.Authors), c.Region.Prefecture, c.Region.City, c.Region.Ward,
-            region?.Link.Url ?? "", org.Link.Url, md.Html, md.Sections.Select(s => new SectionVm(s.Id, s.Title)).ToList(), grid,
+            region?.Link.Url ?? "", org.Link.Url, CaseBody(c).Html, md.Sections.Select(s => new SectionVm(s.Id, s.Title)).ToList(), grid,
             c.Profile.Select(p => new ProfileRowVm(p.Key, p.Value)).ToList(), c.ProfileAsOf,
             c.Voices.Select(v => new VoiceVm(v.Speaker, v.Role, v.Text)).ToList(), c.Source,
-            _graph.Related[c.Id].Select(Card).ToList(), prev is null ? null : Card(prev), next is null ? null : Card(next),
+            _graph.Related[c.Id].Select(Card).ToList(), prev is null ? [] : [Card(prev)], next is null ? [] : [Card(next)],
             filters, searchText, tax["elements"].Label, tax["pillars"].Label, tax["tags"].Label);
     }
 
@@ -106,6 +133,33 @@ public sealed class ViewModelFactory
             v.Colophon.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList(), pages, cases.Count);
     }
 
+    /// <summary>The whole volume as one document for paper and PDF (see <see cref="PrintBody"/>).</summary>
+    public PrintVolumeVm PrintVolume(Volume v)
+    {
+        var vm = Volume(v);
+        var cases = _graph.VolumeCases[v.Id];
+        var own = _graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).SelectMany(g => g.Entries).ToList();
+        var ownAbbrs = own.Select(e => e.Abbr).ToHashSet(StringComparer.Ordinal);
+        var used = cases.SelectMany(c => CaseBody(c).Used).Select(t => t.Entry)
+            .Where(e => !ownAbbrs.Contains(e.Abbr)).DistinctBy(e => e.Abbr).OrderBy(e => e.Abbr, StringComparer.Ordinal);
+        var glossary = Glossary(own.Concat(used));
+        // Glossary links of the web edition (…/volumes/x/#g-cp, …/glossary/#g-cp) become links within the document.
+        var anchors = glossary.Select(g => g.Anchor).ToHashSet(StringComparer.Ordinal);
+        string? Local(string href)
+        {
+            var hash = href.IndexOf('#');
+            return hash >= 0 && anchors.Contains(Uri.UnescapeDataString(href[(hash + 1)..])) && href.Contains("#g-", StringComparison.Ordinal)
+                ? "#" + href[(hash + 1)..] : null;
+        }
+        var printCases = cases.Select(c =>
+        {
+            var anchor = "case-" + c.Id;
+            return new PrintCaseVm(Case(c), anchor, PrintBody.Prepare(CaseBody(c).Html, anchor + "-", Local));
+        }).ToList();
+        var foreword = PrintBody.Prepare(vm.ForewordHtml, "foreword-", Local);
+        return new PrintVolumeVm(vm, printCases, _graph.Settings.BasePath + "assets/css/print.css", foreword, glossary);
+    }
+
     public LessonVm Lesson(Lesson l)
     {
         var md = Markdown("lesson:" + l.Id, l.Markdown, l.SourcePath, l.BodyFirstLine);
@@ -123,7 +177,7 @@ public sealed class ViewModelFactory
         var md = Markdown("page:" + p.Id, p.Markdown, p.SourcePath, p.BodyFirstLine);
         var v = p.VolumeId is null ? null : _graph.Volumes.FirstOrDefault(x => x.Id == p.VolumeId);
         return new ContentPageVm(p.Id, p.Title, p.Summary, _graph.Links.Page(p.Id).Url, md.Html,
-            v is null ? null : new LinkVm(v.Title, _graph.Links.Volume(v.Id).Url));
+            v is null ? [] : [new LinkVm(v.Title, _graph.Links.Volume(v.Id).Url)]);
     }
 
     /// <summary>Most recommended cases shown per checklist item; the item's term pages list the rest.</summary>

@@ -1,7 +1,8 @@
 namespace Casebook.Core.Rendering.ViewModels;
 
 // Plain view models: templates see these, never domain objects. Properties reach templates in
-// snake_case (FiscalYearLabel → fiscal_year_label).
+// snake_case (FiscalYearLabel → fiscal_year_label). Optional parts are empty lists rather than null,
+// so templates also render under strict variables (`{% for p in model.previous %}`).
 
 public sealed record LinkVm(string Label, string Url);
 
@@ -38,7 +39,7 @@ public sealed record CaseVm(
     CaseCardVm Card, List<string> Authors, string AuthorsText, string RegionPrefecture, string RegionCity, string RegionWard,
     string RegionUrl, string OrganizationUrl, string BodyHtml, List<SectionVm> Sections, List<ElementMarkVm> ElementGrid,
     List<ProfileRowVm> Profile, string ProfileAsOf, List<VoiceVm> Voices, string Source,
-    List<CaseCardVm> Related, CaseCardVm? Previous, CaseCardVm? Next, List<SearchFilterVm> Filters, string SearchText,
+    List<CaseCardVm> Related, List<CaseCardVm> Previous, List<CaseCardVm> Next, List<SearchFilterVm> Filters, string SearchText,
     string ElementsLabel, string PillarsLabel, string TagsLabel);
 
 public sealed record TaxonomyVm(string Id, string Label, string Url, List<TermVm> Terms, int CaseCount, bool Numbered);
@@ -55,9 +56,10 @@ public sealed record VolumeVm(
     List<CaseCardVm> Cases, List<GlossaryEntryVm> Glossary, string GlossaryTitle, List<PersonVm> Contributors,
     List<string> ColophonLines, List<LinkVm> Pages, int CaseCount);
 
-public sealed record PrintCaseVm(CaseVm Case, string Anchor);
+public sealed record PrintCaseVm(CaseVm Case, string Anchor, string BodyHtml);
 
-public sealed record PrintVolumeVm(VolumeVm Volume, List<PrintCaseVm> Cases, string CssUrl);
+/// <summary>The print edition: the glossary holds the volume's entries plus the site-wide ones its cases use.</summary>
+public sealed record PrintVolumeVm(VolumeVm Volume, List<PrintCaseVm> Cases, string CssUrl, string ForewordHtml, List<GlossaryEntryVm> Glossary);
 
 public sealed record VolumeYearVm(string FiscalYearLabel, List<VolumeVm> Volumes);
 
@@ -76,7 +78,7 @@ public sealed record LessonBlockVm(string Type, string Title, string Anchor, Lis
 public sealed record LessonVm(string Id, string Title, string Summary, string Url, string Source, string BodyHtml,
     List<LessonBlockVm> Blocks, List<CaseCardVm> Related);
 
-public sealed record ContentPageVm(string Id, string Title, string Summary, string Url, string BodyHtml, LinkVm? Volume);
+public sealed record ContentPageVm(string Id, string Title, string Summary, string Url, string BodyHtml, List<LinkVm> Volume);
 
 public sealed record ScaleOptionVm(string Id, string Label, string Score, bool Scored, string Description);
 

@@ -20,6 +20,7 @@ public static class ContentValidation
         new VolumeReferenceValidator(),
         new CaseReferenceValidator(),
         new ChecklistTermValidator(),
+        new PrivacyLint(),
     ];
 
     public static void Run(SiteContent content, DiagnosticBag diagnostics)
