@@ -134,11 +134,11 @@ public class ChecklistBrowserTests(BrowserFixture browser, SampleSiteFixture sam
         await page.SelectOptionAsync("#compare-a", new SelectOptionValue { Label = "2024-06-01 令和6年度" });
         await page.SelectOptionAsync("#compare-b", new SelectOptionValue { Label = "2025-06-01 令和7年度" });
         await page.ClickAsync("#compare-run");
-        string? Change(Item it) => page.Locator($"#compare-result tr[data-item='{it.Id}'] td[data-change]").GetAttributeAsync("data-change").Result;
-        Assert.Equal("up", Change(items[0]));
-        Assert.Equal("down", Change(items[1]));
-        Assert.Equal("same", Change(items[2]));
-        Assert.Equal("na", Change(items[3]));
+        Task<string?> Change(Item it) => page.Locator($"#compare-result tr[data-item='{it.Id}'] td[data-change]").GetAttributeAsync("data-change");
+        Assert.Equal("up", await Change(items[0]));
+        Assert.Equal("down", await Change(items[1]));
+        Assert.Equal("same", await Change(items[2]));
+        Assert.Equal("na", await Change(items[3]));
         Assert.Contains("上がった項目 1、下がった項目 1、変わらない項目 1", await page.TextContentAsync("#compare-result"));
 
         // Reopen the older assessment into the form.
