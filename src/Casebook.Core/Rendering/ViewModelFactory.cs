@@ -197,7 +197,7 @@ public sealed class ViewModelFactory
         {
             id = cl.Id, title = cl.Title, level = cl.Level, notes_label = cl.NotesLabel, base_path = _graph.Settings.BasePath,
             scale = cl.Scale.Select(s => new { id = s.Id, label = s.Label, score = s.Score }),
-            items = items.Select(i => new { id = i.Id, label = i.Label, number = i.Number,
+            items = items.Select(i => new { id = i.Id, label = i.Label, number = i.Number, good = i.Good,
                 recommendations = i.Recommendations.Select(r => new { title = r.Title, url = r.Url, organization = r.Organization, why = r.Why }) }),
         }, Output.JsonExport.Options).Replace("</", "<\\/", StringComparison.Ordinal);
         // UI strings for the script come from the theme's i18n file, never from the script itself.
