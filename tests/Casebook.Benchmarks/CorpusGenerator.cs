@@ -167,6 +167,18 @@ public static class CorpusGenerator
             }
         }
 
+        // Self-assessment checklists name taxonomy terms (elements/3, tags/研修), which the corpus uses too.
+        var checklists = Path.Combine(sampleDir, "input", "checklists");
+        if (Directory.Exists(checklists))
+        {
+            Directory.CreateDirectory(Path.Combine(input, "checklists"));
+            foreach (var f in Directory.EnumerateFiles(checklists, "*.yml").Order(StringComparer.Ordinal))
+            {
+                File.Copy(f, Path.Combine(input, "checklists", Path.GetFileName(f)));
+                files++;
+            }
+        }
+
         var yml = new StringBuilder(sample.ConfigHead);
         yml.Append("volumes:\n");
         foreach (var v in volumes)

@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "corpus" => CorpusGenerator.Run(args[1..]),
     "bench" => RunBenchmarks(args[1..]),
     "stages" => StageTimer.Run(args[1..]),
+    "layouts" => LayoutTimer.Run(args[1..]),
     _ => Usage(),
 };
 

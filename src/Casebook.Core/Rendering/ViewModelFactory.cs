@@ -31,7 +31,12 @@ public sealed class ViewModelFactory
     public RenderedMarkdown Markdown(string key, string markdown, string path, int firstLine) =>
         _rendered.GetOrAdd(key, _ => _markdown.Render(markdown, path, firstLine, _diagnostics));
 
-    public TermVm Term(Term t)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Term, TermVm> _terms = new();
+
+    /// <summary>Term view models are immutable, so each term's is built once and shared by every card.</summary>
+    public TermVm Term(Term t) => _terms.TryGetValue(t, out var vm) ? vm : _terms.GetOrAdd(t, BuildTerm);
+
+    private TermVm BuildTerm(Term t)
     {
         var count = _graph.TermCases.TryGetValue(t, out var l) ? l.Count : 0;
         return new TermVm(t.Taxonomy, t.Id, t.Label, t.Short, t.Display, t.Number is int n ? Wareki.CircledNumber(n) : "",
@@ -53,8 +58,8 @@ public sealed class ViewModelFactory
         var md = Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine - 1);
         var elements = _graph.Content.Taxonomies["elements"];
         var grid = elements.Terms.Select(t => new ElementMarkVm(Term(t), c.Elements.Contains(t))).ToList();
-        var region = _graph.Regions.FirstOrDefault(r => r.Cases.Contains(c));
-        var org = _graph.Organizations.First(o => o.Cases.Contains(c));
+        var region = _graph.RegionOf(c);
+        var org = _graph.OrganizationOf(c) ?? throw new InvalidOperationException($"case {c.Id} has no organization page");
         var prev = _graph.Previous(c);
         var next = _graph.Next(c);
         var volume = _graph.VolumeOf(c);
@@ -137,6 +142,7 @@ public sealed class ViewModelFactory
                 if (key is null) continue;
                 foreach (var c in _graph.TermCases[key])
                 {
+                    if (recs.Count >= 6) break;   // only the first six are shown
                     if (recs.Any(r => r.Url == _graph.Links.Case(c.Id).Url)) continue;
                     var taxLabel = _graph.Content.Taxonomies[t.Taxonomy].Label;
                     recs.Add(new RecommendationVm(c.Title, _graph.Links.Case(c.Id).Url, c.Organization,
