@@ -15,7 +15,8 @@ public sealed record BuildOptions(
     string? BaseUrl = null,
     bool IncludeDrafts = false,
     string? ThemeDir = null,
-    bool WriteOutput = true);
+    bool WriteOutput = true,
+    bool StrictTemplates = false);
 
 public sealed record StageTiming(string Stage, TimeSpan Elapsed);
 
@@ -63,7 +64,7 @@ public static class Pipeline
         var graph = SiteGraphBuilder.Build(content, options.IncludeDrafts);
         Stage("graph");
 
-        var theme = Theme.Load(ResolveTheme(options.SourceRoot, options.ThemeDir), diagnostics);
+        var theme = Theme.Load(ResolveTheme(options.SourceRoot, options.ThemeDir), diagnostics, options.StrictTemplates);
         if (theme is null) return Result(diagnostics, graph, timings, []);
         var renderer = new SiteRenderer(graph, theme, diagnostics);
         var jobs = renderer.Jobs();

@@ -39,7 +39,7 @@ public sealed class YamlMap
     public static YamlMap? Parse(string yaml, string path, int firstLine, DiagnosticBag diagnostics)
     {
         var stream = new YamlStream();
-        try { stream.Load(new StringReader(yaml)); }
+        try { stream.Load(new StringReader(ExpandLeadingTabs(yaml))); }
         catch (YamlException e)
         {
             var line = (int)e.Start.Line + firstLine - 1;
@@ -58,6 +58,23 @@ public sealed class YamlMap
             return null;
         }
         return new YamlMap(map, path, firstLine - 1, diagnostics);
+    }
+
+    /// <summary>YAML forbids tabs for indentation, but editors insert them; read a leading tab as two
+    /// spaces so such files still work. Lines are unchanged, so positions stay right.</summary>
+    public static string ExpandLeadingTabs(string yaml)
+    {
+        if (!yaml.Contains('\t')) return yaml;
+        var sb = new System.Text.StringBuilder(yaml.Length + 16);
+        var atLineStart = true;
+        foreach (var ch in yaml)
+        {
+            if (ch == '\n') { atLineStart = true; sb.Append(ch); continue; }
+            if (atLineStart && ch == '\t') { sb.Append("  "); continue; }
+            if (ch != ' ') atLineStart = false;
+            sb.Append(ch);
+        }
+        return sb.ToString();
     }
 
     private static string CleanYamlMessage(string m)

@@ -31,7 +31,7 @@ public sealed class Theme
     public bool HasLayout(string name) => _layouts.ContainsKey(name);
 
     /// <summary>Loads and parses every template; reports all template errors, not just the first.</summary>
-    public static Theme? Load(string themeDir, DiagnosticBag diagnostics)
+    public static Theme? Load(string themeDir, DiagnosticBag diagnostics, bool strict = false)
     {
         var display = themeDir.Replace('\\', '/');
         var layoutsDir = Path.Combine(themeDir, "layouts");
@@ -55,7 +55,7 @@ public sealed class Theme
         var options = new TemplateOptions
         {
             FileProvider = new MemoryFileProvider(partials),
-            StrictVariables = false,
+            StrictVariables = strict,
             StrictFilters = true,
             MaxSteps = 0,
         };

@@ -2,6 +2,7 @@ using System.Globalization;
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Graph;
 using Casebook.Core.Model;
+using Casebook.Core.PostProcessing;
 using Casebook.Core.Rendering.ViewModels;
 using Casebook.Core.Text;
 
@@ -16,6 +17,9 @@ public sealed class ViewModelFactory
     private readonly Theme _theme;
     private readonly Dictionary<string, CaseCardVm> _cards = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenderedMarkdown> _rendered = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Abbreviations.Result>> _caseBodies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AbbreviationSet> _abbreviationSets = new(StringComparer.Ordinal);
+    private readonly AbbreviationSet _siteAbbreviations;
 
     public ViewModelFactory(SiteGraph graph, MarkdownRenderer markdown, Theme theme, DiagnosticBag diagnostics)
     {
@@ -24,7 +28,30 @@ public sealed class ViewModelFactory
         _theme = theme;
         _diagnostics = diagnostics;
         foreach (var c in graph.Cases) _cards[c.Id] = BuildCard(c);
+
+        // 略字表記: a case uses its volume's glossary, then the site-wide glossaries.
+        var glossaryUrl = graph.Links.For("glossary").Url;
+        var siteWide = graph.Content.Glossaries.Where(g => g.VolumeId is null).SelectMany(g => g.Entries)
+            .Select(e => new AbbreviationTarget(e, glossaryUrl + "#" + GlossaryAnchor(e.Abbr))).ToList();
+        _siteAbbreviations = new AbbreviationSet(siteWide);
+        foreach (var v in graph.Volumes)
+        {
+            var volumeUrl = graph.Links.Volume(v.Id).Url;
+            var own = graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).SelectMany(g => g.Entries)
+                .Select(e => new AbbreviationTarget(e, volumeUrl + "#" + GlossaryAnchor(e.Abbr)));
+            _abbreviationSets[v.Id] = new AbbreviationSet(own.Concat(siteWide));
+        }
     }
+
+    /// <summary>The glossary abbreviations that apply to a case.</summary>
+    public AbbreviationSet AbbreviationsFor(CaseStudy c) =>
+        c.VolumeId is not null && _abbreviationSets.TryGetValue(c.VolumeId, out var set) ? set : _siteAbbreviations;
+
+    /// <summary>A case's body HTML with abbreviations marked; computed once per case and shared by
+    /// the case page and the print edition.</summary>
+    public Abbreviations.Result CaseBody(CaseStudy c) =>
+        _caseBodies.GetOrAdd(c.Id, _ => new Lazy<Abbreviations.Result>(() =>
+            Abbreviations.Apply(Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine - 1).Html, AbbreviationsFor(c)))).Value;
 
     public List<InternalLink> AllLinks => _rendered.Values.SelectMany(r => r.Links).ToList();
 
@@ -55,7 +82,7 @@ public sealed class ViewModelFactory
 
     public CaseVm Case(CaseStudy c)
     {
-        var md = Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine - 1);
+        var md = Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine);
         var elements = _graph.Content.Taxonomies["elements"];
         var grid = elements.Terms.Select(t => new ElementMarkVm(Term(t), c.Elements.Contains(t))).ToList();
         var region = _graph.RegionOf(c);
@@ -75,10 +102,10 @@ public sealed class ViewModelFactory
             .Concat(c.Tags.Select(t => t.Label)).Concat(c.Voices.Select(v => v.Text)).Append(md.PlainText)));
         var tax = _graph.Content.Taxonomies;
         return new CaseVm(Card(c), c.Authors, string.Join("、", c.Authors), c.Region.Prefecture, c.Region.City, c.Region.Ward,
-            region?.Link.Url ?? "", org.Link.Url, md.Html, md.Sections.Select(s => new SectionVm(s.Id, s.Title)).ToList(), grid,
+            region?.Link.Url ?? "", org.Link.Url, CaseBody(c).Html, md.Sections.Select(s => new SectionVm(s.Id, s.Title)).ToList(), grid,
             c.Profile.Select(p => new ProfileRowVm(p.Key, p.Value)).ToList(), c.ProfileAsOf,
             c.Voices.Select(v => new VoiceVm(v.Speaker, v.Role, v.Text)).ToList(), c.Source,
-            _graph.Related[c.Id].Select(Card).ToList(), prev is null ? null : Card(prev), next is null ? null : Card(next),
+            _graph.Related[c.Id].Select(Card).ToList(), prev is null ? [] : [Card(prev)], next is null ? [] : [Card(next)],
             filters, searchText, tax["elements"].Label, tax["pillars"].Label, tax["tags"].Label);
     }
 
@@ -100,7 +127,7 @@ public sealed class ViewModelFactory
         var links = _graph.Links;
         var glossary = _graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).ToList();
         var foreword = v.ForewordMarkdown.Length > 0 && v.ForewordPath is not null
-            ? Markdown("volume:" + v.Id, v.ForewordMarkdown, v.ForewordPath, v.ForewordFirstLine - 1).Html : "";
+            ? Markdown("volume:" + v.Id, v.ForewordMarkdown, v.ForewordPath, v.ForewordFirstLine).Html : "";
         var pages = _graph.Pages.Where(p => p.VolumeId == v.Id).Select(p => new LinkVm(p.Title, links.Page(p.Id).Url)).ToList();
         var cases = _graph.VolumeCases[v.Id];
         var baseUrl = links.Volume(v.Id).Url;
@@ -113,10 +140,10 @@ public sealed class ViewModelFactory
 
     public LessonVm Lesson(Lesson l)
     {
-        var md = Markdown("lesson:" + l.Id, l.Markdown, l.SourcePath, l.BodyFirstLine - 1);
+        var md = Markdown("lesson:" + l.Id, l.Markdown, l.SourcePath, l.BodyFirstLine);
         var blocks = l.Blocks.Select((b, bi) => new LessonBlockVm(b.Type, b.Title, $"block-{bi + 1}",
             b.Items.Select((it, ii) => new LessonItemVm(ii + 1, it.Title, it.Subtitle,
-                Markdown($"lesson:{l.Id}:{bi}:{ii}", it.Text, l.SourcePath, 0).Html,
+                Markdown($"lesson:{l.Id}:{bi}:{ii}", it.Text, l.SourcePath, l.BodyFirstLine).Html,
                 it.CaseRefs.Select(r => _graph.CasesById.GetValueOrDefault(r.Raw)).Where(c => c is not null)
                     .Select(c => new LinkVm(c!.Title, _graph.Links.Case(c.Id).Url)).ToList())).ToList())).ToList();
         var related = l.RelatedCaseRefs.Select(r => _graph.CasesById.GetValueOrDefault(r.Raw)).Where(c => c is not null).Select(c => Card(c!)).ToList();
@@ -125,44 +152,77 @@ public sealed class ViewModelFactory
 
     public ContentPageVm Page(Page p)
     {
-        var md = Markdown("page:" + p.Id, p.Markdown, p.SourcePath, p.BodyFirstLine - 1);
+        var md = Markdown("page:" + p.Id, p.Markdown, p.SourcePath, p.BodyFirstLine);
         var v = p.VolumeId is null ? null : _graph.Volumes.FirstOrDefault(x => x.Id == p.VolumeId);
         return new ContentPageVm(p.Id, p.Title, p.Summary, _graph.Links.Page(p.Id).Url, md.Html,
-            v is null ? null : new LinkVm(v.Title, _graph.Links.Volume(v.Id).Url));
+            v is null ? [] : [new LinkVm(v.Title, _graph.Links.Volume(v.Id).Url)]);
     }
+
+    /// <summary>Most recommended cases shown per checklist item; the item's term pages list the rest.</summary>
+    public const int MaxRecommendations = 6;
 
     public ChecklistVm Checklist(Checklist cl)
     {
         var items = cl.Items.Select((it, i) =>
         {
-            var recs = new List<RecommendationVm>();
-            foreach (var t in it.Terms)
-            {
-                var key = _graph.TermCases.Keys.FirstOrDefault(k => k.Taxonomy == t.Taxonomy && k.Id == t.Id);
-                if (key is null) continue;
-                foreach (var c in _graph.TermCases[key])
-                {
-                    if (recs.Count >= 6) break;   // only the first six are shown
-                    if (recs.Any(r => r.Url == _graph.Links.Case(c.Id).Url)) continue;
-                    var taxLabel = _graph.Content.Taxonomies[t.Taxonomy].Label;
-                    recs.Add(new RecommendationVm(c.Title, _graph.Links.Case(c.Id).Url, c.Organization,
-                        $"{taxLabel}「{t.Label}」を示す事例: {(c.Summary.Length > 0 ? c.Summary : c.Subtitle)}"));
-                }
-            }
             var termLinks = it.Terms.Select(t => new LinkVm(t.Display, _graph.Links.Term(t).Url)).ToList();
-            return new ChecklistItemVm(i + 1, it.Id, it.Label, it.Guidance, it.Good, termLinks, recs.Take(6).ToList());
+            return new ChecklistItemVm(i + 1, it.Id, it.Label, it.Guidance, it.Good, termLinks, Recommendations(it));
         }).ToList();
         var scale = cl.Scale.Select(s => new ScaleOptionVm(s.Id, s.Label,
             s.Score?.ToString(CultureInfo.InvariantCulture) ?? "", s.Score is not null, s.Description)).ToList();
+        var levelLabel = cl.Level switch { "organization" => "組織", "individual" => "個人", "team" => "チーム", _ => cl.Level };
         var data = System.Text.Json.JsonSerializer.Serialize(new
         {
-            id = cl.Id, title = cl.Title,
+            id = cl.Id, title = cl.Title, level = cl.Level, notes_label = cl.NotesLabel, base_path = _graph.Settings.BasePath,
             scale = cl.Scale.Select(s => new { id = s.Id, label = s.Label, score = s.Score }),
             items = items.Select(i => new { id = i.Id, label = i.Label, number = i.Number,
                 recommendations = i.Recommendations.Select(r => new { title = r.Title, url = r.Url, organization = r.Organization, why = r.Why }) }),
         }, Output.JsonExport.Options).Replace("</", "<\\/", StringComparison.Ordinal);
-        var levelLabel = cl.Level switch { "organization" => "組織", "individual" => "個人", "team" => "チーム", _ => cl.Level };
+        // UI strings for the script come from the theme's i18n file, never from the script itself.
+        var strings = _theme.Strings.Where(kv => kv.Key.StartsWith("checklist_", StringComparison.Ordinal))
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value);
+        var stringsJson = System.Text.Json.JsonSerializer.Serialize(strings, Output.JsonExport.Options).Replace("</", "<\\/", StringComparison.Ordinal);
         return new ChecklistVm(cl.Id, cl.Title, cl.Level, levelLabel, cl.Audience, cl.Description, cl.NotesLabel,
-            _graph.Links.Checklist(cl.Id).Url, scale, items, data);
+            _graph.Links.Checklist(cl.Id).Url, scale, items, data, scale.Where(s => s.Scored).ToList(), cl.Level == "team", stringsJson);
+    }
+
+    /// <summary>Cases carrying the item's terms, those matching more of its terms first (then in site order),
+    /// each with a one-line reason naming the matching terms.</summary>
+    private Dictionary<CaseStudy, int>? _siteOrder;
+
+    private List<RecommendationVm> Recommendations(ChecklistItem item)
+    {
+        var matches = new Dictionary<CaseStudy, List<Term>>();
+        var order = new List<CaseStudy>();
+        foreach (var t in item.Terms)
+        {
+            if (!_graph.TermCases.TryGetValue(t, out var cases)) continue;
+            foreach (var c in cases)
+            {
+                if (!matches.TryGetValue(c, out var terms)) { matches[c] = terms = new List<Term>(); order.Add(c); }
+                if (!terms.Contains(t)) terms.Add(t);
+            }
+        }
+        var siteOrder = _siteOrder ??= _graph.Cases.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        return order.OrderByDescending(c => matches[c].Count).ThenBy(c => siteOrder.GetValueOrDefault(c, int.MaxValue))
+            .Take(MaxRecommendations)
+            .Select(c => new RecommendationVm(c.Title, _graph.Links.Case(c.Id).Url, c.Organization, Why(matches[c], c)))
+            .ToList();
+    }
+
+    private string Why(List<Term> terms, CaseStudy c)
+    {
+        var named = string.Join("、", terms.GroupBy(t => t.Taxonomy).Select(g =>
+            _graph.Content.Taxonomies[g.Key].Label + string.Concat(g.Select(t => $"「{t.Display}」"))));
+        var gist = FirstSentence(c.Summary.Length > 0 ? c.Summary : c.Subtitle);
+        return gist.Length > 0 ? $"{named}の実践例。{gist}" : $"{named}の実践例。";
+    }
+
+    private static string FirstSentence(string text)
+    {
+        text = text.Replace("\r", "").Replace("\n", "").Trim();
+        var end = text.IndexOf('。');
+        if (end >= 0) text = text[..(end + 1)];
+        return text.Length > 80 ? text[..79] + "…" : text;
     }
 }

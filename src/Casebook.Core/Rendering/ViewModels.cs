@@ -1,7 +1,8 @@
 namespace Casebook.Core.Rendering.ViewModels;
 
 // Plain view models: templates see these, never domain objects. Properties reach templates in
-// snake_case (FiscalYearLabel → fiscal_year_label).
+// snake_case (FiscalYearLabel → fiscal_year_label). Optional parts are empty lists rather than null,
+// so templates also render under strict variables (`{% for p in model.previous %}`).
 
 public sealed record LinkVm(string Label, string Url);
 
@@ -38,7 +39,7 @@ public sealed record CaseVm(
     CaseCardVm Card, List<string> Authors, string AuthorsText, string RegionPrefecture, string RegionCity, string RegionWard,
     string RegionUrl, string OrganizationUrl, string BodyHtml, List<SectionVm> Sections, List<ElementMarkVm> ElementGrid,
     List<ProfileRowVm> Profile, string ProfileAsOf, List<VoiceVm> Voices, string Source,
-    List<CaseCardVm> Related, CaseCardVm? Previous, CaseCardVm? Next, List<SearchFilterVm> Filters, string SearchText,
+    List<CaseCardVm> Related, List<CaseCardVm> Previous, List<CaseCardVm> Next, List<SearchFilterVm> Filters, string SearchText,
     string ElementsLabel, string PillarsLabel, string TagsLabel);
 
 public sealed record TaxonomyVm(string Id, string Label, string Url, List<TermVm> Terms, int CaseCount, bool Numbered);
@@ -76,17 +77,21 @@ public sealed record LessonBlockVm(string Type, string Title, string Anchor, Lis
 public sealed record LessonVm(string Id, string Title, string Summary, string Url, string Source, string BodyHtml,
     List<LessonBlockVm> Blocks, List<CaseCardVm> Related);
 
-public sealed record ContentPageVm(string Id, string Title, string Summary, string Url, string BodyHtml, LinkVm? Volume);
+public sealed record ContentPageVm(string Id, string Title, string Summary, string Url, string BodyHtml, List<LinkVm> Volume);
 
 public sealed record ScaleOptionVm(string Id, string Label, string Score, bool Scored, string Description);
 
+/// <summary>A case to read for a checklist item, with one line on why it is relevant.</summary>
 public sealed record RecommendationVm(string Title, string Url, string Organization, string Why);
 
 public sealed record ChecklistItemVm(int Number, string Id, string Label, string Guidance, string Good,
     List<LinkVm> Terms, List<RecommendationVm> Recommendations);
 
+/// <summary>A self-check page. DataJson and StringsJson feed the browser script (checklist.js); everything
+/// else is rendered server-side so the form and the reading list work without JavaScript.</summary>
 public sealed record ChecklistVm(string Id, string Title, string Level, string LevelLabel, string Audience, string Description,
-    string NotesLabel, string Url, List<ScaleOptionVm> Scale, List<ChecklistItemVm> Items, string DataJson);
+    string NotesLabel, string Url, List<ScaleOptionVm> Scale, List<ChecklistItemVm> Items, string DataJson,
+    List<ScaleOptionVm> Targets, bool IsTeam, string StringsJson);
 
 public sealed record HomeVm(List<VolumeVm> Volumes, List<CaseCardVm> Latest, List<LessonVm> Lessons, List<ChecklistVm> Checklists,
     List<TaxonomyVm> Taxonomies, int CaseCount, List<ContentPageVm> Pages);

@@ -20,6 +20,7 @@ public static class ContentValidation
         new VolumeReferenceValidator(),
         new CaseReferenceValidator(),
         new ChecklistTermValidator(),
+        new PrivacyLint(),
     ];
 
     public static void Run(SiteContent content, DiagnosticBag diagnostics)
@@ -87,7 +88,8 @@ public sealed class TermValidator : IContentValidator
                 var names = taxonomy.Numbered
                     ? string.Join("・", taxonomy.Terms.Select(t => t.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                     : string.Join("・", taxonomy.Terms.Select(t => t.Label));
-                var suggestion = NearestMatch.Suggest(r.Raw, taxonomy.Terms.Select(t => t.Label).Concat(taxonomy.Terms.Select(t => t.Id)));
+                var suggestion = taxonomy.Numbered && int.TryParse(r.Raw, out _) ? ""
+                    : NearestMatch.Suggest(r.Raw, taxonomy.Terms.Select(t => t.Label).Concat(taxonomy.Terms.Select(t => t.Id)));
                 diagnostics.Error(DiagnosticCodes.UnknownTerm,
                     $"「{r.Raw}」は {taxonomy.Label}（{taxonomy.Id}）にない語です。{suggestion}使える語: {names}", r.Span);
                 continue;
