@@ -109,9 +109,8 @@ public sealed class SiteRenderer
             jobs.Add(new(link, "volume", vm, Meta(link, v.Title, v.Subtitle, "volume", "volumes", [home, Crumb(_theme.T("volumes_archive"), volumesIndex)]),
                 v.ForewordPath ?? "casebook.yml"));
             var print = L.For("volumes", v.Id, "print");
-            jobs.Add(new(print, "print", new Lazy<object>(() => new PrintVolumeVm(vm,
-                    _g.VolumeCases[v.Id].Select(c => new PrintCaseVm(_vm.Case(c), "case-" + c.Id)).ToList(), _g.Settings.BasePath + "assets/css/print.css")),
-                Meta(print, v.Title + "（印刷版）", v.Subtitle, "print", "volumes", null, index: false), "casebook.yml"));
+            jobs.Add(new(print, "print", new Lazy<object>(() => _vm.PrintVolume(v)),
+                Meta(print, v.Title + _theme.T("print_title_suffix"), v.Subtitle, "print", "volumes", null, index: false), "casebook.yml"));
         }
 
         // Organizations and regions
@@ -210,6 +209,18 @@ public sealed class SiteRenderer
             ["url"] = _g.Settings.BaseUrl.Length > 0 ? _g.Settings.BaseUrl + link.Url[_g.Settings.BasePath.Length..] : link.Url,
         };
         if (c.Summary.Length > 0) ld["description"] = c.Summary;
+        if (_g.VolumeOf(c) is { } v)
+        {
+            var volumeUrl = _g.Links.Volume(v.Id).Url;
+            ld["isPartOf"] = new Dictionary<string, object>
+            {
+                ["@type"] = "Book",
+                ["name"] = v.Title,
+                ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = v.Publisher },
+                ["url"] = _g.Settings.BaseUrl.Length > 0 ? _g.Settings.BaseUrl + volumeUrl[_g.Settings.BasePath.Length..] : volumeUrl,
+            };
+            if (_g.CaseNumber(c) > 0) ld["position"] = _g.CaseNumber(c);
+        }
         return JsonSerializer.Serialize(ld, JsonExport.Options).Replace("</", "<\\/", StringComparison.Ordinal);
     }
 

@@ -138,6 +138,33 @@ public sealed class ViewModelFactory
             v.Colophon.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList(), pages, cases.Count);
     }
 
+    /// <summary>The whole volume as one document for paper and PDF (see <see cref="PrintBody"/>).</summary>
+    public PrintVolumeVm PrintVolume(Volume v)
+    {
+        var vm = Volume(v);
+        var cases = _graph.VolumeCases[v.Id];
+        var own = _graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).SelectMany(g => g.Entries).ToList();
+        var ownAbbrs = own.Select(e => e.Abbr).ToHashSet(StringComparer.Ordinal);
+        var used = cases.SelectMany(c => CaseBody(c).Used).Select(t => t.Entry)
+            .Where(e => !ownAbbrs.Contains(e.Abbr)).DistinctBy(e => e.Abbr).OrderBy(e => e.Abbr, StringComparer.Ordinal);
+        var glossary = Glossary(own.Concat(used));
+        // Glossary links of the web edition (…/volumes/x/#g-cp, …/glossary/#g-cp) become links within the document.
+        var anchors = glossary.Select(g => g.Anchor).ToHashSet(StringComparer.Ordinal);
+        string? Local(string href)
+        {
+            var hash = href.IndexOf('#');
+            return hash >= 0 && anchors.Contains(Uri.UnescapeDataString(href[(hash + 1)..])) && href.Contains("#g-", StringComparison.Ordinal)
+                ? "#" + href[(hash + 1)..] : null;
+        }
+        var printCases = cases.Select(c =>
+        {
+            var anchor = "case-" + c.Id;
+            return new PrintCaseVm(Case(c), anchor, PrintBody.Prepare(CaseBody(c).Html, anchor + "-", Local));
+        }).ToList();
+        var foreword = PrintBody.Prepare(vm.ForewordHtml, "foreword-", Local);
+        return new PrintVolumeVm(vm, printCases, _graph.Settings.BasePath + "assets/css/print.css", foreword, glossary);
+    }
+
     public LessonVm Lesson(Lesson l)
     {
         var md = Markdown("lesson:" + l.Id, l.Markdown, l.SourcePath, l.BodyFirstLine);

@@ -56,9 +56,10 @@ public sealed record VolumeVm(
     List<CaseCardVm> Cases, List<GlossaryEntryVm> Glossary, string GlossaryTitle, List<PersonVm> Contributors,
     List<string> ColophonLines, List<LinkVm> Pages, int CaseCount);
 
-public sealed record PrintCaseVm(CaseVm Case, string Anchor);
+public sealed record PrintCaseVm(CaseVm Case, string Anchor, string BodyHtml);
 
-public sealed record PrintVolumeVm(VolumeVm Volume, List<PrintCaseVm> Cases, string CssUrl);
+/// <summary>The print edition: the glossary holds the volume's entries plus the site-wide ones its cases use.</summary>
+public sealed record PrintVolumeVm(VolumeVm Volume, List<PrintCaseVm> Cases, string CssUrl, string ForewordHtml, List<GlossaryEntryVm> Glossary);
 
 public sealed record VolumeYearVm(string FiscalYearLabel, List<VolumeVm> Volumes);
 
