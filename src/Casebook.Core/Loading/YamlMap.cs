@@ -49,6 +49,13 @@ public sealed class YamlMap
                 new SourceSpan(path, Math.Max(line, 1), Math.Max((int)e.Start.Column, 1)));
             return null;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet occasionally fails this way on truncated input (e.g. "title: {" at the end).
+            diagnostics.Error(DiagnosticCodes.InvalidYaml, "YAML の書き方に誤りがあります（括弧や引用符が閉じられていない可能性があります）。",
+                new SourceSpan(path, firstLine, 1));
+            return null;
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
         {
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
