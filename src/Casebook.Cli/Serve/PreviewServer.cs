@@ -8,6 +8,7 @@ using Casebook.Core;
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Editing;
 using Casebook.Core.Graph;
+using Casebook.Core.Incremental;
 using Casebook.Core.Rendering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -49,6 +50,8 @@ public sealed class PreviewServer : IAsyncDisposable
     private volatile SiteSnapshot? _site;
     private volatile IReadOnlyList<Diagnostic> _errors = [];
     private int _version;
+    private IncrementalSite? _incremental;
+    private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
 
     public string Origin { get; private set; } = "";
     public int Port { get; private set; }
@@ -56,6 +59,8 @@ public sealed class PreviewServer : IAsyncDisposable
     public SiteSnapshot? Site => _site;
     public IReadOnlyList<Diagnostic> Errors => _errors;
     public TimeSpan LastBuildTime { get; private set; }
+    /// <summary>"full" or "incremental".</summary>
+    public string LastBuildMode { get; private set; } = "full";
     /// <summary>Raised after each build (success or not); tests wait on it.</summary>
     public event Action<int>? Built;
 
@@ -91,43 +96,59 @@ public sealed class PreviewServer : IAsyncDisposable
 
     // ---- building -------------------------------------------------------------------------------------
 
-    /// <summary>Builds the whole site in memory and swaps it in when it has no errors.</summary>
-    public void Build()
+    /// <summary>Builds the site in memory and swaps it in when it has no errors. With a single edited case file
+    /// after a good build, only the pages that edit affects are rendered (see <see cref="IncrementalSite"/>).</summary>
+    public void Build(IReadOnlyCollection<string>? changed = null)
     {
         lock (_buildLock)
         {
             var sw = Stopwatch.StartNew();
             var themeDir = Pipeline.ResolveTheme(_root, _options.ThemeDir);
-            BuildResult result;
+            var options = new BuildOptions(_root, Path.Combine(_root, "_site"), "/", _options.IncludeDrafts, themeDir, WriteOutput: false);
+            (IncrementalSite? Site, BuildResult Result)? outcome = null;
+            var mode = "full";
             try
             {
-                result = Pipeline.Run(new BuildOptions(_root, Path.Combine(_root, "_site"), "/", _options.IncludeDrafts, themeDir, WriteOutput: false));
+                if (changed is { Count: 1 } && _incremental is not null && _errors.Count == 0)
+                {
+                    outcome = _incremental.CaseEdited(changed.First());
+                    if (outcome is not null) mode = "incremental";
+                }
+                outcome ??= IncrementalSite.Full(options);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                result = new BuildResult { Diagnostics = [new Diagnostic(Severity.Error, DiagnosticCodes.UnreadableFile, e.Message, SourceSpan.File("input"))] };
+                outcome = (null, new BuildResult { Diagnostics = [new Diagnostic(Severity.Error, DiagnosticCodes.UnreadableFile, e.Message, SourceSpan.File("input"))] });
             }
+            var (next, result) = outcome.Value;
             LastBuildTime = sw.Elapsed;
+            LastBuildMode = mode;
             var version = Interlocked.Increment(ref _version);
             foreach (var d in result.Diagnostics) _log.WriteLine(d.ToString());
-            if (!result.Success || result.Graph is null)
+            if (next is null)
             {
+                // Later builds start from scratch: files may change while the site is broken.
+                _incremental = null;
                 _errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+                if (_errors.Count == 0) _errors = [new Diagnostic(Severity.Error, DiagnosticCodes.TemplateError, "サイトを生成できませんでした。", SourceSpan.File(themeDir))];
                 _log.WriteLine($"serve: エラー {_errors.Count} 件。直前の正常なサイトを表示し続けます（{sw.Elapsed.TotalSeconds:0.00} 秒）");
                 Broadcast("builderror", JsonSerializer.Serialize(ErrorPayload(), Json));
                 Built?.Invoke(version);
                 return;
             }
-            var files = result.Files.ToDictionary(f => f.Path, f => f.Bytes, StringComparer.Ordinal);
-            var caseByFile = result.Graph.Cases.ToDictionary(c => result.Graph.Links.Case(c.Id).File, c => c.Id, StringComparer.Ordinal);
-            var strings = LoadStrings(themeDir);
+            _incremental = next;
+            var files = next.Files;
+            var graph = next.Graph;
+            var caseByFile = graph.Cases.ToDictionary(c => graph.Links.Case(c.Id).File, c => c.Id, StringComparer.Ordinal);
+            var strings = next.Theme.Strings.Where(kv => kv.Key.StartsWith("serve_", StringComparison.Ordinal) || kv.Key.StartsWith("tagging_", StringComparison.Ordinal))
+                .ToDictionary(kv => kv.Key, kv => (string)kv.Value, StringComparer.Ordinal);
             var previous = _site;
-            var changed = previous is null ? [] : Changed(previous.Files, files);
-            _site = new SiteSnapshot(version, files, result.Graph, caseByFile, themeDir, strings);
+            var changedUrls = previous is null ? [] : Changed(previous.Files, files);
+            _site = new SiteSnapshot(version, files, graph, caseByFile, themeDir, strings);
             var hadErrors = _errors.Count > 0;
             _errors = [];
-            _log.WriteLine($"serve: 再生成しました — {sw.Elapsed.TotalSeconds:0.00} 秒（変わったファイル {changed.Count} 件）");
-            Broadcast("reload", JsonSerializer.Serialize(new { version, all = hadErrors || previous is null || changed.Count > 50, changed }, Json));
+            _log.WriteLine($"serve: 再生成しました（{(mode == "full" ? "全体" : "差分")}、描画 {next.PagesRendered} ファイル）— {sw.Elapsed.TotalSeconds:0.00} 秒（変わったファイル {changedUrls.Count} 件）");
+            Broadcast("reload", JsonSerializer.Serialize(new { version, all = hadErrors || previous is null || changedUrls.Count > 50, changed = changedUrls }, Json));
             Built?.Invoke(version);
         }
     }
@@ -145,13 +166,6 @@ public sealed class PreviewServer : IAsyncDisposable
     }
 
     private static string UrlOf(string file) => "/" + (file.EndsWith("index.html", StringComparison.Ordinal) ? file[..^"index.html".Length] : file);
-
-    private static IReadOnlyDictionary<string, string> LoadStrings(string themeDir)
-    {
-        var theme = Theme.Load(themeDir, new DiagnosticBag());
-        return theme?.Strings.Where(kv => kv.Key.StartsWith("serve_", StringComparison.Ordinal) || kv.Key.StartsWith("tagging_", StringComparison.Ordinal))
-            .ToDictionary(kv => kv.Key, kv => (string)kv.Value, StringComparer.Ordinal) ?? new Dictionary<string, string>();
-    }
 
     private object ErrorPayload() => new
     {
@@ -183,13 +197,15 @@ public sealed class PreviewServer : IAsyncDisposable
         };
         void OnChange(string path)
         {
-            if (Relevant(dir, path)) _changed.Release();
+            if (!Relevant(dir, path)) return;
+            lock (_pending) _pending.Add(dir == _root ? path : "theme:" + path);
+            _changed.Release();
         }
         w.Changed += (_, e) => OnChange(e.FullPath);
         w.Created += (_, e) => OnChange(e.FullPath);
         w.Deleted += (_, e) => OnChange(e.FullPath);
         w.Renamed += (_, e) => { OnChange(e.FullPath); OnChange(e.OldFullPath); };
-        w.Error += (_, _) => _changed.Release();
+        w.Error += (_, _) => { lock (_pending) _pending.Add("*"); _changed.Release(); };
         w.EnableRaisingEvents = true;
         _watchers.Add(w);
     }
@@ -214,7 +230,9 @@ public sealed class PreviewServer : IAsyncDisposable
                 await _changed.WaitAsync(token);
                 // Editors write a file in several steps; wait for a quiet moment, then build once.
                 while (await _changed.WaitAsync(TimeSpan.FromMilliseconds(120), token)) { }
-                Build();
+                List<string> changed;
+                lock (_pending) { changed = _pending.Where(p => !Directory.Exists(p)).ToList(); _pending.Clear(); }
+                Build(changed.Any(c => c == "*" || c.StartsWith("theme:", StringComparison.Ordinal)) ? null : changed);
             }
             catch (OperationCanceledException) { return; }
             catch (Exception e)

@@ -104,6 +104,7 @@ public class PreviewServerTests
         using var events = await OpenEvents(s);
         var path = Path.Combine(s.Site.Root, "input/cases/alpha.md");
         await s.ChangeAndWait(() => File.WriteAllText(path, File.ReadAllText(path).Replace("title: 事例 alpha", "title: 書き換えた題名")));
+        Assert.Equal("incremental", s.Server.LastBuildMode);
         var html = await s.Http.GetStringAsync(s.Server.Origin + "/cases/alpha/");
         Assert.Contains("書き換えた題名", html);
         var reload = await NextEvent(events, "reload");
@@ -111,6 +112,12 @@ public class PreviewServerTests
         Assert.Contains("/cases/alpha/", changed);
         Assert.Contains("/cases/", changed);
         Assert.DoesNotContain("/checklists/", changed);
+
+        // A change to the configuration rebuilds everything.
+        var config = Path.Combine(s.Site.Root, "casebook.yml");
+        await s.ChangeAndWait(() => File.WriteAllText(config, File.ReadAllText(config).Replace("title: テストサイト", "title: 新しいサイト名")));
+        Assert.Equal("full", s.Server.LastBuildMode);
+        Assert.Contains("新しいサイト名", await s.Http.GetStringAsync(s.Server.Origin + "/cases/beta/"));
     }
 
     [Fact]
