@@ -234,16 +234,43 @@ public sealed class SiteRenderer
             try
             {
                 var model = job.Model is Lazy<object> lazy ? lazy.Value : job.Model;
-                var site = job.Meta.Section is { Length: > 0 } s ? SiteVm(s) : _site;
-                var html = _theme.Render(job.Layout, model, job.Meta, site);
+                var html = _theme.Render(job.Layout, model, job.Meta, SiteFor(job));
                 results[i] = OutputFile.Text(job.Link.File, html);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                _diagnostics.Error(DiagnosticCodes.TemplateError, $"ページ {job.Link.Url} を描画できません（テンプレート layouts/{job.Layout}.liquid）: {e.Message}",
-                    SourceSpan.File(job.SourcePath.Length > 0 ? job.SourcePath : "theme/layouts/" + job.Layout + ".liquid"));
+                TemplateFailed(job, e);
             }
         });
         return results.Where(r => r is not null).Select(r => r!).ToList();
     }
+
+    /// <summary>Renders jobs in parallel straight into files under <paramref name="staged"/> (see
+    /// <see cref="SiteWriter.Begin"/>), so no page is held in memory once written. Returns the pages written.</summary>
+    public int RenderTo(IReadOnlyList<PageJob> jobs, string staged)
+    {
+        var written = 0;
+        Parallel.For(0, jobs.Count, i =>
+        {
+            var job = jobs[i];
+            using var output = SiteWriter.OpenText(staged, job.Link.File);   // I/O problems end the build, as before
+            try
+            {
+                var model = job.Model is Lazy<object> lazy ? lazy.Value : job.Model;
+                _theme.Render(job.Layout, model, job.Meta, SiteFor(job), output);
+                Interlocked.Increment(ref written);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException and not IOException and not UnauthorizedAccessException)
+            {
+                TemplateFailed(job, e);
+            }
+        });
+        return written;
+    }
+
+    private SiteVm SiteFor(PageJob job) => job.Meta.Section is { Length: > 0 } s ? SiteVm(s) : _site;
+
+    private void TemplateFailed(PageJob job, Exception e) =>
+        _diagnostics.Error(DiagnosticCodes.TemplateError, $"ページ {job.Link.Url} を描画できません（テンプレート layouts/{job.Layout}.liquid）: {e.Message}",
+            SourceSpan.File(job.SourcePath.Length > 0 ? job.SourcePath : "theme/layouts/" + job.Layout + ".liquid"));
 }

@@ -58,7 +58,12 @@ public sealed class ViewModelFactory
     public RenderedMarkdown Markdown(string key, string markdown, string path, int firstLine) =>
         _rendered.GetOrAdd(key, _ => _markdown.Render(markdown, path, firstLine, _diagnostics));
 
-    public TermVm Term(Term t)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Term, TermVm> _terms = new();
+
+    /// <summary>Term view models are immutable, so each term's is built once and shared by every card.</summary>
+    public TermVm Term(Term t) => _terms.TryGetValue(t, out var vm) ? vm : _terms.GetOrAdd(t, BuildTerm);
+
+    private TermVm BuildTerm(Term t)
     {
         var count = _graph.TermCases.TryGetValue(t, out var l) ? l.Count : 0;
         return new TermVm(t.Taxonomy, t.Id, t.Label, t.Short, t.Display, t.Number is int n ? Wareki.CircledNumber(n) : "",
@@ -80,8 +85,8 @@ public sealed class ViewModelFactory
         var md = Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine);
         var elements = _graph.Content.Taxonomies["elements"];
         var grid = elements.Terms.Select(t => new ElementMarkVm(Term(t), c.Elements.Contains(t))).ToList();
-        var region = _graph.Regions.FirstOrDefault(r => r.Cases.Contains(c));
-        var org = _graph.Organizations.First(o => o.Cases.Contains(c));
+        var region = _graph.RegionOf(c);
+        var org = _graph.OrganizationOf(c) ?? throw new InvalidOperationException($"case {c.Id} has no organization page");
         var prev = _graph.Previous(c);
         var next = _graph.Next(c);
         var volume = _graph.VolumeOf(c);
@@ -197,7 +202,7 @@ public sealed class ViewModelFactory
         {
             id = cl.Id, title = cl.Title, level = cl.Level, notes_label = cl.NotesLabel, base_path = _graph.Settings.BasePath,
             scale = cl.Scale.Select(s => new { id = s.Id, label = s.Label, score = s.Score }),
-            items = items.Select(i => new { id = i.Id, label = i.Label, number = i.Number,
+            items = items.Select(i => new { id = i.Id, label = i.Label, number = i.Number, good = i.Good,
                 recommendations = i.Recommendations.Select(r => new { title = r.Title, url = r.Url, organization = r.Organization, why = r.Why }) }),
         }, Output.JsonExport.Options).Replace("</", "<\\/", StringComparison.Ordinal);
         // UI strings for the script come from the theme's i18n file, never from the script itself.
@@ -210,6 +215,8 @@ public sealed class ViewModelFactory
 
     /// <summary>Cases carrying the item's terms, those matching more of its terms first (then in site order),
     /// each with a one-line reason naming the matching terms.</summary>
+    private Dictionary<CaseStudy, int>? _siteOrder;
+
     private List<RecommendationVm> Recommendations(ChecklistItem item)
     {
         var matches = new Dictionary<CaseStudy, List<Term>>();
@@ -223,7 +230,7 @@ public sealed class ViewModelFactory
                 if (!terms.Contains(t)) terms.Add(t);
             }
         }
-        var siteOrder = _graph.Cases.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        var siteOrder = _siteOrder ??= _graph.Cases.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
         return order.OrderByDescending(c => matches[c].Count).ThenBy(c => siteOrder.GetValueOrDefault(c, int.MaxValue))
             .Take(MaxRecommendations)
             .Select(c => new RecommendationVm(c.Title, _graph.Links.Case(c.Id).Url, c.Organization, Why(matches[c], c)))

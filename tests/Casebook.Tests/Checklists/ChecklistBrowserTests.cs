@@ -169,6 +169,9 @@ public class ChecklistBrowserTests(BrowserFixture browser, SampleSiteFixture sam
         await Target(page, items[3]).SelectOptionAsync("partly");
         await Notes(page, items[3]).FillAsync("「見守り」の会議に出る, 月2回\n次は\"同行\"");
 
+        await page.FillAsync("#history-label", "前回");
+        await page.FillAsync("#history-date", "2025-04-01");
+        await page.ClickAsync("#history-save");
         var json = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "JSON で書き出す" }).ClickAsync());
         Assert.EndsWith(".json", json.SuggestedFilename);
         Assert.StartsWith("csw-functions-佐藤_一郎-", json.SuggestedFilename);
@@ -185,6 +188,10 @@ public class ChecklistBrowserTests(BrowserFixture browser, SampleSiteFixture sam
             Assert.Equal("not-yet", f4.GetProperty("answer").GetString());
             Assert.Equal("できていない", f4.GetProperty("answer_label").GetString());
             Assert.Equal("partly", f4.GetProperty("target").GetString());
+            var history = root.GetProperty("history");
+            Assert.Equal(1, history.GetArrayLength());
+            Assert.Equal("2025-04-01", history[0].GetProperty("date").GetString());
+            Assert.Equal("前回", history[0].GetProperty("name").GetString());
         }
 
         var csv = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-csv"));
@@ -202,6 +209,9 @@ public class ChecklistBrowserTests(BrowserFixture browser, SampleSiteFixture sam
 
         await page.ClickAsync("#clear-answers");
         Assert.Null(await Checked(page, items[0]));
+        // Import on "another device": a fresh browser context with empty storage.
+        (page, var outside2, _) = await Open(Csw);
+        OnDialog(page, () => true);
         await page.SetInputFilesAsync("#import-file", jsonPath);
         await page.WaitForFunctionAsync("() => document.getElementById('transfer-message').textContent.includes('読み込みました')");
         Assert.Equal("done", await Checked(page, items[0]));
@@ -212,6 +222,13 @@ public class ChecklistBrowserTests(BrowserFixture browser, SampleSiteFixture sam
         Assert.Equal("「見守り」の会議に出る, 月2回\n次は\"同行\"", await page.InputValueAsync($"#notes-{items[3].Id}"));
         Assert.Equal("佐藤 一郎", await page.InputValueAsync("#respondent"));
         Assert.Empty(await page.TextContentAsync("#import-errors") ?? "");
+        Assert.Contains("記録 1 件も取り込みました", await page.TextContentAsync("#transfer-message"));
+        Assert.Contains("前回", await page.TextContentAsync("#history-table tbody"));
+        // Importing the same file again does not duplicate the saved assessment.
+        await page.SetInputFilesAsync("#import-file", jsonPath);
+        await page.WaitForFunctionAsync("() => !document.getElementById('transfer-message').textContent.includes('記録')");
+        Assert.Equal(1, await page.Locator("#history-table tbody tr").CountAsync());
+        Assert.Empty(outside2);
         File.Delete(jsonPath);
         File.Delete(csvPath);
         Assert.Empty(outside);
@@ -223,6 +240,7 @@ public class ChecklistBrowserTests(BrowserFixture browser, SampleSiteFixture sam
     [InlineData("{\"format\":\"casebook-checklist\",\"version\":1,\"checklist\":\"seven-elements\",\"title\":\"総合相談体制 7つの要素 自己チェック\",\"items\":[]}", "別の自己チェック「総合相談体制 7つの要素 自己チェック」")]
     [InlineData("{\"format\":\"casebook-checklist\",\"version\":1,\"checklist\":\"csw-functions\",\"items\":[{\"id\":\"f1\",\"answer\":\"perfect\"},{\"id\":\"zz\"}]}", "回答「perfect」は選択肢にありません")]
     [InlineData("{\"format\":\"casebook-checklist\",\"version\":1,\"checklist\":\"csw-functions\",\"items\":[{\"id\":\"f1\",\"answer\":\"done\"},{\"id\":\"zz\"}]}", "2 番目の項目「zz」は、このチェックにありません")]
+    [InlineData("{\"format\":\"casebook-checklist\",\"version\":1,\"checklist\":\"csw-functions\",\"items\":[],\"history\":[{\"name\":\"x\",\"date\":\"昨日\",\"items\":[]}]}", "記録の 1 件目: 日付が")]
     [InlineData("{\"format\":\"casebook-checklist\",\"version\":9,\"checklist\":\"csw-functions\",\"items\":[]}", "版（9）には対応していません")]
     public async Task Malformed_import_is_rejected_with_a_message_and_leaves_answers_alone(string content, string message)
     {
@@ -426,6 +444,37 @@ public class ChecklistBrowserTests(BrowserFixture browser, SampleSiteFixture sam
         await TabTo("#clear-answers");
         await page.Keyboard.PressAsync("Enter");
         Assert.Null(await Checked(page, items[0]));
+        Assert.Empty(outside);
+    }
+
+    [Fact]
+    public async Task Works_under_a_base_path()
+    {
+        using var site = new FixtureSite(FixtureSite.Config + "\n" + FixtureSite.Case("alpha") + "\n" + FixtureSite.Case("beta") + """
+
+            -- input/checklists/mini.yml --
+            title: 小さなチェック
+            level: individual
+            scale:
+              - { id: done, label: はい, score: 1 }
+              - { id: not-yet, label: いいえ, score: 0 }
+            items:
+              - { id: one, label: 記録をつけている, terms: [elements/2] }
+            """);
+        var result = site.Build("https://example.org/sub/");
+        Assert.True(result.Success, string.Join("\n", FixtureSite.Lines(result)));
+        await using var server = await StaticServer.StartAsync(site.Output, "/sub/");
+        var (page, outside) = await browser.NewPageAsync(server.Origin);
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync($"{server.Origin}/sub/checklists/mini/");
+        await page.WaitForSelectorAsync("#history:not([hidden])");
+        await page.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex(@"^いいえ\s*（記録をつけている）$") }).CheckAsync();
+        var links = await page.EvalOnSelectorAllAsync<string[]>("#gaps-list a", "as => as.map(a => a.getAttribute('href'))");
+        Assert.Equal(["/sub/cases/alpha/", "/sub/cases/beta/"], links);
+        var keys = await page.EvaluateAsync<string[]>("() => Object.keys(localStorage)");
+        Assert.Equal(["casebook:/sub/:checklist:mini"], keys);
+        Assert.Empty(errors);
         Assert.Empty(outside);
     }
 }

@@ -35,7 +35,7 @@ public class ChecklistPageTests
         notes_label: 担っている人
         scale:
           - { id: done, label: できている, score: 2 }
-          - { id: partly, label: 一部できている, score: 1 }
+          - { id: partly, label: 一部できている, score: 1, description: "半分ほど & ときどき" }
           - { id: not-yet, label: できていない, score: 0 }
           - { id: unknown, label: わからない }
         items:
@@ -98,6 +98,11 @@ public class ChecklistPageTests
             Assert.Contains(labels[i], notesLabel);
         }
         Assert.Contains("確かめること A", sets[0].TextContent);
+        // Scale guidance appears once, only for options that have a description.
+        var guide = doc.QuerySelectorAll(".scale-guide div");
+        Assert.Single(guide);
+        Assert.Equal("一部できている", guide[0].QuerySelector("dt")!.TextContent);
+        Assert.Equal("半分ほど & ときどき", guide[0].QuerySelector("dd")!.TextContent);
         Assert.Contains("「できている」の目安: 良い状態 A", sets[0].TextContent);
     }
 

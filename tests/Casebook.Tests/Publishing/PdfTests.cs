@@ -18,7 +18,9 @@ public class PdfTests
 
     private static FixtureSite Site()
     {
-        var text = FixtureSite.Config.Replace("cases: [alpha, beta]", "cases: [alpha, beta, gamma]") + "\n";
+        // Under a base path, so the loopback server must serve /sub/…; the footer page numbers only appear when print.css loaded.
+        var text = FixtureSite.Config.Replace("cases: [alpha, beta]", "cases: [alpha, beta, gamma]")
+            .Replace("site:\n  title: テストサイト", "site:\n  title: テストサイト\n  base_url: https://example.org/sub/") + "\n";
         foreach (var (id, title, sentence) in Cases)
             text += FixtureSite.Case(id, body: $"## きっかけ\n{sentence}\n\n## 取組の内容\nCPの職員が関わりました。\n").Replace($"title: 事例 {id}", $"title: {title}") + "\n";
         text += """

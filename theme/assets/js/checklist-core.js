@@ -101,8 +101,9 @@ export function compare(model, before, after) {
   return { rows, up: count("up"), down: count("down"), same: count("same"), na: count("na") };
 }
 
-export function exportObject(model, state, date) {
-  return {
+/** The export file: current answers, plus saved assessments (history) when given. */
+export function exportObject(model, state, date, history = []) {
+  const obj = {
     format: FORMAT,
     version: VERSION,
     checklist: model.id,
@@ -121,6 +122,16 @@ export function exportObject(model, state, date) {
       };
     }),
   };
+  if (history.length) {
+    obj.history = history.map((h) => ({
+      name: h.name, date: h.date,
+      items: model.items.filter((it) => h.state.answers[it.id]).map((it) => {
+        const a = h.state.answers[it.id];
+        return { id: it.id, answer: a.answer || null, target: a.target || null, notes: a.notes };
+      }),
+    }));
+  }
+  return obj;
 }
 
 function csvField(value) {
@@ -140,8 +151,8 @@ export function exportCsv(model, state, date, headers) {
 }
 
 /**
- * Validates an exported JSON file against this checklist. Returns { state, respondent, date } or
- * { errors: [...] } with every problem found, in Japanese (strings from the theme).
+ * Validates an exported JSON file against this checklist. Returns { state, respondent, date, history } or
+ * { errors: [...] } with every problem found, in Japanese (strings from the theme). One error rejects the file.
  */
 export function parseImport(model, text, t) {
   if (text.length > MAX_IMPORT_BYTES) return { errors: [t.checklist_err_too_large] };
@@ -159,43 +170,65 @@ export function parseImport(model, text, t) {
   }
   if (!Array.isArray(obj.items)) return { errors: [t.checklist_err_items] };
   const errors = [];
-  const state = emptyState();
+  const state = readItems(model, obj.items, t, errors, "");
   state.respondent = typeof obj.respondent === "string" ? obj.respondent : "";
+  const history = [];
+  if (obj.history !== undefined && obj.history !== null) {
+    if (!Array.isArray(obj.history)) errors.push(t.checklist_err_history);
+    else obj.history.forEach((h, i) => {
+      const where = fmt(t.checklist_err_history_where, { n: i + 1 });
+      if (!h || typeof h !== "object" || Array.isArray(h) || !Array.isArray(h.items)) {
+        errors.push(where + t.checklist_err_history_shape);
+        return;
+      }
+      if (typeof h.date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(h.date)) errors.push(where + t.checklist_err_history_date);
+      history.push({ name: typeof h.name === "string" ? h.name : "", date: String(h.date), state: readItems(model, h.items, t, errors, where) });
+    });
+  }
+  if (errors.length) return { errors };
+  return {
+    state: cleanState(model, state), respondent: state.respondent, date: typeof obj.date === "string" ? obj.date : "",
+    history: history.map((h) => ({ ...h, state: cleanState(model, h.state) })),
+  };
+}
+
+function readItems(model, items, t, errors, where) {
+  const state = emptyState();
   const known = new Map(model.items.map((it) => [it.id, it]));
   const allowed = model.scale.map((s) => `「${s.id}」（${s.label}）`).join("、");
   const allowedTargets = model.scale.filter((s) => s.score !== null).map((s) => `「${s.id}」（${s.label}）`).join("、");
-  obj.items.forEach((raw, i) => {
+  const given = (v) => v !== null && v !== undefined && v !== "";
+  items.forEach((raw, i) => {
     const n = i + 1;
     if (!raw || typeof raw !== "object" || Array.isArray(raw) || typeof raw.id !== "string") {
-      errors.push(fmt(t.checklist_err_item_shape, { n }));
+      errors.push(where + fmt(t.checklist_err_item_shape, { n }));
       return;
     }
     const item = known.get(raw.id);
     if (!item) {
-      errors.push(fmt(t.checklist_err_item_unknown, { n, id: raw.id }));
+      errors.push(where + fmt(t.checklist_err_item_unknown, { n, id: raw.id }));
       return;
     }
     if (state.answers[item.id]) {
-      errors.push(fmt(t.checklist_err_item_duplicate, { label: item.label }));
+      errors.push(where + fmt(t.checklist_err_item_duplicate, { label: item.label }));
       return;
     }
     const entry = { answer: "", target: "", notes: "" };
-    if (raw.answer !== null && raw.answer !== undefined && raw.answer !== "") {
+    if (given(raw.answer)) {
       if (typeof raw.answer === "string" && model.option(raw.answer)) entry.answer = raw.answer;
-      else errors.push(fmt(t.checklist_err_answer, { label: item.label, value: String(raw.answer), allowed }));
+      else errors.push(where + fmt(t.checklist_err_answer, { label: item.label, value: String(raw.answer), allowed }));
     }
-    if (raw.target !== null && raw.target !== undefined && raw.target !== "") {
+    if (given(raw.target)) {
       if (typeof raw.target === "string" && model.option(raw.target)?.score != null) entry.target = raw.target;
-      else errors.push(fmt(t.checklist_err_target, { label: item.label, value: String(raw.target), allowed: allowedTargets }));
+      else errors.push(where + fmt(t.checklist_err_target, { label: item.label, value: String(raw.target), allowed: allowedTargets }));
     }
     if (raw.notes !== null && raw.notes !== undefined) {
       if (typeof raw.notes === "string") entry.notes = raw.notes;
-      else errors.push(fmt(t.checklist_err_notes, { label: item.label }));
+      else errors.push(where + fmt(t.checklist_err_notes, { label: item.label }));
     }
     state.answers[item.id] = entry;
   });
-  if (errors.length) return { errors };
-  return { state: cleanState(model, state), respondent: state.respondent, date: typeof obj.date === "string" ? obj.date : "" };
+  return state;
 }
 
 /** Counts per answer per item across several people's states. */

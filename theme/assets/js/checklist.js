@@ -90,7 +90,8 @@ function init() {
   // Export / import
   $("export-json").addEventListener("click", () => {
     const name = fileName("json");
-    const json = JSON.stringify(exportObject(model, readForm(), today()), null, 2) + "\n";
+    const history = [...store.history].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+    const json = JSON.stringify(exportObject(model, readForm(), today(), history), null, 2) + "\n";
     download(new Blob([json], { type: "application/json" }), name);
     showMessage("transfer-message", fmt(t.checklist_exported, { file: name }));
   });
@@ -115,11 +116,21 @@ function init() {
     }
     if (hasAnswers(store.current) && !window.confirm(t.checklist_import_confirm)) return;
     store.current = result.state;
+    // Saved assessments travel with the file; ones already here are not added twice.
+    const seen = new Set(store.history.map(historyKey));
+    let added = 0;
+    for (const h of result.history) {
+      if (seen.has(historyKey(h))) continue;
+      store.history.push({ id: newId(), date: h.date, name: h.name || t.checklist_history_default_name, state: h.state });
+      seen.add(historyKey(h));
+      added += 1;
+    }
     persist();
     writeForm(store.current);
     renderResults();
+    renderHistory();
     const count = Object.values(result.state.answers).filter((a) => a.answer).length;
-    showMessage("transfer-message", fmt(t.checklist_imported, { file: file.name, count }));
+    showMessage("transfer-message", fmt(t.checklist_imported, { file: file.name, count }) + (added ? fmt(t.checklist_imported_history, { count: added }) : ""));
   });
 
   // Team view
@@ -237,6 +248,7 @@ function init() {
       return el("li", { class: "gap", "data-item": row.item.id },
         el("h4", {}, `${row.item.number}. ${row.item.label}`),
         el("p", { class: "gap__meta" }, meta.join(" ・ ")),
+        row.item.good ? el("p", { class: "gap__good" }, `${t.checklist_gap_good}: ${row.item.good}`) : "",
         recs.length
           ? el("ul", { class: "recommendations" }, ...recs.map((rec) => el("li", {},
             el("a", { href: rec.url }, rec.title), rec.organization ? el("span", { class: "muted" }, `（${rec.organization}）`) : "",
@@ -381,6 +393,10 @@ function init() {
 function today() {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+function historyKey(h) {
+  return JSON.stringify([h.date, h.name, h.state.answers]);
 }
 
 function newId() {
