@@ -73,24 +73,25 @@ public class PagefindIndexerTests
     [Fact]
     public void Only_content_pages_are_indexed_and_case_pages_carry_filters_and_meta()
     {
-        using var site = new FixtureSite(FixtureSite.Config + """
+        using var site = new FixtureSite(FixtureSite.Config + "\n" + """
             -- input/cases/alpha.md --
             ---
             title: ２層Ｃｏと考える移動支援
             organization: 甲市社会福祉協議会
+            volume: vol-a
             fiscal_year: 2022
             elements: [2]
             tags: [タクシー]
             ---
             ## 本文
             ＣＰ と連携しました。
-            """);
+            """ + "\n" + FixtureSite.Case("beta"));
         var result = site.Build();
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
         var bodies = Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories)
             .Where(f => File.ReadAllText(f).Contains("data-pagefind-body", StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(site.Output, f).Replace('\\', '/')).ToList();
-        Assert.Equal(["cases/alpha/index.html"], bodies);
+        Assert.Equal(["cases/alpha/index.html", "cases/beta/index.html"], bodies.Order(StringComparer.Ordinal));
 
         var doc = site.Html("cases/alpha/index.html");
         var body = doc.QuerySelector("[data-pagefind-body]")!;

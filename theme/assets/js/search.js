@@ -33,6 +33,8 @@ async function loadPagefind() {
   try { ready = module.init(); } finally { html.setAttribute("lang", lang); }
   await ready;
   await module.options({ baseUrl: root.dataset.base, excerptLength: 60 });
+  // Loads every filter index: counts for facets the search does not filter on need them.
+  await module.filters();
   return module;
 }
 
