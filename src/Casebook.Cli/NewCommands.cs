@@ -11,6 +11,85 @@ public static partial class NewCommands
     {
         var cmd = new Command("new", "新しい事例などのひな形をつくります");
         cmd.Subcommands.Add(NewCase());
+        cmd.Subcommands.Add(NewVolume());
+        return cmd;
+    }
+
+    private static Command NewVolume()
+    {
+        var id = new Option<string>("--id") { Description = "事例集（巻）の ID（半角英小文字・数字・ハイフン）", Required = true };
+        var title = new Option<string>("--title") { Description = "事例集の題名", Required = true };
+        var fiscalYear = new Option<int>("--fiscal-year") { Description = "年度（西暦の開始年。2022 → 令和4年度）", Required = true };
+        var publisher = new Option<string?>("--publisher") { Description = "発行者（省略すると最も新しい事例集の発行者）" };
+        var number = new Option<int?>("--number") { Description = "第何集か（第6集なら 6）" };
+        var cmd = new Command("volume", "事例集（巻）を casebook.yml に加え、input/volumes/<ID>.md をつくります")
+            { BuildCommands.Source, id, title, fiscalYear, publisher, number };
+        cmd.SetAction(parse =>
+        {
+            var source = Path.GetFullPath(parse.GetValue(BuildCommands.Source)!);
+            var configPath = Path.Combine(source, ConfigLoader.FileName);
+            var diagnostics = new DiagnosticBag();
+            var config = File.Exists(configPath) ? ConfigLoader.Load(source, null, diagnostics) : null;
+            if (config is null || diagnostics.HasErrors)
+            {
+                Report.Diagnostics(diagnostics.Sorted());
+                Report.Error($"{configPath} を読めません。サイトのフォルダーを --source で指定し、casebook.yml の誤りを先に直してください。");
+                return ExitCodes.UsageOrEnvironment;
+            }
+            var (settings, _, volumes) = config.Value;
+            var volumeId = parse.GetValue(id)!;
+            var fy = parse.GetValue(fiscalYear);
+            if (!ConfigLoader.IdPattern().IsMatch(volumeId))
+            {
+                Report.Error($"ID「{volumeId}」には半角英小文字・数字・ハイフンだけを使ってください（例: yokohama-r5）。");
+                return ExitCodes.UsageOrEnvironment;
+            }
+            if (volumes.Any(v => v.Id == volumeId))
+            {
+                Report.Error($"事例集「{volumeId}」はすでに casebook.yml にあります。");
+                return ExitCodes.UsageOrEnvironment;
+            }
+            if (fy is < 1868 or > 9999)
+            {
+                Report.Error($"--fiscal-year には西暦の年（例: 2023）を指定してください。");
+                return ExitCodes.UsageOrEnvironment;
+            }
+            var volumeFile = Path.Combine(source, "input", "volumes", volumeId + ".md");
+            if (File.Exists(volumeFile))
+            {
+                Report.Error($"{volumeFile} はすでにあります。");
+                return ExitCodes.UsageOrEnvironment;
+            }
+            var newest = volumes.OrderByDescending(v => v.FiscalYear).FirstOrDefault();
+            var spec = new Casebook.Core.Scaffolding.VolumeScaffold.NewVolume(volumeId, parse.GetValue(title)!, fy,
+                parse.GetValue(publisher) ?? newest?.Publisher ?? (settings.Author.Length > 0 ? settings.Author : settings.Title), parse.GetValue(number));
+
+            var original = File.ReadAllText(configPath);
+            string updated;
+            try { updated = Casebook.Core.Scaffolding.VolumeScaffold.AddToConfig(original, spec); }
+            catch (FormatException e)
+            {
+                Report.Error(e.Message + " volumes: の下に「- id: …」の形で手で書き足してください。");
+                return ExitCodes.UsageOrEnvironment;
+            }
+            File.WriteAllText(configPath, updated);
+            // Never leave a casebook.yml that no longer loads or lacks the new volume.
+            var check = new DiagnosticBag();
+            var reloaded = ConfigLoader.Load(source, null, check);
+            if (reloaded is null || check.HasErrors || !reloaded.Value.Item3.Any(v => v.Id == volumeId))
+            {
+                File.WriteAllText(configPath, original);
+                Report.Diagnostics(check.Sorted());
+                Report.Error("casebook.yml に事例集を書き足せませんでした（元に戻しました）。volumes: の下に手で書き足してください。");
+                return ExitCodes.UsageOrEnvironment;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(volumeFile)!);
+            File.WriteAllText(volumeFile, Casebook.Core.Scaffolding.VolumeScaffold.VolumeFile(spec));
+            System.Console.Out.WriteLine($"casebook.yml に事例集「{volumeId}」を加えました。");
+            System.Console.Out.WriteLine($"作成しました: {Path.GetRelativePath(source, volumeFile).Replace('\\', '/')}");
+            System.Console.Out.WriteLine($"事例は casebook new case --volume {volumeId} --title … で加えられます。");
+            return ExitCodes.Ok;
+        });
         return cmd;
     }
 

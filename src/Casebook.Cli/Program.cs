@@ -5,6 +5,11 @@ var root = new RootCommand("Casebook — 社協の事例集サイトをつくる
 root.Subcommands.Add(BuildCommands.Build());
 root.Subcommands.Add(BuildCommands.Check());
 root.Subcommands.Add(NewCommands.New());
+root.Subcommands.Add(PdfCommand.Create());
+root.Subcommands.Add(FixEncodingCommand.Create());
+root.Subcommands.Add(ServeCommands.Serve());
+root.Subcommands.Add(TagCommands.Tag());
+root.Subcommands.Add(TagCommands.Tags());
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {

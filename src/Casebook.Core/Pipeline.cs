@@ -27,6 +27,8 @@ public sealed class BuildResult
     public SiteGraph? Graph { get; init; }
     public List<StageTiming> Timings { get; init; } = new();
     public int PagesWritten { get; init; }
+    /// <summary>Every generated file, in memory, when the build does not write (<see cref="BuildOptions.WriteOutput"/>
+    /// false: check, previews). A writing build streams pages to disk and leaves this empty.</summary>
     public IReadOnlyList<OutputFile> Files { get; init; } = [];
 }
 
@@ -66,21 +68,37 @@ public static class Pipeline
         if (theme is null) return Result(diagnostics, graph, timings, []);
         var renderer = new SiteRenderer(graph, theme, diagnostics);
         var jobs = renderer.Jobs();
-        var files = renderer.Render(jobs);
-        Stage("render");
+        if (!options.WriteOutput || diagnostics.HasErrors)
+        {
+            var files = renderer.Render(jobs);
+            Stage("render");
+            LinkCheck.Run(graph, jobs, renderer.ViewModels.AllLinks, diagnostics);
+            files.AddRange(Exports(graph, jobs));
+            Stage("post-process");
+            return Result(diagnostics, graph, timings, files);
+        }
 
-        LinkCheck.Run(graph, jobs, renderer.ViewModels.AllLinks, diagnostics);
-        files.AddRange(Exports(graph, jobs));
-        Stage("post-process");
-
-        if (!options.WriteOutput || diagnostics.HasErrors) return Result(diagnostics, graph, timings, files);
-
-        var copies = AssetCopies(content, theme);
-        var staged = SiteWriter.Stage(options.OutputDir, files, copies);
-        try { SiteWriter.Commit(staged, options.OutputDir); }
+        // Writing: pages stream into a staging folder as they are rendered (nothing is held in memory),
+        // and the staging folder replaces the output only when the whole build succeeded.
+        var staged = SiteWriter.Begin(options.OutputDir);
+        try
+        {
+            var pages = renderer.RenderTo(jobs, staged);
+            Stage("render");
+            LinkCheck.Run(graph, jobs, renderer.ViewModels.AllLinks, diagnostics);
+            if (!diagnostics.HasErrors) Parallel.ForEach(Exports(graph, jobs), f => SiteWriter.Write(staged, f));
+            Stage("post-process");
+            if (diagnostics.HasErrors)
+            {
+                SiteWriter.Discard(staged);
+                return Result(diagnostics, graph, timings, []);
+            }
+            SiteWriter.Copy(staged, AssetCopies(content, theme));
+            SiteWriter.Commit(staged, options.OutputDir);
+            Stage("write");
+            return Result(diagnostics, graph, timings, [], pages);
+        }
         catch { SiteWriter.Discard(staged); throw; }
-        Stage("write");
-        return Result(diagnostics, graph, timings, files, jobs.Count);
     }
 
     private static BuildResult Result(DiagnosticBag d, SiteGraph? g, List<StageTiming> t, List<OutputFile> files, int pages = 0) =>

@@ -38,4 +38,10 @@ public static class DiagnosticCodes
     // Content safety
     public const string UnsafeHtmlRemoved = "CB1401";
     public const string UnsafeLinkRemoved = "CB1402";
+
+    // Privacy lint (warnings): personal data that should not be in a published case
+    public const string PrivacyPhone = "CB1501";
+    public const string PrivacyEmail = "CB1502";
+    public const string PrivacyAddress = "CB1503";
+    public const string PrivacyMyNumber = "CB1504";
 }

@@ -14,7 +14,17 @@ public sealed class Permalinks(string basePath)
 {
     public string BasePath { get; } = basePath;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int, string, string?, string?), Permalink> _cache = new();
+
+    /// <summary>Pages are linked from many places; each permalink (of up to three segments) is computed once.</summary>
     public Permalink For(params string[] segments)
+    {
+        if (segments.Length is 0 or > 3) return Compute(segments);
+        var key = (segments.Length, segments[0], segments.Length > 1 ? segments[1] : null, segments.Length > 2 ? segments[2] : null);
+        return _cache.TryGetValue(key, out var link) ? link : _cache.GetOrAdd(key, _ => Compute(segments));
+    }
+
+    private Permalink Compute(string[] segments)
     {
         var path = string.Concat(segments.Select(s => Slug(s) + "/"));
         var url = BasePath + string.Concat(segments.Select(s => Uri.EscapeDataString(Slug(s)) + "/"));

@@ -26,20 +26,73 @@ public sealed class SiteGraph
     public required List<Checklist> Checklists { get; init; }
     public required List<GlossaryEntry> Glossary { get; init; }
 
+    // Lookups built once so per-case questions are O(1), not scans over every case or volume.
+    private Dictionary<string, Volume>? _volumesById;
+    private Dictionary<CaseStudy, int>? _positionInVolume;
+    private Dictionary<CaseStudy, Organization>? _organizationOf;
+    private Dictionary<CaseStudy, RegionGroup>? _regionOf;
+
+    private Dictionary<string, Volume> VolumesById =>
+        _volumesById ??= Volumes.GroupBy(v => v.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    /// <summary>Index of each case in its volume's table of contents (the first place, as IndexOf finds it).</summary>
+    private Dictionary<CaseStudy, int> PositionInVolume
+    {
+        get
+        {
+            if (_positionInVolume is not null) return _positionInVolume;
+            var d = new Dictionary<CaseStudy, int>(ReferenceEqualityComparer.Instance);
+            foreach (var (id, list) in VolumeCases)
+                for (var i = 0; i < list.Count; i++)
+                    if (list[i].VolumeId == id) d.TryAdd(list[i], i);
+            return _positionInVolume = d;
+        }
+    }
+
     public CaseStudy? Previous(CaseStudy c) => Neighbour(c, -1);
     public CaseStudy? Next(CaseStudy c) => Neighbour(c, +1);
 
     private CaseStudy? Neighbour(CaseStudy c, int step)
     {
         if (c.VolumeId is null || !VolumeCases.TryGetValue(c.VolumeId, out var list)) return null;
-        var i = list.IndexOf(c) + step;
+        var i = IndexInVolume(c, list) + step;
         return i >= 0 && i < list.Count ? list[i] : null;
     }
 
-    public int CaseNumber(CaseStudy c) =>
-        c.VolumeId is not null && VolumeCases.TryGetValue(c.VolumeId, out var list) ? list.IndexOf(c) + 1 : 0;
+    private int IndexInVolume(CaseStudy c, List<CaseStudy> list) =>
+        PositionInVolume.TryGetValue(c, out var i) && i < list.Count && ReferenceEquals(list[i], c) ? i : list.IndexOf(c);
 
-    public Volume? VolumeOf(CaseStudy c) => c.VolumeId is null ? null : Volumes.FirstOrDefault(v => v.Id == c.VolumeId);
+    public int CaseNumber(CaseStudy c) =>
+        c.VolumeId is not null && VolumeCases.TryGetValue(c.VolumeId, out var list) ? IndexInVolume(c, list) + 1 : 0;
+
+    public Volume? VolumeOf(CaseStudy c) => c.VolumeId is null ? null : VolumesById.GetValueOrDefault(c.VolumeId);
+
+    /// <summary>The organization page listing the case (every published case has one).</summary>
+    public Organization? OrganizationOf(CaseStudy c) =>
+        (_organizationOf ??= Index(Organizations, o => o.Cases)).GetValueOrDefault(c);
+
+    /// <summary>The region page listing the case, or null when the case has no region.</summary>
+    public RegionGroup? RegionOf(CaseStudy c) =>
+        (_regionOf ??= Index(Regions, r => r.Cases)).GetValueOrDefault(c);
+
+    /// <summary>Case → first group (in list order) containing it, as a First(g => g.Cases.Contains(c)) scan would find.</summary>
+    private static Dictionary<CaseStudy, T> Index<T>(List<T> groups, Func<T, List<CaseStudy>> cases)
+    {
+        var d = new Dictionary<CaseStudy, T>(ReferenceEqualityComparer.Instance);
+        foreach (var g in groups)
+            foreach (var c in cases(g)) d.TryAdd(c, g);
+        return d;
+    }
+
+    /// <summary>Builds the lookups now, so parallel readers never race to build them.</summary>
+    public SiteGraph Freeze()
+    {
+        _ = VolumesById;
+        _ = PositionInVolume;
+        _organizationOf ??= Index(Organizations, o => o.Cases);
+        _regionOf ??= Index(Regions, r => r.Cases);
+        return this;
+    }
 
     public IEnumerable<Permalink> AllCasePermalinks() => Cases.Select(c => Links.Case(c.Id));
 }
@@ -55,10 +108,12 @@ public static class SiteGraphBuilder
 
         var volumes = content.Volumes.OrderByDescending(v => v.FiscalYear).ThenBy(v => v.Id, StringComparer.Ordinal).ToList();
         var volumeCases = new Dictionary<string, List<CaseStudy>>(StringComparer.Ordinal);
+        var publishedByVolume = published.Where(c => c.VolumeId is not null).ToLookup(c => c.VolumeId!, StringComparer.Ordinal);
         foreach (var v in volumes)
         {
             var ordered = v.CaseOrder.Select(o => byId.GetValueOrDefault(o.Id)).Where(c => c is not null && c.VolumeId == v.Id).Select(c => c!).Distinct().ToList();
-            ordered.AddRange(published.Where(c => c.VolumeId == v.Id && !ordered.Contains(c)).OrderBy(c => c.Id, StringComparer.Ordinal));
+            var inOrder = ordered.ToHashSet(ReferenceEqualityComparer.Instance);
+            ordered.AddRange(publishedByVolume[v.Id].Where(c => !inOrder.Contains(c)).OrderBy(c => c.Id, StringComparer.Ordinal));
             volumeCases[v.Id] = ordered;
         }
 
@@ -107,33 +162,73 @@ public static class SiteGraphBuilder
             TermCases = termCases, TaxonomyTerms = taxonomyTerms, Related = RelatedCases(cases),
             Organizations = organizations, Regions = regions, Lessons = lessons, Pages = pages,
             Checklists = content.Checklists.OrderBy(c => c.Id, StringComparer.Ordinal).ToList(), Glossary = glossary,
-        };
+        }.Freeze();
     }
 
-    /// <summary>Up to five cases sharing the most terms; tags weigh more than the broad elements and pillars.</summary>
-    private static Dictionary<string, List<CaseStudy>> RelatedCases(List<CaseStudy> cases)
+    /// <summary>Up to five cases sharing the most terms; tags weigh more than the broad elements and pillars.
+    /// Ties go to the case listed first. Only cases sharing a term are scored, and the top five are picked
+    /// without sorting, so the work grows with the shared terms, not with the square of the site.</summary>
+    internal static Dictionary<string, List<CaseStudy>> RelatedCases(List<CaseStudy> cases)
     {
         var byTerm = new Dictionary<Term, List<int>>();
-        for (var i = 0; i < cases.Count; i++)
-            foreach (var t in cases[i].AllTerms)
-                (byTerm.TryGetValue(t, out var l) ? l : byTerm[t] = new()).Add(i);
-
-        var result = new Dictionary<string, List<CaseStudy>>(StringComparer.Ordinal);
-        var scores = new int[cases.Count];
+        var termsOf = new Term[cases.Count][];
         for (var i = 0; i < cases.Count; i++)
         {
-            Array.Clear(scores);
-            foreach (var t in cases[i].AllTerms)
-            {
-                var weight = t.Taxonomy == "tags" ? 3 : t.Taxonomy == "pillars" ? 2 : 1;
-                // Very common terms say little about relatedness.
-                if (byTerm[t].Count > Math.Max(20, cases.Count / 4)) weight = Math.Max(1, weight / 2);
-                foreach (var j in byTerm[t]) if (j != i) scores[j] += weight;
-            }
-            var top = Enumerable.Range(0, cases.Count).Where(j => scores[j] >= 3)
-                .OrderByDescending(j => scores[j]).ThenBy(j => j).Take(5).Select(j => cases[j]).ToList();
-            result[cases[i].Id] = top;
+            termsOf[i] = cases[i].AllTerms.ToArray();
+            foreach (var t in termsOf[i])
+                (byTerm.TryGetValue(t, out var l) ? l : byTerm[t] = new()).Add(i);
         }
-        return result;
+        var common = Math.Max(20, cases.Count / 4);
+        var weights = new Dictionary<Term, (int Weight, int[] Cases)>(byTerm.Count);
+        foreach (var (t, list) in byTerm)
+        {
+            var weight = t.Taxonomy == "tags" ? 3 : t.Taxonomy == "pillars" ? 2 : 1;
+            // Very common terms say little about relatedness.
+            if (list.Count > common) weight = Math.Max(1, weight / 2);
+            weights[t] = (weight, list.ToArray());
+        }
+
+        var top = new List<CaseStudy>[cases.Count];
+        Parallel.For(0, cases.Count,
+            () => (Scores: new int[cases.Count], Touched: new List<int>()),
+            (i, _, local) =>
+            {
+                var (scores, touched) = local;
+                foreach (var t in termsOf[i])
+                {
+                    var (weight, list) = weights[t];
+                    foreach (var j in list)
+                    {
+                        if (j == i) continue;
+                        if (scores[j] == 0) touched.Add(j);
+                        scores[j] += weight;
+                    }
+                }
+                // The best five by score, then by position: a small insertion list.
+                Span<int> best = stackalloc int[5];
+                var n = 0;
+                foreach (var j in touched)
+                {
+                    var sj = scores[j];
+                    if (sj < 3) continue;
+                    var k = n;
+                    while (k > 0 && (scores[best[k - 1]] < sj || (scores[best[k - 1]] == sj && best[k - 1] > j))) k--;
+                    if (k >= 5) continue;
+                    for (var m = Math.Min(n, 4); m > k; m--) best[m] = best[m - 1];
+                    best[k] = j;
+                    if (n < 5) n++;
+                }
+                var result = new List<CaseStudy>(n);
+                for (var k = 0; k < n; k++) result.Add(cases[best[k]]);
+                top[i] = result;
+                foreach (var j in touched) scores[j] = 0;
+                touched.Clear();
+                return local;
+            },
+            _ => { });
+
+        var related = new Dictionary<string, List<CaseStudy>>(cases.Count, StringComparer.Ordinal);
+        for (var i = 0; i < cases.Count; i++) related[cases[i].Id] = top[i];
+        return related;
     }
 }

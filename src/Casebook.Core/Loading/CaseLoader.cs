@@ -62,6 +62,8 @@ public static class CaseLoader
             Draft = fm.Bool("draft", false),
             Markdown = doc.Body,
             BodyFirstLine = doc.BodyFirstLine,
+            RawText = source.Text,
+            PrivacyAck = fm.StringList("privacy_ack"),
         };
         fm.ReportUnknownKeys();
         return title is null || organization is null || fiscalYear is null || !idOk ? null : c;

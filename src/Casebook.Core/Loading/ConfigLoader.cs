@@ -23,7 +23,8 @@ public static partial class ConfigLoader
         var site = root.Map("site", "サイトの設定");
         var title = site?.String("title", "サイト名") ?? "Casebook";
         var description = site?.String("description") ?? "";
-        var baseUrl = baseUrlOverride ?? site?.String("base_url") ?? "";
+        var configuredBase = site?.String("base_url"); // read even when overridden, so it is not reported as unused
+        var baseUrl = baseUrlOverride ?? configuredBase ?? "";
         var author = site?.String("author") ?? "";
         var allowRaw = site?.Bool("allow_raw_html", false) ?? false;
         site?.ReportUnknownKeys();

@@ -42,6 +42,7 @@ public static class LessonLoader
             Id = id, SourcePath = source.Path, Title = title ?? "", Summary = fm.String("summary") ?? "",
             Source = fm.String("source") ?? "", RelatedCaseRefs = CaseLoader.Refs(fm, "related_cases"),
             Blocks = blocks, Markdown = doc.Body, BodyFirstLine = doc.BodyFirstLine, Draft = fm.Bool("draft", false),
+            RawText = source.Text, PrivacyAck = fm.StringList("privacy_ack"),
         };
         fm.ReportUnknownKeys();
         return title is null || !idOk ? null : lesson;
@@ -64,6 +65,7 @@ public static class PageLoader
             Id = id, SourcePath = source.Path, Title = title ?? "", Summary = fm.String("summary") ?? "",
             VolumeId = fm.String("volume"), VolumeSpan = fm.SpanOf("volume"), Order = fm.Int("order") ?? 0,
             Markdown = doc.Body, BodyFirstLine = doc.BodyFirstLine, Draft = fm.Bool("draft", false),
+            RawText = source.Text, PrivacyAck = fm.StringList("privacy_ack"),
         };
         fm.ReportUnknownKeys();
         return title is null || !idOk ? null : page;

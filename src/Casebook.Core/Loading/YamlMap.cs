@@ -39,7 +39,7 @@ public sealed class YamlMap
     public static YamlMap? Parse(string yaml, string path, int firstLine, DiagnosticBag diagnostics)
     {
         var stream = new YamlStream();
-        try { stream.Load(new StringReader(yaml)); }
+        try { stream.Load(new StringReader(ExpandLeadingTabs(yaml))); }
         catch (YamlException e)
         {
             var line = (int)e.Start.Line + firstLine - 1;
@@ -47,6 +47,13 @@ public sealed class YamlMap
             var msg = inner is null ? e.Message : $"{e.Message} {inner}";
             diagnostics.Error(DiagnosticCodes.InvalidYaml, $"YAML の書き方に誤りがあります: {CleanYamlMessage(msg)}",
                 new SourceSpan(path, Math.Max(line, 1), Math.Max((int)e.Start.Column, 1)));
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet occasionally fails this way on truncated input (e.g. "title: {" at the end).
+            diagnostics.Error(DiagnosticCodes.InvalidYaml, "YAML の書き方に誤りがあります（括弧や引用符が閉じられていない可能性があります）。",
+                new SourceSpan(path, firstLine, 1));
             return null;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
@@ -58,6 +65,23 @@ public sealed class YamlMap
             return null;
         }
         return new YamlMap(map, path, firstLine - 1, diagnostics);
+    }
+
+    /// <summary>YAML forbids tabs for indentation, but editors insert them; read a leading tab as two
+    /// spaces so such files still work. Lines are unchanged, so positions stay right.</summary>
+    public static string ExpandLeadingTabs(string yaml)
+    {
+        if (!yaml.Contains('\t')) return yaml;
+        var sb = new System.Text.StringBuilder(yaml.Length + 16);
+        var atLineStart = true;
+        foreach (var ch in yaml)
+        {
+            if (ch == '\n') { atLineStart = true; sb.Append(ch); continue; }
+            if (atLineStart && ch == '\t') { sb.Append("  "); continue; }
+            if (ch != ' ') atLineStart = false;
+            sb.Append(ch);
+        }
+        return sb.ToString();
     }
 
     private static string CleanYamlMessage(string m)

@@ -68,6 +68,9 @@ public sealed record TermRef(string Raw, SourceSpan Span);
 
 public sealed class CaseStudy
 {
+    /// <summary>The whole file as read; the privacy lint scans it with positions.</summary>
+    public string RawText { get; init; } = "";
+    public List<string> PrivacyAck { get; init; } = new();
     public required string Id { get; init; }
     public required string SourcePath { get; init; }
     public required string Title { get; init; }
@@ -103,6 +106,9 @@ public sealed record LessonBlock(string Type, string Title, List<LessonItem> Ite
 
 public sealed class Lesson
 {
+    /// <summary>The whole file as read; the privacy lint scans it with positions.</summary>
+    public string RawText { get; init; } = "";
+    public List<string> PrivacyAck { get; init; } = new();
     public required string Id { get; init; }
     public required string SourcePath { get; init; }
     public required string Title { get; init; }
@@ -117,6 +123,9 @@ public sealed class Lesson
 
 public sealed class Page
 {
+    /// <summary>The whole file as read; the privacy lint scans it with positions.</summary>
+    public string RawText { get; init; } = "";
+    public List<string> PrivacyAck { get; init; } = new();
     public required string Id { get; init; }
     public required string SourcePath { get; init; }
     public required string Title { get; init; }

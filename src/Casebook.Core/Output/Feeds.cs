@@ -48,8 +48,14 @@ public static class Feeds
                 sb.Append("    <author><name>").Append(E(a)).Append("</name></author>\n");
             var summary = string.Join(" ", new[] { c.Organization, Wareki.FiscalYear(c.FiscalYear), c.Summary.Length > 0 ? c.Summary : c.Subtitle }.Where(s => s.Length > 0));
             sb.Append("    <summary>").Append(E(summary)).Append("</summary>\n");
+            // scheme must be an IRI: the taxonomy's page, when the site has an absolute base URL.
             foreach (var t in c.AllTerms)
-                sb.Append("    <category term=\"").Append(E(t.Label)).Append("\" scheme=\"").Append(E(t.Taxonomy)).Append("\"/>\n");
+            {
+                var scheme = Absolute(g, g.Links.Taxonomy(t.Taxonomy).Url);
+                sb.Append("    <category term=\"").Append(E(t.Label)).Append('"');
+                if (scheme.StartsWith("http", StringComparison.Ordinal)) sb.Append(" scheme=\"").Append(E(scheme)).Append('"');
+                sb.Append("/>\n");
+            }
             sb.Append("  </entry>\n");
         }
         sb.Append("</feed>\n");

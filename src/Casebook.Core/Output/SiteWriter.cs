@@ -8,26 +8,46 @@ public static class SiteWriter
 {
     public static string Stage(string outputDir, IEnumerable<OutputFile> files, IEnumerable<(string Path, string Source)> copies)
     {
+        var temp = Begin(outputDir);
+        Parallel.ForEach(files, f => Write(temp, f));
+        Copy(temp, copies);
+        return temp;
+    }
+
+    /// <summary>Creates an empty staging folder beside the output folder and returns it.</summary>
+    public static string Begin(string outputDir)
+    {
         var full = Path.GetFullPath(outputDir);
         var parent = Path.GetDirectoryName(full.TrimEnd(Path.DirectorySeparatorChar)) ?? full;
         Directory.CreateDirectory(parent);
         var temp = Path.Combine(parent, "." + Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)) + ".tmp-" + Environment.ProcessId);
         if (Directory.Exists(temp)) Directory.Delete(temp, true);
         Directory.CreateDirectory(temp);
-        var tempRoot = Path.GetFullPath(temp) + Path.DirectorySeparatorChar;
-        Parallel.ForEach(files, f =>
-        {
-            var target = SafePath(tempRoot, f.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllBytes(target, f.Bytes);
-        });
-        foreach (var (path, source) in copies)
-        {
-            var target = SafePath(tempRoot, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(source, target, true);
-        }
         return temp;
+    }
+
+    public static void Write(string staged, OutputFile file)
+    {
+        var target = Target(staged, file.Path);
+        File.WriteAllBytes(target, file.Bytes);
+    }
+
+    private static readonly System.Text.UTF8Encoding Utf8 = new(false);
+
+    /// <summary>Opens a staged file for text (UTF-8, no BOM), so a page can be written as it is rendered.</summary>
+    public static StreamWriter OpenText(string staged, string relativePath) =>
+        new(new FileStream(Target(staged, relativePath), FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.SequentialScan), Utf8, 32768);
+
+    public static void Copy(string staged, IEnumerable<(string Path, string Source)> copies)
+    {
+        foreach (var (path, source) in copies) File.Copy(source, Target(staged, path), true);
+    }
+
+    private static string Target(string staged, string relativePath)
+    {
+        var target = SafePath(Path.GetFullPath(staged) + Path.DirectorySeparatorChar, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        return target;
     }
 
     /// <summary>Replaces the output folder with the staged one.</summary>

@@ -109,9 +109,8 @@ public sealed class SiteRenderer
             jobs.Add(new(link, "volume", vm, Meta(link, v.Title, v.Subtitle, "volume", "volumes", [home, Crumb(_theme.T("volumes_archive"), volumesIndex)]),
                 v.ForewordPath ?? "casebook.yml"));
             var print = L.For("volumes", v.Id, "print");
-            jobs.Add(new(print, "print", new Lazy<object>(() => new PrintVolumeVm(vm,
-                    _g.VolumeCases[v.Id].Select(c => new PrintCaseVm(_vm.Case(c), "case-" + c.Id)).ToList(), _g.Settings.BasePath + "assets/css/print.css")),
-                Meta(print, v.Title + "（印刷版）", v.Subtitle, "print", "volumes", null, index: false), "casebook.yml"));
+            jobs.Add(new(print, "print", new Lazy<object>(() => _vm.PrintVolume(v)),
+                Meta(print, v.Title + _theme.T("print_title_suffix"), v.Subtitle, "print", "volumes", null, index: false), "casebook.yml"));
         }
 
         // Organizations and regions
@@ -212,6 +211,18 @@ public sealed class SiteRenderer
             ["url"] = _g.Settings.BaseUrl.Length > 0 ? _g.Settings.BaseUrl + link.Url[_g.Settings.BasePath.Length..] : link.Url,
         };
         if (c.Summary.Length > 0) ld["description"] = c.Summary;
+        if (_g.VolumeOf(c) is { } v)
+        {
+            var volumeUrl = _g.Links.Volume(v.Id).Url;
+            ld["isPartOf"] = new Dictionary<string, object>
+            {
+                ["@type"] = "Book",
+                ["name"] = v.Title,
+                ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = v.Publisher },
+                ["url"] = _g.Settings.BaseUrl.Length > 0 ? _g.Settings.BaseUrl + volumeUrl[_g.Settings.BasePath.Length..] : volumeUrl,
+            };
+            if (_g.CaseNumber(c) > 0) ld["position"] = _g.CaseNumber(c);
+        }
         return JsonSerializer.Serialize(ld, JsonExport.Options).Replace("</", "<\\/", StringComparison.Ordinal);
     }
 
@@ -225,16 +236,43 @@ public sealed class SiteRenderer
             try
             {
                 var model = job.Model is Lazy<object> lazy ? lazy.Value : job.Model;
-                var site = job.Meta.Section is { Length: > 0 } s ? SiteVm(s) : _site;
-                var html = _theme.Render(job.Layout, model, job.Meta, site);
+                var html = _theme.Render(job.Layout, model, job.Meta, SiteFor(job));
                 results[i] = OutputFile.Text(job.Link.File, html);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                _diagnostics.Error(DiagnosticCodes.TemplateError, $"ページ {job.Link.Url} を描画できません（テンプレート layouts/{job.Layout}.liquid）: {e.Message}",
-                    SourceSpan.File(job.SourcePath.Length > 0 ? job.SourcePath : "theme/layouts/" + job.Layout + ".liquid"));
+                TemplateFailed(job, e);
             }
         });
         return results.Where(r => r is not null).Select(r => r!).ToList();
     }
+
+    /// <summary>Renders jobs in parallel straight into files under <paramref name="staged"/> (see
+    /// <see cref="SiteWriter.Begin"/>), so no page is held in memory once written. Returns the pages written.</summary>
+    public int RenderTo(IReadOnlyList<PageJob> jobs, string staged)
+    {
+        var written = 0;
+        Parallel.For(0, jobs.Count, i =>
+        {
+            var job = jobs[i];
+            using var output = SiteWriter.OpenText(staged, job.Link.File);   // I/O problems end the build, as before
+            try
+            {
+                var model = job.Model is Lazy<object> lazy ? lazy.Value : job.Model;
+                _theme.Render(job.Layout, model, job.Meta, SiteFor(job), output);
+                Interlocked.Increment(ref written);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException and not IOException and not UnauthorizedAccessException)
+            {
+                TemplateFailed(job, e);
+            }
+        });
+        return written;
+    }
+
+    private SiteVm SiteFor(PageJob job) => job.Meta.Section is { Length: > 0 } s ? SiteVm(s) : _site;
+
+    private void TemplateFailed(PageJob job, Exception e) =>
+        _diagnostics.Error(DiagnosticCodes.TemplateError, $"ページ {job.Link.Url} を描画できません（テンプレート layouts/{job.Layout}.liquid）: {e.Message}",
+            SourceSpan.File(job.SourcePath.Length > 0 ? job.SourcePath : "theme/layouts/" + job.Layout + ".liquid"));
 }

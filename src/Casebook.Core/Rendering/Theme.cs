@@ -92,15 +92,36 @@ public sealed class Theme
     /// <summary>Renders <paramref name="layout"/> with the model, then wraps it in the base layout.</summary>
     public string Render(string layout, object model, object page, object site)
     {
+        var context = Context(model, page, site);
+        var body = _layouts[layout].Render(context, Encoder);
+        if (!_layouts.TryGetValue("base", out var baseLayout) || layout is "print" or "standalone") return body;
+        context.SetValue("content", new StringValue(body, false));
+        return baseLayout.Render(context, Encoder);
+    }
+
+    /// <summary>The same page as <see cref="Render(string, object, object, object)"/>, written to
+    /// <paramref name="output"/> as it is rendered instead of built up as one string.</summary>
+    public void Render(string layout, object model, object page, object site, TextWriter output)
+    {
+        var context = Context(model, page, site);
+        if (!_layouts.TryGetValue("base", out var baseLayout) || layout is "print" or "standalone")
+        {
+            _layouts[layout].Render(context, Encoder, output);
+            return;
+        }
+        var body = _layouts[layout].Render(context, Encoder);
+        context.SetValue("content", new StringValue(body, false));
+        baseLayout.Render(context, Encoder, output);
+    }
+
+    private TemplateContext Context(object model, object page, object site)
+    {
         var context = new TemplateContext(_options);
         context.SetValue("site", site);
         context.SetValue("t", Strings);
         context.SetValue("page", page);
         context.SetValue("model", model);
-        var body = _layouts[layout].Render(context, Encoder);
-        if (!_layouts.TryGetValue("base", out var baseLayout) || layout is "print" or "standalone") return body;
-        context.SetValue("content", new StringValue(body, false));
-        return baseLayout.Render(context, Encoder);
+        return context;
     }
 
     private sealed class MemoryFileProvider(Dictionary<string, string> files) : IFileProvider

@@ -58,7 +58,12 @@ public sealed class ViewModelFactory
     public RenderedMarkdown Markdown(string key, string markdown, string path, int firstLine) =>
         _rendered.GetOrAdd(key, _ => _markdown.Render(markdown, path, firstLine, _diagnostics));
 
-    public TermVm Term(Term t)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Term, TermVm> _terms = new();
+
+    /// <summary>Term view models are immutable, so each term's is built once and shared by every card.</summary>
+    public TermVm Term(Term t) => _terms.TryGetValue(t, out var vm) ? vm : _terms.GetOrAdd(t, BuildTerm);
+
+    private TermVm BuildTerm(Term t)
     {
         var count = _graph.TermCases.TryGetValue(t, out var l) ? l.Count : 0;
         return new TermVm(t.Taxonomy, t.Id, t.Label, t.Short, t.Display, t.Number is int n ? Wareki.CircledNumber(n) : "",
@@ -80,8 +85,8 @@ public sealed class ViewModelFactory
         var md = Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine);
         var elements = _graph.Content.Taxonomies["elements"];
         var grid = elements.Terms.Select(t => new ElementMarkVm(Term(t), c.Elements.Contains(t))).ToList();
-        var region = _graph.Regions.FirstOrDefault(r => r.Cases.Contains(c));
-        var org = _graph.Organizations.First(o => o.Cases.Contains(c));
+        var region = _graph.RegionOf(c);
+        var org = _graph.OrganizationOf(c) ?? throw new InvalidOperationException($"case {c.Id} has no organization page");
         var prev = _graph.Previous(c);
         var next = _graph.Next(c);
         var volume = _graph.VolumeOf(c);
@@ -168,6 +173,33 @@ public sealed class ViewModelFactory
             v.Colophon.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList(), pages, cases.Count);
     }
 
+    /// <summary>The whole volume as one document for paper and PDF (see <see cref="PrintBody"/>).</summary>
+    public PrintVolumeVm PrintVolume(Volume v)
+    {
+        var vm = Volume(v);
+        var cases = _graph.VolumeCases[v.Id];
+        var own = _graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).SelectMany(g => g.Entries).ToList();
+        var ownAbbrs = own.Select(e => e.Abbr).ToHashSet(StringComparer.Ordinal);
+        var used = cases.SelectMany(c => CaseBody(c).Used).Select(t => t.Entry)
+            .Where(e => !ownAbbrs.Contains(e.Abbr)).DistinctBy(e => e.Abbr).OrderBy(e => e.Abbr, StringComparer.Ordinal);
+        var glossary = Glossary(own.Concat(used));
+        // Glossary links of the web edition (…/volumes/x/#g-cp, …/glossary/#g-cp) become links within the document.
+        var anchors = glossary.Select(g => g.Anchor).ToHashSet(StringComparer.Ordinal);
+        string? Local(string href)
+        {
+            var hash = href.IndexOf('#');
+            return hash >= 0 && anchors.Contains(Uri.UnescapeDataString(href[(hash + 1)..])) && href.Contains("#g-", StringComparison.Ordinal)
+                ? "#" + href[(hash + 1)..] : null;
+        }
+        var printCases = cases.Select(c =>
+        {
+            var anchor = "case-" + c.Id;
+            return new PrintCaseVm(Case(c), anchor, PrintBody.Prepare(CaseBody(c).Html, anchor + "-", Local));
+        }).ToList();
+        var foreword = PrintBody.Prepare(vm.ForewordHtml, "foreword-", Local);
+        return new PrintVolumeVm(vm, printCases, _graph.Settings.BasePath + "assets/css/print.css", foreword, glossary);
+    }
+
     public LessonVm Lesson(Lesson l)
     {
         var md = Markdown("lesson:" + l.Id, l.Markdown, l.SourcePath, l.BodyFirstLine);
@@ -188,37 +220,71 @@ public sealed class ViewModelFactory
             v is null ? [] : [new LinkVm(v.Title, _graph.Links.Volume(v.Id).Url)]);
     }
 
+    /// <summary>Most recommended cases shown per checklist item; the item's term pages list the rest.</summary>
+    public const int MaxRecommendations = 6;
+
     public ChecklistVm Checklist(Checklist cl)
     {
         var items = cl.Items.Select((it, i) =>
         {
-            var recs = new List<RecommendationVm>();
-            foreach (var t in it.Terms)
-            {
-                var key = _graph.TermCases.Keys.FirstOrDefault(k => k.Taxonomy == t.Taxonomy && k.Id == t.Id);
-                if (key is null) continue;
-                foreach (var c in _graph.TermCases[key])
-                {
-                    if (recs.Any(r => r.Url == _graph.Links.Case(c.Id).Url)) continue;
-                    var taxLabel = _graph.Content.Taxonomies[t.Taxonomy].Label;
-                    recs.Add(new RecommendationVm(c.Title, _graph.Links.Case(c.Id).Url, c.Organization,
-                        $"{taxLabel}「{t.Label}」を示す事例: {(c.Summary.Length > 0 ? c.Summary : c.Subtitle)}"));
-                }
-            }
             var termLinks = it.Terms.Select(t => new LinkVm(t.Display, _graph.Links.Term(t).Url)).ToList();
-            return new ChecklistItemVm(i + 1, it.Id, it.Label, it.Guidance, it.Good, termLinks, recs.Take(6).ToList());
+            return new ChecklistItemVm(i + 1, it.Id, it.Label, it.Guidance, it.Good, termLinks, Recommendations(it));
         }).ToList();
         var scale = cl.Scale.Select(s => new ScaleOptionVm(s.Id, s.Label,
             s.Score?.ToString(CultureInfo.InvariantCulture) ?? "", s.Score is not null, s.Description)).ToList();
+        var levelLabel = cl.Level switch { "organization" => "組織", "individual" => "個人", "team" => "チーム", _ => cl.Level };
         var data = System.Text.Json.JsonSerializer.Serialize(new
         {
-            id = cl.Id, title = cl.Title,
+            id = cl.Id, title = cl.Title, level = cl.Level, notes_label = cl.NotesLabel, base_path = _graph.Settings.BasePath,
             scale = cl.Scale.Select(s => new { id = s.Id, label = s.Label, score = s.Score }),
-            items = items.Select(i => new { id = i.Id, label = i.Label, number = i.Number,
+            items = items.Select(i => new { id = i.Id, label = i.Label, number = i.Number, good = i.Good,
                 recommendations = i.Recommendations.Select(r => new { title = r.Title, url = r.Url, organization = r.Organization, why = r.Why }) }),
         }, Output.JsonExport.Options).Replace("</", "<\\/", StringComparison.Ordinal);
-        var levelLabel = cl.Level switch { "organization" => "組織", "individual" => "個人", "team" => "チーム", _ => cl.Level };
+        // UI strings for the script come from the theme's i18n file, never from the script itself.
+        var strings = _theme.Strings.Where(kv => kv.Key.StartsWith("checklist_", StringComparison.Ordinal))
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value);
+        var stringsJson = System.Text.Json.JsonSerializer.Serialize(strings, Output.JsonExport.Options).Replace("</", "<\\/", StringComparison.Ordinal);
         return new ChecklistVm(cl.Id, cl.Title, cl.Level, levelLabel, cl.Audience, cl.Description, cl.NotesLabel,
-            _graph.Links.Checklist(cl.Id).Url, scale, items, data);
+            _graph.Links.Checklist(cl.Id).Url, scale, items, data, scale.Where(s => s.Scored).ToList(), cl.Level == "team", stringsJson);
+    }
+
+    /// <summary>Cases carrying the item's terms, those matching more of its terms first (then in site order),
+    /// each with a one-line reason naming the matching terms.</summary>
+    private Dictionary<CaseStudy, int>? _siteOrder;
+
+    private List<RecommendationVm> Recommendations(ChecklistItem item)
+    {
+        var matches = new Dictionary<CaseStudy, List<Term>>();
+        var order = new List<CaseStudy>();
+        foreach (var t in item.Terms)
+        {
+            if (!_graph.TermCases.TryGetValue(t, out var cases)) continue;
+            foreach (var c in cases)
+            {
+                if (!matches.TryGetValue(c, out var terms)) { matches[c] = terms = new List<Term>(); order.Add(c); }
+                if (!terms.Contains(t)) terms.Add(t);
+            }
+        }
+        var siteOrder = _siteOrder ??= _graph.Cases.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        return order.OrderByDescending(c => matches[c].Count).ThenBy(c => siteOrder.GetValueOrDefault(c, int.MaxValue))
+            .Take(MaxRecommendations)
+            .Select(c => new RecommendationVm(c.Title, _graph.Links.Case(c.Id).Url, c.Organization, Why(matches[c], c)))
+            .ToList();
+    }
+
+    private string Why(List<Term> terms, CaseStudy c)
+    {
+        var named = string.Join("、", terms.GroupBy(t => t.Taxonomy).Select(g =>
+            _graph.Content.Taxonomies[g.Key].Label + string.Concat(g.Select(t => $"「{t.Display}」"))));
+        var gist = FirstSentence(c.Summary.Length > 0 ? c.Summary : c.Subtitle);
+        return gist.Length > 0 ? $"{named}の実践例。{gist}" : $"{named}の実践例。";
+    }
+
+    private static string FirstSentence(string text)
+    {
+        text = text.Replace("\r", "").Replace("\n", "").Trim();
+        var end = text.IndexOf('。');
+        if (end >= 0) text = text[..(end + 1)];
+        return text.Length > 80 ? text[..79] + "…" : text;
     }
 }

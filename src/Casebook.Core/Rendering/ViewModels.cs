@@ -70,9 +70,10 @@ public sealed record VolumeVm(
     List<CaseCardVm> Cases, List<GlossaryEntryVm> Glossary, string GlossaryTitle, List<PersonVm> Contributors,
     List<string> ColophonLines, List<LinkVm> Pages, int CaseCount);
 
-public sealed record PrintCaseVm(CaseVm Case, string Anchor);
+public sealed record PrintCaseVm(CaseVm Case, string Anchor, string BodyHtml);
 
-public sealed record PrintVolumeVm(VolumeVm Volume, List<PrintCaseVm> Cases, string CssUrl);
+/// <summary>The print edition: the glossary holds the volume's entries plus the site-wide ones its cases use.</summary>
+public sealed record PrintVolumeVm(VolumeVm Volume, List<PrintCaseVm> Cases, string CssUrl, string ForewordHtml, List<GlossaryEntryVm> Glossary);
 
 public sealed record VolumeYearVm(string FiscalYearLabel, List<VolumeVm> Volumes);
 
@@ -95,13 +96,17 @@ public sealed record ContentPageVm(string Id, string Title, string Summary, stri
 
 public sealed record ScaleOptionVm(string Id, string Label, string Score, bool Scored, string Description);
 
+/// <summary>A case to read for a checklist item, with one line on why it is relevant.</summary>
 public sealed record RecommendationVm(string Title, string Url, string Organization, string Why);
 
 public sealed record ChecklistItemVm(int Number, string Id, string Label, string Guidance, string Good,
     List<LinkVm> Terms, List<RecommendationVm> Recommendations);
 
+/// <summary>A self-check page. DataJson and StringsJson feed the browser script (checklist.js); everything
+/// else is rendered server-side so the form and the reading list work without JavaScript.</summary>
 public sealed record ChecklistVm(string Id, string Title, string Level, string LevelLabel, string Audience, string Description,
-    string NotesLabel, string Url, List<ScaleOptionVm> Scale, List<ChecklistItemVm> Items, string DataJson);
+    string NotesLabel, string Url, List<ScaleOptionVm> Scale, List<ChecklistItemVm> Items, string DataJson,
+    List<ScaleOptionVm> Targets, bool IsTeam, string StringsJson);
 
 public sealed record HomeVm(List<VolumeVm> Volumes, List<CaseCardVm> Latest, List<LessonVm> Lessons, List<ChecklistVm> Checklists,
     List<TaxonomyVm> Taxonomies, int CaseCount, List<ContentPageVm> Pages);

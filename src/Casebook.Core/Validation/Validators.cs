@@ -20,6 +20,7 @@ public static class ContentValidation
         new VolumeReferenceValidator(),
         new CaseReferenceValidator(),
         new ChecklistTermValidator(),
+        new PrivacyLint(),
     ];
 
     public static void Run(SiteContent content, DiagnosticBag diagnostics)
@@ -52,15 +53,28 @@ public sealed class TermValidator : IContentValidator
         tags.Terms.FirstOrDefault(t => TextNormalizer.Tag(t.Label) == normalized || t.Id == normalized)
         ?? new Term(tags.Id, normalized, normalized, normalized, "", null);
 
-    public static Term? Find(Taxonomy taxonomy, string raw)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Taxonomy, Dictionary<string, Term>> Keys = new();
+
+    /// <summary>The first term (in declared order) whose id, label, short label or number matches.</summary>
+    public static Term? Find(Taxonomy taxonomy, string raw) =>
+        Keys.GetValue(taxonomy, BuildKeys).GetValueOrDefault(TextNormalizer.Tag(raw));
+
+    /// <summary>Every name of every term, normalised once; earlier terms win, as a scan in order would.</summary>
+    private static Dictionary<string, Term> BuildKeys(Taxonomy taxonomy)
     {
-        var key = TextNormalizer.Tag(raw);
+        var keys = new Dictionary<string, Term>(StringComparer.Ordinal);
         foreach (var t in taxonomy.Terms)
         {
-            if (t.Id == key || TextNormalizer.Tag(t.Label) == key || TextNormalizer.Tag(t.Short) == key) return t;
-            if (t.Number is int n && (key == n.ToString(System.Globalization.CultureInfo.InvariantCulture) || key == Wareki.CircledNumber(n))) return t;
+            keys.TryAdd(t.Id, t);
+            keys.TryAdd(TextNormalizer.Tag(t.Label), t);
+            keys.TryAdd(TextNormalizer.Tag(t.Short), t);
+            if (t.Number is int n)
+            {
+                keys.TryAdd(n.ToString(System.Globalization.CultureInfo.InvariantCulture), t);
+                keys.TryAdd(Wareki.CircledNumber(n), t);
+            }
         }
-        return null;
+        return keys;
     }
 
     private static List<Term> ResolveClosed(Taxonomy taxonomy, List<TermRef> refs, DiagnosticBag diagnostics)
@@ -115,9 +129,10 @@ public sealed class VolumeReferenceValidator : IContentValidator
     public void Validate(SiteContent content, DiagnosticBag diagnostics)
     {
         var ids = content.Volumes.Select(v => v.Id).ToList();
+        var idSet = ids.ToHashSet(StringComparer.Ordinal);
         void Check(string? id, SourceSpan span)
         {
-            if (id is null || ids.Contains(id)) return;
+            if (id is null || idSet.Contains(id)) return;
             diagnostics.Error(DiagnosticCodes.UnknownVolume,
                 $"巻「{id}」は casebook.yml の volumes にありません。{NearestMatch.Suggest(id, ids)}", span);
         }
@@ -127,6 +142,7 @@ public sealed class VolumeReferenceValidator : IContentValidator
 
         // A volume's table of contents and its cases' volume field must agree.
         var byId = content.Cases.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
+        var casesByVolume = content.Cases.Where(c => c.VolumeId is not null).ToLookup(c => c.VolumeId!, StringComparer.Ordinal);
         foreach (var v in content.Volumes)
         {
             foreach (var (caseId, span) in v.CaseOrder)
@@ -138,7 +154,8 @@ public sealed class VolumeReferenceValidator : IContentValidator
                     diagnostics.Error(DiagnosticCodes.VolumeMismatch,
                         $"事例「{caseId}」は巻「{v.Id}」の目次にありますが、事例の volume は「{c.VolumeId ?? "（なし）"}」です。", span);
             }
-            foreach (var c in content.Cases.Where(c => c.VolumeId == v.Id && !v.CaseOrder.Any(o => o.Id == c.Id)))
+            var listed = v.CaseOrder.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var c in casesByVolume[v.Id].Where(c => !listed.Contains(c.Id)))
                 diagnostics.Warning(DiagnosticCodes.VolumeMismatch,
                     $"事例「{c.Id}」は巻「{v.Id}」に属していますが、casebook.yml の目次（cases）にありません。目次の最後に並べます。", c.VolumeSpan);
         }

@@ -1,0 +1,53 @@
+// casebook serve only: reloads the page when the site is rebuilt and shows build errors in an overlay.
+const meta = document.querySelector('meta[name="casebook-serve"]');
+let version = meta ? Number(meta.content) : 0;
+const here = location.pathname;
+
+function overlay(payload) {
+  let box = document.getElementById("cb-serve-overlay");
+  if (!box) {
+    box = document.createElement("div");
+    box.id = "cb-serve-overlay";
+    box.className = "cb-overlay";
+    box.setAttribute("role", "alertdialog");
+    box.setAttribute("aria-modal", "false");
+    box.setAttribute("aria-labelledby", "cb-serve-overlay-h");
+    document.body.append(box);
+  }
+  box.replaceChildren();
+  const h = document.createElement("h2");
+  h.id = "cb-serve-overlay-h";
+  h.textContent = payload.title;
+  const lead = document.createElement("p");
+  lead.textContent = payload.lead;
+  const list = document.createElement("ol");
+  for (const d of payload.diagnostics) {
+    const li = document.createElement("li");
+    const code = document.createElement("code");
+    code.textContent = d;
+    li.append(code);
+    list.append(li);
+  }
+  const close = document.createElement("button");
+  close.type = "button";
+  close.textContent = payload.close;
+  close.addEventListener("click", () => box.remove());
+  box.append(h, lead, list, close);
+  close.focus();
+}
+
+const events = new EventSource("/__casebook/events");
+events.addEventListener("hello", (e) => {
+  const data = JSON.parse(e.data);
+  if (data.error) overlay(data.error);
+  else if (data.version !== version && data.version > 0) location.reload();
+});
+events.addEventListener("builderror", (e) => {
+  if (e.data) overlay(JSON.parse(e.data));
+});
+events.addEventListener("reload", (e) => {
+  const data = JSON.parse(e.data);
+  const shown = document.getElementById("cb-serve-overlay");
+  if (data.all || shown || data.changed.includes(here) || data.changed.includes(decodeURI(here))) location.reload();
+  else version = data.version;
+});
