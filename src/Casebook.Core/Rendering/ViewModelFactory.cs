@@ -132,10 +132,17 @@ public sealed class ViewModelFactory
         var cases = _graph.VolumeCases[v.Id];
         var baseUrl = links.Volume(v.Id).Url;
         return new VolumeVm(v.Id, v.Title, v.Subtitle, v.Publisher, v.FiscalYear, Wareki.FiscalYear(v.FiscalYear), v.NumberLabel,
-            baseUrl, baseUrl + "print/", baseUrl + $"{v.Id}-cases.csv", baseUrl + $"{v.Id}-cases.json", v.ForewordTitle, foreword,
+            baseUrl, baseUrl + "print/", baseUrl + $"{v.Id}-cases.csv", baseUrl + $"{v.Id}-cases.json", PdfUrl(v), v.ForewordTitle, foreword,
             cases.Select(Card).ToList(), Glossary(glossary.SelectMany(g => g.Entries)), glossary.FirstOrDefault()?.Title ?? _theme.T("glossary"),
             v.Contributors.Select(p => new PersonVm(p.Name, p.Organization, p.Role)).ToList(),
             v.Colophon.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList(), pages, cases.Count);
+    }
+
+    /// <summary>A PDF made with `casebook pdf` and placed at input/assets/volumes/&lt;id&gt;.pdf is offered on the volume page.</summary>
+    private string PdfUrl(Volume v)
+    {
+        var rel = $"volumes/{v.Id}.pdf";
+        return _graph.Content.Assets.Any(a => a.RelativePath == rel) ? _graph.Links.File("assets/" + rel).Url : "";
     }
 
     /// <summary>The whole volume as one document for paper and PDF (see <see cref="PrintBody"/>).</summary>

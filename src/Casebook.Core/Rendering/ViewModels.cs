@@ -52,7 +52,7 @@ public sealed record GlossaryEntryVm(string Abbr, string Expansion, string Note,
 
 public sealed record VolumeVm(
     string Id, string Title, string Subtitle, string Publisher, int FiscalYear, string FiscalYearLabel,
-    string NumberLabel, string Url, string PrintUrl, string CsvUrl, string JsonUrl, string ForewordTitle, string ForewordHtml,
+    string NumberLabel, string Url, string PrintUrl, string CsvUrl, string JsonUrl, string PdfUrl, string ForewordTitle, string ForewordHtml,
     List<CaseCardVm> Cases, List<GlossaryEntryVm> Glossary, string GlossaryTitle, List<PersonVm> Contributors,
     List<string> ColophonLines, List<LinkVm> Pages, int CaseCount);
 

@@ -39,6 +39,8 @@ public class ExportTests : IDisposable
               テスト市社会福祉協議会
             ---
             前書きの本文です。
+            -- input/assets/volumes/vol-a.pdf --
+            %PDF-1.4 (made by casebook pdf)
             -- input/glossary/vol-a.yml --
             title: 略字表記
             volume: vol-a
@@ -156,7 +158,9 @@ public class ExportTests : IDisposable
         Assert.Contains("山田 太郎", doc.QuerySelector("table.roster")!.TextContent);
         Assert.Contains("令和5年3月発行", doc.QuerySelector(".colophon")!.TextContent);
         var hrefs = doc.QuerySelectorAll(".volume-actions a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/sub/volumes/vol-a/print/", "/sub/volumes/vol-a/vol-a-cases.csv", "/sub/volumes/vol-a/vol-a-cases.json"], hrefs);
+        Assert.Equal(["/sub/volumes/vol-a/print/", "/sub/assets/volumes/vol-a.pdf", "/sub/volumes/vol-a/vol-a-cases.csv", "/sub/volumes/vol-a/vol-a-cases.json"], hrefs);
+        // Only a volume whose PDF was placed in input/assets/volumes/ offers it.
+        Assert.Empty(_site.Html("volumes/vol-old/index.html").QuerySelectorAll(".volume-actions a[href$='.pdf']"));
     }
 
     [Fact]
