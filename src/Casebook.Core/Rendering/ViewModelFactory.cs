@@ -91,7 +91,7 @@ public sealed class ViewModelFactory
         var next = _graph.Next(c);
         var volume = _graph.VolumeOf(c);
         var filters = SearchFilters(c);
-        var searchText = TextNormalizer.Search(string.Join(' ', new[] { c.Title, c.Subtitle, c.Summary, c.Organization }
+        var searchText = TextNormalizer.Search(string.Join(" ・ ", new[] { c.Title, c.Subtitle, c.Summary, c.Organization }
             .Concat(c.Tags.Select(t => t.Label)).Concat(c.Voices.Select(v => v.Text)).Append(md.PlainText)));
         var tax = _graph.Content.Taxonomies;
         return new CaseVm(Card(c), c.Authors, string.Join("、", c.Authors), c.Region.Prefecture, c.Region.City, c.Region.Ward,

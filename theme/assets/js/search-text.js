@@ -48,11 +48,13 @@ export function forQuery(query) {
 
 /**
  * Turns an excerpt of index text (pairs, with <mark> around matched tokens) back into readable
- * text. Returns segments [{ text, mark }] to be inserted as text nodes: nothing is parsed as HTML
- * into the page.
+ * text. The words of the query are highlighted where they occur (Pagefind's marks cover whole
+ * pairs, one character too many at the ends); Pagefind's marks are kept only when none occurs.
+ * Returns segments [{ text, mark }] to be inserted as text nodes: nothing is parsed as HTML.
  * @param {string} excerptHtml
+ * @param {string} [query]
  */
-export function readableExcerpt(excerptHtml) {
+export function readableExcerpt(excerptHtml, query = "") {
   // Pagefind escapes the text and adds only <mark> elements.
   const template = document.createElement("template");
   template.innerHTML = excerptHtml;
@@ -84,6 +86,18 @@ export function readableExcerpt(excerptHtml) {
     prev = { kind, length: list.length };
     prevKind = kind;
   }
+  const plain = chars.map((c) => c.ch).join("").toLowerCase();
+  const words = query.normalize("NFKC").toLowerCase().split(/\s+/u).filter((w) => w.length > 0);
+  const hits = new Array(chars.length).fill(false);
+  let any = false;
+  if (plain.length === chars.length) {
+    for (const word of words)
+      for (let at = plain.indexOf(word); at >= 0; at = plain.indexOf(word, at + 1)) {
+        for (let i = at; i < at + word.length; i++) hits[i] = true;
+        any = true;
+      }
+  }
+  if (any) chars.forEach((c, i) => { c.mark = hits[i]; });
   const segments = [];
   for (const { ch, mark } of chars) {
     const last = segments[segments.length - 1];

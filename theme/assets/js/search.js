@@ -77,8 +77,18 @@ function setCounts(fs, counts) {
   }
 }
 
+/** Runs the search the form describes; a newer run makes an older one stop quietly, errors included. */
 async function run() {
   const mine = ++generation;
+  try {
+    await runSearch(mine);
+  } catch (error) {
+    if (mine === generation) showError(error);
+    else console.warn("superseded search failed", error);
+  }
+}
+
+async function runSearch(mine) {
   root.dataset.state = "busy";
   const term = forQuery(input.value.trim());
   const filters = filtersFromState(null);
@@ -150,7 +160,7 @@ function resultItem(data) {
   meta.textContent = parts.join(" ・ ");
   const excerpt = document.createElement("p");
   excerpt.className = "search-result__excerpt";
-  for (const seg of readableExcerpt(data.excerpt || "")) {
+  for (const seg of readableExcerpt(data.excerpt || "", input.value)) {
     if (seg.mark) {
       const m = document.createElement("mark");
       m.textContent = seg.text;
@@ -167,7 +177,7 @@ function commit(push) {
     if (push) history.pushState(null, "", url);
     else history.replaceState(null, "", url);
   }
-  run().catch(showError);
+  run();
 }
 
 function showError(error) {
@@ -199,8 +209,8 @@ async function start() {
     for (const fs of fieldsets()) for (const box of boxes(fs)) box.checked = false;
     commit(true);
   });
-  window.addEventListener("popstate", () => { stateFromUrl(); run().catch(showError); });
-  await run().catch(showError);
+  window.addEventListener("popstate", () => { stateFromUrl(); run(); });
+  await run();
 }
 
 start();
