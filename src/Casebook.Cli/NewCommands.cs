@@ -96,11 +96,19 @@ public static partial class NewCommands
     private static Command NewCase()
     {
         var volume = new Option<string?>("--volume") { Description = "所属する事例集（巻）の ID" };
-        var title = new Option<string>("--title") { Description = "事例の題名", Required = true };
+        var title = new Option<string?>("--title") { Description = "事例の題名（省略すると端末で順に尋ねます）" };
         var id = new Option<string?>("--id") { Description = "事例の ID（半角英小文字・数字・ハイフン）。省略すると自動で付けます" };
-        var cmd = new Command("case", "事例のひな形を input/cases/ に書き出します") { BuildCommands.Source, volume, title, id };
+        var interactive = new Option<bool>("--interactive", "-i") { Description = "題名・事例集・組織・年度・分類を順に尋ねる" };
+        var cmd = new Command("case", "事例のひな形を input/cases/ に書き出します") { BuildCommands.Source, volume, title, id, interactive };
         cmd.SetAction(parse =>
         {
+            if (parse.GetValue(interactive) || (parse.GetValue(title) is null && !System.Console.IsInputRedirected))
+                return NewCaseInteractive.Run(Path.GetFullPath(parse.GetValue(BuildCommands.Source)!), System.Console.In, System.Console.Out);
+            if (parse.GetValue(title) is null)
+            {
+                Report.Error("--title で題名を指定するか、--interactive で対話モードにしてください。");
+                return ExitCodes.UsageOrEnvironment;
+            }
             var source = Path.GetFullPath(parse.GetValue(BuildCommands.Source)!);
             var diagnostics = new DiagnosticBag();
             var config = File.Exists(Path.Combine(source, ConfigLoader.FileName)) ? ConfigLoader.Load(source, null, diagnostics) : null;
@@ -142,7 +150,7 @@ public static partial class NewCommands
         return cmd;
     }
 
-    private static string NextId(string folder, string prefix)
+    internal static string NextId(string folder, string prefix)
     {
         for (var n = 1; ; n++)
         {
@@ -152,6 +160,18 @@ public static partial class NewCommands
     }
 
     private static string Yaml(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+    internal static string Flow(IEnumerable<string> items) =>
+        "[" + string.Join(", ", items.Select(Casebook.Core.Editing.FrontMatterEditor.Scalar)) + "]";
+
+    /// <summary>The skeleton with answers from the interactive mode filled in.</summary>
+    public static string Skeleton(string id, string title, string? volume, int fiscalYear, string organization,
+        IReadOnlyList<string> elements, IReadOnlyList<string> pillars, IReadOnlyList<string> tags) =>
+        Skeleton(id, title, volume, fiscalYear)
+            .Replace("organization: \"〇〇市社会福祉協議会\"\n", $"organization: {Yaml(organization)}\n")
+            .Replace("elements: []\n", $"elements: {Flow(elements)}\n")
+            .Replace("pillars: []\n", $"pillars: {Flow(pillars)}\n")
+            .Replace("tags: []\n", $"tags: {Flow(tags)}\n");
 
     public static string Skeleton(string id, string title, string? volume, int fiscalYear) => $"""
         ---

@@ -220,6 +220,15 @@ public sealed class PreviewServer : IAsyncDisposable
             || rel is "input" or "theme";
     }
 
+    /// <summary>Folders and editors' short-lived temporary files (sed, vim's 4913) do not make an edit
+    /// touch several files; a vanished content file (a deletion) does.</summary>
+    private static bool Counts(string path)
+    {
+        if (path == "*" || path.StartsWith("theme:", StringComparison.Ordinal) || File.Exists(path)) return true;
+        if (Directory.Exists(path)) return false;
+        return Path.GetExtension(path).ToLowerInvariant() is ".md" or ".yml" or ".yaml" or ".liquid" or ".css" or ".js" or ".json";
+    }
+
     private async Task RebuildLoop()
     {
         var token = _stop.Token;
@@ -231,7 +240,7 @@ public sealed class PreviewServer : IAsyncDisposable
                 // Editors write a file in several steps; wait for a quiet moment, then build once.
                 while (await _changed.WaitAsync(TimeSpan.FromMilliseconds(120), token)) { }
                 List<string> changed;
-                lock (_pending) { changed = _pending.Where(p => !Directory.Exists(p)).ToList(); _pending.Clear(); }
+                lock (_pending) { changed = _pending.Where(Counts).ToList(); _pending.Clear(); }
                 Build(changed.Any(c => c == "*" || c.StartsWith("theme:", StringComparison.Ordinal)) ? null : changed);
             }
             catch (OperationCanceledException) { return; }

@@ -10,8 +10,17 @@ namespace Casebook.Tests.Checklists;
 /// <summary>The self-check pages of the sample site in headless chromium: storage, history, export/import,
 /// results with recommended cases, team view, print, accessibility and keyboard use.</summary>
 [Collection("browser")]
-public class ChecklistBrowserTests(BrowserFixture browser, SampleSiteFixture sample)
+public class ChecklistBrowserTests(BrowserFixture browser, SampleSiteFixture sample) : IAsyncLifetime
 {
+    private readonly List<IBrowserContext> _contexts = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var c in _contexts) await c.CloseAsync();
+    }
+
     private const string Seven = "seven-elements";
     private const string Csw = "csw-functions";
     private const string Mito = "mito-komon-roles";
@@ -21,9 +30,11 @@ public class ChecklistBrowserTests(BrowserFixture browser, SampleSiteFixture sam
     private async Task<(IPage Page, List<string> Outside, List<Item> Items)> Open(string checklist)
     {
         var (page, outside) = await browser.NewPageAsync(sample.Origin);
-        page.SetDefaultTimeout(10_000);
+        _contexts.Add(page.Context);
+        page.SetDefaultTimeout(20_000);
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
+        page.Console += (_, m) => { if (m.Type == "error") lock (errors) errors.Add(m.Text); };
         await page.GotoAsync($"{sample.Origin}/checklists/{checklist}/");
         await page.WaitForSelectorAsync("#history:not([hidden])");
         Assert.Empty(errors);
@@ -465,6 +476,7 @@ public class ChecklistBrowserTests(BrowserFixture browser, SampleSiteFixture sam
         Assert.True(result.Success, string.Join("\n", FixtureSite.Lines(result)));
         await using var server = await StaticServer.StartAsync(site.Output, "/sub/");
         var (page, outside) = await browser.NewPageAsync(server.Origin);
+        _contexts.Add(page.Context);
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync($"{server.Origin}/sub/checklists/mini/");

@@ -121,6 +121,21 @@ public class PreviewServerTests
     }
 
     [Fact]
+    public async Task An_edit_saved_through_a_temporary_file_is_still_incremental()
+    {
+        await using var s = await ServeSite.StartAsync();
+        var path = Path.Combine(s.Site.Root, "input/cases/beta.md");
+        var temp = Path.Combine(s.Site.Root, "input/cases/sedXyZ123");
+        await s.ChangeAndWait(() =>
+        {
+            File.WriteAllText(temp, File.ReadAllText(path).Replace("title: 事例 beta", "title: sed で変えた題名"));
+            File.Move(temp, path, overwrite: true);
+        });
+        Assert.Equal("incremental", s.Server.LastBuildMode);
+        Assert.Contains("sed で変えた題名", await s.Http.GetStringAsync(s.Server.Origin + "/cases/beta/"));
+    }
+
+    [Fact]
     public async Task A_content_error_keeps_the_last_good_site_and_is_reported_to_pages()
     {
         await using var s = await ServeSite.StartAsync();
