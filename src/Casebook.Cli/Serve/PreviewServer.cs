@@ -56,6 +56,8 @@ public sealed class PreviewServer : IAsyncDisposable
     public string Origin { get; private set; } = "";
     public int Port { get; private set; }
     public string Token { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+    /// <summary>Tells pages from an earlier run of serve (whose token is stale) to reload.</summary>
+    public string Session { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
     public SiteSnapshot? Site => _site;
     public IReadOnlyList<Diagnostic> Errors => _errors;
     public TimeSpan LastBuildTime { get; private set; }
@@ -270,7 +272,7 @@ public sealed class PreviewServer : IAsyncDisposable
             ctx.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
         try
         {
-            var hello = JsonSerializer.Serialize(new { version = _site?.Version ?? 0, error = _errors.Count > 0 ? ErrorPayload() : null }, Json);
+            var hello = JsonSerializer.Serialize(new { version = _site?.Version ?? 0, session = Session, error = _errors.Count > 0 ? ErrorPayload() : null }, Json);
             await ctx.Response.WriteAsync($"retry: 1000\nevent: hello\ndata: {hello}\n\n", cts.Token);
             await ctx.Response.Body.FlushAsync(cts.Token);
             while (!cts.IsCancellationRequested)
@@ -377,7 +379,7 @@ public sealed class PreviewServer : IAsyncDisposable
     public string Inject(string html, string? caseId)
     {
         var tags = new StringBuilder();
-        tags.Append("<meta name=\"casebook-serve\" content=\"").Append(_site?.Version ?? 0).Append("\" data-token=\"").Append(Token).Append('"');
+        tags.Append("<meta name=\"casebook-serve\" content=\"").Append(_site?.Version ?? 0).Append("\" data-token=\"").Append(Token).Append("\" data-session=\"").Append(Session).Append('"');
         if (caseId is not null) tags.Append(" data-case=\"").Append(WebUtility.HtmlEncode(caseId)).Append('"');
         tags.Append(">\n<link rel=\"stylesheet\" href=\"").Append(Prefix).Append("serve.css\">\n");
         tags.Append("<script type=\"module\" src=\"").Append(Prefix).Append("live.js\"></script>\n");

@@ -84,6 +84,13 @@ public class PreviewServerTests
         Assert.Contains("<script type=\"module\" src=\"/__casebook/live.js\"></script>", html);
         Assert.Contains("/__casebook/tagging.js", html);
         Assert.Contains($"data-token=\"{s.Server.Token}\"", html);
+        Assert.Contains($"data-session=\"{s.Server.Session}\"", html);
+        using (var events = new StreamReader(await s.Http.GetStreamAsync(s.Server.Origin + "/__casebook/events")))
+        {
+            var hello = JsonDocument.Parse(await NextEvent(events, "hello")).RootElement;
+            Assert.Equal(s.Server.Session, hello.GetProperty("session").GetString());
+            Assert.DoesNotContain(s.Server.Token, hello.GetRawText());
+        }
         var home = await s.Http.GetStringAsync(s.Server.Origin + "/");
         Assert.Contains("/__casebook/live.js", home);
         Assert.DoesNotContain("tagging.js", home);

@@ -1,5 +1,6 @@
 using Casebook.Core.Editing;
 using Casebook.Tests.Support;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Casebook.Tests.Serve;
@@ -28,6 +29,7 @@ public class ServeBrowserTests(BrowserFixture browser)
         var overlay = page.Locator("#cb-serve-overlay");
         await Assertions.Expect(overlay).ToBeVisibleAsync(new() { Timeout = 20000 });
         await Assertions.Expect(overlay).ToContainTextAsync("CB1201");
+        await AssertAccessible(page, "error overlay");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("ライブで変わった題名");
 
         File.WriteAllText(path, good);
@@ -35,6 +37,14 @@ public class ServeBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("事例 alpha");
         Assert.Empty(outside);
         Assert.DoesNotContain(consoleErrors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
+    }
+
+    private static async Task AssertAccessible(IPage page, string what)
+    {
+        var axe = await page.RunAxe();
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+        Assert.True(serious.Count == 0, $"{what}:\n" + string.Join("\n", serious));
     }
 
     [Fact]
@@ -45,6 +55,7 @@ public class ServeBrowserTests(BrowserFixture browser)
         await page.GotoAsync(s.Server.Origin + "/cases/alpha/");
         var panel = page.Locator("#cb-tagging");
         await Assertions.Expect(panel).ToBeVisibleAsync(new() { Timeout = 10000 });
+        await AssertAccessible(page, "tagging panel");
         await panel.GetByLabel("交流・居場所").CheckAsync();
         await panel.GetByLabel("② 記録と共有").UncheckAsync();
         await panel.GetByLabel("タクシー").UncheckAsync();

@@ -39,7 +39,9 @@ function overlay(payload) {
 const events = new EventSource("/__casebook/events");
 events.addEventListener("hello", (e) => {
   const data = JSON.parse(e.data);
-  if (data.error) overlay(data.error);
+  // A new run of casebook serve: this page's token is stale.
+  if (meta && data.session !== meta.dataset.session) location.reload();
+  else if (data.error) overlay(data.error);
   else if (data.version !== version && data.version > 0) location.reload();
 });
 events.addEventListener("builderror", (e) => {
