@@ -60,16 +60,35 @@ public static class BuildCommands
             return ExitCodes.UsageOrEnvironment;
         }
         Report.Diagnostics(result.Diagnostics);
+        var searchFailed = false;
         if (result.Success && write && !noSearch)
-            SearchStep.Run(options.OutputDir);
+            searchFailed = !SearchStep.Run(options, result);
         Report.Summary(result, write ? "build" : "check", sw.Elapsed);
         if (result.Success && write) System.Console.Out.WriteLine($"出力先: {options.OutputDir}");
-        return result.Success ? ExitCodes.Ok : ExitCodes.ContentErrors;
+        if (!result.Success) return ExitCodes.ContentErrors;
+        return searchFailed ? ExitCodes.UsageOrEnvironment : ExitCodes.Ok;
     }
 }
 
-/// <summary>Placeholder hook for the Pagefind step; see the search issue.</summary>
+/// <summary>The search stage after the site is written (Core/Search/PagefindIndexer). Returns false only
+/// when Pagefind ran and failed; a missing Node.js/npm skips search with one notice.</summary>
 public static class SearchStep
 {
-    public static void Run(string outputDir) { }
+    public static bool Run(BuildOptions options, BuildResult result)
+    {
+        var search = Casebook.Core.Search.PagefindIndexer.Run(options.OutputDir, options.SourceRoot);
+        result.Timings.Add(new StageTiming("search", search.Elapsed));
+        switch (search.Status)
+        {
+            case Casebook.Core.Search.SearchIndexStatus.Indexed:
+                System.Console.Out.WriteLine(search.Message);
+                return true;
+            case Casebook.Core.Search.SearchIndexStatus.Skipped:
+                System.Console.Out.WriteLine("検索: " + search.Message);
+                return true;
+            default:
+                Report.Error(search.Message);
+                return false;
+        }
+    }
 }

@@ -39,7 +39,8 @@ public sealed class ViewModelFactory
             var volumeUrl = graph.Links.Volume(v.Id).Url;
             var own = graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).SelectMany(g => g.Entries)
                 .Select(e => new AbbreviationTarget(e, volumeUrl + "#" + GlossaryAnchor(e.Abbr)));
-            _abbreviationSets[v.Id] = new AbbreviationSet(own.Concat(siteWide));
+            // Most volumes have no glossary of their own: they share the site-wide set (and its compiled pattern).
+            _abbreviationSets[v.Id] = own.Any() ? new AbbreviationSet(own.Concat(siteWide)) : _siteAbbreviations;
         }
     }
 
@@ -90,14 +91,7 @@ public sealed class ViewModelFactory
         var prev = _graph.Previous(c);
         var next = _graph.Next(c);
         var volume = _graph.VolumeOf(c);
-        var filters = new List<SearchFilterVm>();
-        foreach (var e in c.Elements) filters.Add(new("要素", e.Display));
-        foreach (var p in c.Pillars) filters.Add(new("柱", p.Label));
-        if (volume is not null) filters.Add(new("事例集", volume.Title));
-        filters.Add(new("組織", c.Organization));
-        if (region is not null) filters.Add(new("地域", region.Name));
-        filters.Add(new("年度", Wareki.FiscalYear(c.FiscalYear)));
-        foreach (var t in c.Tags) filters.Add(new("テーマ", t.Label));
+        var filters = SearchFilters(c);
         var searchText = TextNormalizer.Search(string.Join(' ', new[] { c.Title, c.Subtitle, c.Summary, c.Organization }
             .Concat(c.Tags.Select(t => t.Label)).Concat(c.Voices.Select(v => v.Text)).Append(md.PlainText)));
         var tax = _graph.Content.Taxonomies;
@@ -107,6 +101,48 @@ public sealed class ViewModelFactory
             c.Voices.Select(v => new VoiceVm(v.Speaker, v.Role, v.Text)).ToList(), c.Source,
             _graph.Related[c.Id].Select(Card).ToList(), prev is null ? [] : [Card(prev)], next is null ? [] : [Card(next)],
             filters, searchText, tax["elements"].Label, tax["pillars"].Label, tax["tags"].Label);
+    }
+
+    /// <summary>The case's values for each search facet (Pagefind filters); the search page lists the same values.</summary>
+    public List<SearchFilterVm> SearchFilters(CaseStudy c)
+    {
+        var volume = _graph.VolumeOf(c);
+        var region = _graph.Regions.FirstOrDefault(r => r.Cases.Contains(c));
+        var filters = new List<SearchFilterVm>();
+        foreach (var e in c.Elements) filters.Add(new(SearchFacets.Elements, e.Display));
+        foreach (var p in c.Pillars) filters.Add(new(SearchFacets.Pillars, p.Label));
+        if (volume is not null) filters.Add(new(SearchFacets.Volume, volume.Title));
+        filters.Add(new(SearchFacets.Organization, c.Organization));
+        if (region is not null) filters.Add(new(SearchFacets.Region, region.Name));
+        filters.Add(new(SearchFacets.Year, Wareki.FiscalYear(c.FiscalYear)));
+        foreach (var t in c.Tags) filters.Add(new(SearchFacets.Tags, t.Label));
+        return filters;
+    }
+
+    /// <summary>Facets of the search page: every value some case has, in the order of the site's lists.</summary>
+    public List<SearchFacetVm> SearchFacetList()
+    {
+        var g = _graph;
+        var tax = g.Content.Taxonomies;
+        var perCase = g.Cases.Select(c => SearchFilters(c)).ToList();
+        int Count(string name, string value) => perCase.Count(fs => fs.Any(f => f.Name == name && f.Value == value));
+        SearchFacetVm Facet(string name, string param, string label, string mode, IEnumerable<string> ordered)
+        {
+            var values = ordered.Distinct().Select(v => new SearchFacetValueVm(v, Count(name, v))).Where(v => v.Count > 0).ToList();
+            return new SearchFacetVm(name, param, label, mode, values);
+        }
+        return
+        [
+            Facet(SearchFacets.Elements, "elements", tax["elements"].Label, "all", tax["elements"].Terms.Select(t => t.Display)),
+            Facet(SearchFacets.Pillars, "pillars", tax["pillars"].Label, "all", tax["pillars"].Terms.Select(t => t.Label)),
+            Facet(SearchFacets.Volume, "volume", _theme.T("volume"), "any", g.Volumes.Select(v => v.Title)),
+            Facet(SearchFacets.Year, "year", _theme.T("fiscal_year"), "any",
+                g.Cases.Select(c => c.FiscalYear).Distinct().OrderDescending().Select(Wareki.FiscalYear)),
+            Facet(SearchFacets.Region, "region", _theme.T("region"), "any", g.Regions.Select(r => r.Name)),
+            Facet(SearchFacets.Organization, "organization", _theme.T("organization"), "any", g.Organizations.Select(o => o.Name)),
+            Facet(SearchFacets.Tags, "tags", tax["tags"].Label, "all",
+                g.TaxonomyTerms["tags"].Select(t => t.Label).OrderByDescending(l => Count(SearchFacets.Tags, l)).ThenBy(l => l, StringComparer.Ordinal)),
+        ];
     }
 
     public TaxonomyVm Taxonomy(string id)

@@ -35,6 +35,20 @@ public sealed record ElementMarkVm(TermVm Element, bool Shown);
 
 public sealed record SearchFilterVm(string Name, string Value);
 
+/// <summary>Pagefind filter names (data-pagefind-filter) of the case facets.</summary>
+public static class SearchFacets
+{
+    public const string Elements = "要素", Pillars = "柱", Volume = "事例集", Organization = "組織", Region = "地域", Year = "年度", Tags = "テーマ";
+}
+
+public sealed record SearchFacetValueVm(string Value, int Count);
+
+/// <summary>A facet on the search page. Mode "all": a result has every checked value (cases carry several);
+/// "any": one of them (a case has one volume, year, region, organization). Param is the URL key.</summary>
+public sealed record SearchFacetVm(string Filter, string Param, string Label, string Mode, List<SearchFacetValueVm> Values);
+
+public sealed record SearchPageVm(string Title, List<SearchFacetVm> Facets, List<TaxonomyVm> Taxonomies, string PagefindUrl, string ScriptUrl);
+
 public sealed record CaseVm(
     CaseCardVm Card, List<string> Authors, string AuthorsText, string RegionPrefecture, string RegionCity, string RegionWard,
     string RegionUrl, string OrganizationUrl, string BodyHtml, List<SectionVm> Sections, List<ElementMarkVm> ElementGrid,

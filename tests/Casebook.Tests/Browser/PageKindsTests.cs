@@ -55,6 +55,7 @@ public class PageKindsTests(BrowserFixture browser, SampleSiteFixture site)
             await page.ClickAsync("a[href='/sub/dir/volumes/yokohama-r4/']");
             await page.ClickAsync(".volume-toc a >> nth=0");
             Assert.EndsWith("/sub/dir/cases/yokohama-naka/", page.Url);
+            await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.Load); // the stylesheet is applied only once it has loaded
             var css = await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.site-header')).backgroundColor");
             Assert.NotEqual("rgba(0, 0, 0, 0)", css);
             Assert.Empty(failed);

@@ -73,8 +73,16 @@ public sealed class SampleSiteFixture : IAsyncLifetime
         Server = await StaticServer.StartAsync(Output);
     }
 
-    /// <summary>Hook for steps that run after the core build (e.g. the search index).</summary>
-    public static Func<string, Task> AfterBuild { get; set; } = _ => Task.CompletedTask;
+    /// <summary>What the search stage did for this build; search tests require <c>Indexed</c>.</summary>
+    public Casebook.Core.Search.SearchIndexResult? Search { get; private set; }
+
+    /// <summary>Steps that run after the core build, as <c>casebook build</c> runs them: the search index.
+    /// It never throws, so tests that don't search still run where Node.js is missing.</summary>
+    public Func<string, Task> AfterBuild => output =>
+    {
+        Search = Casebook.Core.Search.PagefindIndexer.Run(output, Repo.Root);
+        return Task.CompletedTask;
+    };
 
     public async Task DisposeAsync()
     {

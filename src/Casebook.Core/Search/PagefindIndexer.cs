@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+
+namespace Casebook.Core.Search;
+
+public enum SearchIndexStatus { Indexed, Skipped, Failed }
+
+/// <summary>What the search step did; <see cref="Message"/> is one plain sentence for the terminal.</summary>
+public sealed record SearchIndexResult(SearchIndexStatus Status, string Message, int Pages = 0, TimeSpan Elapsed = default);
+
+/// <summary>
+/// The last build stage: runs Pagefind (npm package <c>pagefind</c>, pinned in tools/search) over the
+/// written site. Pagefind is found, in order, at <c>CASEBOOK_PAGEFIND</c> (a binary), in a
+/// <c>tools/search</c> folder above the site or the tool, or in the <c>search-tools</c> folder
+/// shipped next to the tool; when its binary is missing it is installed with <c>npm ci</c>.
+/// Without Node.js/npm the step is skipped (the site still works; only search is missing).
+/// </summary>
+public static partial class PagefindIndexer
+{
+    /// <summary>The index is built as this language so that Pagefind keeps our pre-split tokens
+    /// (see <see cref="SearchText"/>); search.js asks for the same language.</summary>
+    public const string IndexLanguage = "en";
+
+    public const string EnvBinary = "CASEBOOK_PAGEFIND";
+    public const string EnvTools = "CASEBOOK_SEARCH_TOOLS";
+
+    private static readonly object InstallLock = new();
+
+    /// <param name="searchPath">Where to look for npm (default: PATH).</param>
+    public static SearchIndexResult Run(string siteDir, string? sourceRoot = null, string? searchPath = null)
+    {
+        var sw = Stopwatch.StartNew();
+        var binary = Environment.GetEnvironmentVariable(EnvBinary);
+        if (string.IsNullOrEmpty(binary))
+        {
+            var tools = FindToolsDir(sourceRoot);
+            if (tools is null)
+                return new(SearchIndexStatus.Skipped, "検索インデックスを作りませんでした: tools/search/package.json が見つかりません。");
+            var located = Ensure(tools, searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "", out var problem);
+            if (located is null) return new(SearchIndexStatus.Skipped, problem);
+            binary = located;
+        }
+        else if (!File.Exists(binary))
+            return new(SearchIndexStatus.Skipped, $"検索インデックスを作りませんでした: {EnvBinary} の {binary} がありません。");
+
+        var (code, output) = Exec(binary, ["--site", siteDir, "--force-language", IndexLanguage], null, TimeSpan.FromMinutes(10));
+        if (code != 0)
+            return new(SearchIndexStatus.Failed, $"検索インデックスの作成に失敗しました（Pagefind 終了コード {code}）: {LastLines(output)}");
+        var m = IndexedPages().Match(output);
+        var pages = m.Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        return new(SearchIndexStatus.Indexed, $"検索インデックス: {pages} ページ", pages, sw.Elapsed);
+    }
+
+    /// <summary>The folder holding tools/search/package.json: above the site, above the tool, or shipped with the tool.</summary>
+    public static string? FindToolsDir(string? sourceRoot)
+    {
+        if (Environment.GetEnvironmentVariable(EnvTools) is { Length: > 0 } explicitDir) return explicitDir;
+        foreach (var start in new[] { sourceRoot, AppContext.BaseDirectory })
+        {
+            for (var dir = start is null ? null : Path.GetFullPath(start); dir is not null; dir = Path.GetDirectoryName(dir))
+            {
+                var candidate = Path.Combine(dir, "tools", "search");
+                if (File.Exists(Path.Combine(candidate, "package-lock.json"))) return candidate;
+            }
+        }
+        var shipped = Path.Combine(AppContext.BaseDirectory, "search-tools");
+        return File.Exists(Path.Combine(shipped, "package-lock.json")) ? shipped : null;
+    }
+
+    /// <summary>Pagefind's own binary for this machine inside node_modules (the extended build, which knows Japanese).</summary>
+    public static string BinaryPath(string toolsDir)
+    {
+        var os = OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "darwin" : OperatingSystem.IsFreeBSD() ? "freebsd" : "linux";
+        var arch = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "arm64" : "x64";
+        var exe = OperatingSystem.IsWindows() ? "pagefind_extended.exe" : "pagefind_extended";
+        return Path.Combine(toolsDir, "node_modules", "@pagefind", $"{os}-{arch}", "bin", exe);
+    }
+
+    private static string? Ensure(string toolsDir, string searchPath, out string problem)
+    {
+        problem = "";
+        var binary = BinaryPath(toolsDir);
+        if (File.Exists(binary)) return binary;
+        lock (InstallLock)
+        {
+            if (File.Exists(binary)) return binary;
+            var npm = FindOnPath(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", searchPath);
+            if (npm is null)
+            {
+                problem = "Node.js（npm）が見つからないため、検索インデックスを作らずに出力しました。検索を使うには Node.js を入れてから、もう一度 build してください（tools/search で npm ci が自動で実行されます）。";
+                return null;
+            }
+            var (code, output) = Exec(npm, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], toolsDir, TimeSpan.FromMinutes(10));
+            if (code != 0 || !File.Exists(binary))
+            {
+                problem = $"Pagefind を入れられなかったため、検索インデックスを作らずに出力しました（{toolsDir} で npm ci: {LastLines(output)}）。";
+                return null;
+            }
+            return binary;
+        }
+    }
+
+    private static string? FindOnPath(string name, string path)
+    {
+        foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var full = Path.Combine(dir, name);
+            if (File.Exists(full)) return full;
+        }
+        return null;
+    }
+
+    private static (int Code, string Output) Exec(string file, string[] args, string? workingDir, TimeSpan timeout)
+    {
+        var psi = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDir ?? Environment.CurrentDirectory,
+        };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        try
+        {
+            using var p = Process.Start(psi)!;
+            var stdout = p.StandardOutput.ReadToEndAsync();
+            var stderr = p.StandardError.ReadToEndAsync();
+            if (!p.WaitForExit(timeout))
+            {
+                p.Kill(entireProcessTree: true);
+                return (-1, "時間切れ");
+            }
+            return (p.ExitCode, stdout.Result + stderr.Result);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return (-1, e.Message);
+        }
+    }
+
+    private static string LastLines(string output) =>
+        string.Join(" / ", output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3));
+
+    [GeneratedRegex(@"Indexed (\d+) pages?")]
+    private static partial Regex IndexedPages();
+}

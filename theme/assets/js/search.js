@@ -1,0 +1,206 @@
+// The search page: a small UI over Pagefind's JS API (<base>/pagefind/pagefind.js, written by
+// `casebook build`). State lives in the URL (?q= and one parameter per checked facet value), so a
+// search can be shared and the back button works. Queries are put in the index's form first
+// (search-text.js), the same way the pages' text was.
+import { forQuery, readableExcerpt } from "./search-text.js";
+
+const root = document.querySelector("[data-search]");
+const form = root?.querySelector("[data-search-form]");
+const input = form?.querySelector("#q");
+const facetsBox = root?.querySelector("[data-search-facets]");
+const status = root?.querySelector("[data-search-status]");
+const resultsBox = root?.querySelector("[data-search-results]");
+const help = root?.querySelector("[data-search-help]");
+const PAGE_SIZE = 20;
+
+const text = (key, count) => (root.dataset["t" + key[0].toUpperCase() + key.slice(1)] || "").replace("{count}", String(count ?? ""));
+const fieldsets = () => Array.from(root.querySelectorAll("fieldset[data-facet]"));
+const boxes = (fs) => Array.from(fs.querySelectorAll("input[type=checkbox]"));
+
+let pagefind = null;
+let generation = 0;
+
+async function loadPagefind() {
+  const module = await import(root.dataset.pagefind);
+  // The index holds pre-split tokens (see search-text.js) under the language in data-language.
+  // Pagefind takes the language from <html lang> when it starts and, for Japanese, would split the
+  // query again with the browser's segmenter; so it is started while <html lang> says the index's
+  // language, and the page's own language is put back at once.
+  const html = document.documentElement;
+  const lang = html.getAttribute("lang");
+  html.setAttribute("lang", root.dataset.language);
+  let ready;
+  try { ready = module.init(); } finally { html.setAttribute("lang", lang); }
+  await ready;
+  await module.options({ baseUrl: root.dataset.base, excerptLength: 60 });
+  // Loads every filter index: counts for facets the search does not filter on need them.
+  await module.filters();
+  return module;
+}
+
+/** Reads ?q= and the facet parameters into the form. */
+function stateFromUrl() {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  for (const fs of fieldsets()) {
+    const chosen = new Set(params.getAll(fs.dataset.param));
+    for (const box of boxes(fs)) box.checked = chosen.has(box.value);
+  }
+}
+
+function urlFromState() {
+  const params = new URLSearchParams();
+  const q = input.value.trim();
+  if (q) params.set("q", q);
+  for (const fs of fieldsets())
+    for (const box of boxes(fs)) if (box.checked) params.append(fs.dataset.param, box.value);
+  const search = params.toString();
+  return location.pathname + (search ? "?" + search : "");
+}
+
+function filtersFromState(skip) {
+  const filters = {};
+  for (const fs of fieldsets()) {
+    if (fs === skip) continue;
+    const values = boxes(fs).filter((b) => b.checked).map((b) => b.value);
+    if (values.length) filters[fs.dataset.facet] = fs.dataset.mode === "any" ? { any: values } : { all: values };
+  }
+  return filters;
+}
+
+function setCounts(fs, counts) {
+  for (const box of boxes(fs)) {
+    const span = box.parentElement.querySelector("[data-count]");
+    const n = counts ? counts[box.value] ?? 0 : Number(span.dataset.count);
+    span.textContent = `（${n}）`;
+    box.closest("li").classList.toggle("is-empty", n === 0 && !box.checked);
+  }
+}
+
+async function run() {
+  const mine = ++generation;
+  root.dataset.state = "busy";
+  const term = forQuery(input.value.trim());
+  const filters = filtersFromState(null);
+  const hasFilters = Object.keys(filters).length > 0;
+  help.hidden = true;
+  if (!term && !hasFilters) {
+    resultsBox.replaceChildren();
+    for (const fs of fieldsets()) setCounts(fs, null);
+    status.textContent = text("prompt");
+    root.dataset.state = "done";
+    return;
+  }
+  const options = { filters };
+  if (!term) options.sort = { year: "desc" };
+  const response = await pagefind.search(term || null, options);
+  // Counts for an "any" facet leave out its own choices: ticking another value there adds results.
+  const ownCounts = new Map();
+  for (const fs of fieldsets()) {
+    if (fs.dataset.mode !== "any" || !boxes(fs).some((b) => b.checked)) continue;
+    const others = filtersFromState(fs);
+    const r = await pagefind.search(term || null, { filters: others });
+    ownCounts.set(fs, r.filters[fs.dataset.facet] || {});
+  }
+  if (mine !== generation) return;
+  for (const fs of fieldsets())
+    setCounts(fs, ownCounts.get(fs) ?? response.filters[fs.dataset.facet] ?? {});
+  const results = response.results;
+  status.textContent = results.length ? text("count", results.length) : text("none");
+  help.hidden = results.length > 0;
+  const list = document.createElement("ol");
+  list.className = "search-results";
+  resultsBox.replaceChildren(list);
+  await showMore(results, list, 0, mine);
+  if (mine === generation) root.dataset.state = "done";
+}
+
+async function showMore(results, list, from, mine) {
+  const slice = await Promise.all(results.slice(from, from + PAGE_SIZE).map((r) => r.data()));
+  if (mine !== generation) return;
+  for (const data of slice) list.append(resultItem(data));
+  resultsBox.querySelector("[data-search-more]")?.remove();
+  if (from + PAGE_SIZE < results.length) {
+    const more = document.createElement("button");
+    more.type = "button";
+    more.dataset.searchMore = "";
+    more.className = "search-more";
+    more.textContent = text("more");
+    more.addEventListener("click", async () => {
+      const firstNew = list.children.length;
+      await showMore(results, list, from + PAGE_SIZE, mine);
+      list.children[firstNew]?.querySelector("a")?.focus();
+    });
+    resultsBox.append(more);
+  }
+}
+
+function resultItem(data) {
+  const li = document.createElement("li");
+  li.className = "search-result";
+  const h = document.createElement("h3");
+  h.className = "search-result__title";
+  const a = document.createElement("a");
+  a.href = data.url;
+  a.textContent = data.meta.title || data.url;
+  h.append(a);
+  const meta = document.createElement("p");
+  meta.className = "search-result__meta";
+  const parts = [data.meta.kind, data.meta.organization, data.meta.volume, data.meta.fiscal_year].filter((s) => s);
+  meta.textContent = parts.join(" ・ ");
+  const excerpt = document.createElement("p");
+  excerpt.className = "search-result__excerpt";
+  for (const seg of readableExcerpt(data.excerpt || "")) {
+    if (seg.mark) {
+      const m = document.createElement("mark");
+      m.textContent = seg.text;
+      excerpt.append(m);
+    } else excerpt.append(document.createTextNode(seg.text));
+  }
+  li.append(h, meta, excerpt);
+  return li;
+}
+
+function commit(push) {
+  const url = urlFromState();
+  if (url !== location.pathname + location.search) {
+    if (push) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+  }
+  run().catch(showError);
+}
+
+function showError(error) {
+  console.error(error);
+  status.textContent = text("unavailable");
+  root.dataset.state = "error";
+}
+
+async function start() {
+  if (!root || !form) return;
+  facetsBox.hidden = false;
+  stateFromUrl();
+  status.textContent = text("loading");
+  try {
+    pagefind = await loadPagefind();
+  } catch (error) {
+    facetsBox.hidden = true;
+    showError(error);
+    return;
+  }
+  form.addEventListener("submit", (event) => { event.preventDefault(); commit(true); });
+  form.addEventListener("change", (event) => { if (event.target.type === "checkbox") commit(true); });
+  let typing = 0;
+  input.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => commit(false), 300);
+  });
+  root.querySelector("[data-search-clear]").addEventListener("click", () => {
+    for (const fs of fieldsets()) for (const box of boxes(fs)) box.checked = false;
+    commit(true);
+  });
+  window.addEventListener("popstate", () => { stateFromUrl(); run().catch(showError); });
+  await run().catch(showError);
+}
+
+start();
