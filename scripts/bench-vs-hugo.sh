@@ -94,14 +94,15 @@ HTML
 cp "$hugo_site/layouts/_default/list.html" "$hugo_site/layouts/index.html"
 
 results="$dir/results.tsv"
-printf "run\ttool\twall_s\tpeak_rss_mb\n" > "$results"
+printf "run\ttool\twall_s\tpeak_rss_mb\tcpu_s\n" > "$results"
 measure() { # tool run command...
   local tool=$1 run=$2; shift 2
   local log="$dir/$tool-$run.log"
-  /usr/bin/time -f "TIME %e %M" -o "$log.time" "$@" > "$log" 2>&1 || { echo "$tool failed, see $log" >&2; cat "$log" | tail -20 >&2; exit 1; }
-  read -r _ wall rss < "$log.time"
-  printf "%s\t%s\t%s\t%s\n" "$run" "$tool" "$wall" "$((rss / 1024))" >> "$results"
-  printf "  run %s %-8s %7.2f s %6d MB\n" "$run" "$tool" "$wall" "$((rss / 1024))"
+  /usr/bin/time -f "TIME %e %M %U %S" -o "$log.time" "$@" > "$log" 2>&1 || { echo "$tool failed, see $log" >&2; cat "$log" | tail -20 >&2; exit 1; }
+  read -r _ wall rss user sys < "$log.time"
+  cpu=$(python3 -c "print(round($user + $sys, 2))")
+  printf "%s\t%s\t%s\t%s\t%s\n" "$run" "$tool" "$wall" "$((rss / 1024))" "$cpu" >> "$results"
+  printf "  run %s %-8s %7.2f s wall %6d MB peak RSS %7.2f s CPU (user+sys)   load %s\n" "$run" "$tool" "$wall" "$((rss / 1024))" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 run_casebook() { rm -rf "$dir/casebook-out"; measure casebook "$1" "$casebook" build --source "$dir" --no-search --output "$dir/casebook-out"; }
 run_hugo() { rm -rf "$dir/hugo-out"; measure hugo "$1" hugo --quiet --source "$hugo_site"; }
@@ -124,5 +125,7 @@ for r in rows: pairs.setdefault(r["run"], {})[r["tool"]] = r
 ratios = [float(p["casebook"]["wall_s"]) / float(p["hugo"]["wall_s"]) for p in pairs.values()]
 print(f"median wall:    casebook {cw:.2f} s, hugo {hw:.2f} s, ratio {cw / hw:.2f} (per run: {', '.join(f'{x:.2f}' for x in ratios)}; target ≤ 0.50)")
 print(f"median peak RSS: casebook {cm:.0f} MB, hugo {hm:.0f} MB, ratio {cm / hm:.2f} (target ≤ 1.00)")
+cc, hc = med("casebook", "cpu_s"), med("hugo", "cpu_s")
+print(f"median CPU time (user+sys, less sensitive to other load): casebook {cc:.1f} s, hugo {hc:.1f} s, ratio {cc / hc:.2f}")
 PY
 echo "Raw results: $results"

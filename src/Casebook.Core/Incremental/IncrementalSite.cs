@@ -10,8 +10,9 @@ using Casebook.Core.Validation;
 namespace Casebook.Core.Incremental;
 
 /// <summary>A built site kept in memory so that an edit to one case re-renders only the pages it affects:
-/// the case, the cases whose page shows it (neighbours, related cases, numbering), every list, term, volume
-/// and other non-case page, and the print version of its volume. Anything else (config, theme, new or deleted
+/// the case, the cases whose page shows it (neighbours, related cases, numbering), the term pages that list it
+/// (or a renumbered case), every other non-case page (lists, volumes, organizations, regions…), and the print
+/// version of its volume. A theme whose case or term pages show counts gets all case and term pages redone. Anything else (config, theme, new or deleted
 /// files, other content types, an id or draft change) falls back to a full build. Tests check that the
 /// result equals a full build byte for byte.</summary>
 public sealed class IncrementalSite
@@ -70,14 +71,18 @@ public sealed class IncrementalSite
 
         var renderer = new SiteRenderer(graph, Theme, diagnostics);
         var jobs = renderer.Jobs();
-        var affected = AffectedCases(Graph, graph, old.Id);
+        // Pages only show other cases' counts if the theme says so; then every case and term page is redone.
+        var themeShowsCounts = ThemeShowsCounts(Theme.Directory);
+        var affected = themeShowsCounts ? graph.Cases.Select(c => c.Id).ToHashSet(StringComparer.Ordinal) : AffectedCases(Graph, graph, old.Id);
         var caseFiles = graph.Cases.ToDictionary(c => graph.Links.Case(c.Id).File, c => c.Id, StringComparer.Ordinal);
         var volumes = new HashSet<string?>([old.VolumeId, updated.VolumeId]);
         var printFiles = graph.Volumes.Where(v => volumes.Contains(v.Id)).Select(v => graph.Links.For("volumes", v.Id, "print").File).ToHashSet(StringComparer.Ordinal);
+        var termFiles = themeShowsCounts ? null : TermPagesShowing(Graph, graph, CardsChanged(Graph, graph, old.Id));
         var selected = jobs.Where(j =>
             !Files.ContainsKey(j.Link.File)
             || (caseFiles.TryGetValue(j.Link.File, out var id) ? affected.Contains(id)
-                : j.Layout != "print" || printFiles.Contains(j.Link.File))).ToList();
+                : j.Layout == "print" ? printFiles.Contains(j.Link.File)
+                : j.Layout != "term" || termFiles is null || termFiles.Contains(j.Link.File))).ToList();
         var rendered = renderer.Render(selected);
         Stage("render");
 
@@ -93,6 +98,32 @@ public sealed class IncrementalSite
         var result = new BuildResult { Diagnostics = diagnostics.Sorted(), Graph = graph, Timings = timings, Files = all };
         if (diagnostics.HasErrors) return (null, result);
         return (new IncrementalSite { Options = Options, Graph = graph, Theme = Theme, Files = files, PagesRendered = rendered.Count }, result);
+    }
+
+    /// <summary>Cases whose card (title, number, terms… as in lists) can differ: the edited one and renumbered ones.</summary>
+    private static HashSet<string> CardsChanged(SiteGraph before, SiteGraph after, string edited)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal) { edited };
+        foreach (var c in after.Cases)
+            if (!before.CasesById.TryGetValue(c.Id, out var was) || before.CaseNumber(was) != after.CaseNumber(c)) result.Add(c.Id);
+        return result;
+    }
+
+    /// <summary>Term pages that list one of <paramref name="cards"/>, before or after the edit.</summary>
+    private static HashSet<string> TermPagesShowing(SiteGraph before, SiteGraph after, HashSet<string> cards)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var g in new[] { before, after })
+            foreach (var (term, cases) in g.TermCases)
+                if (cases.Any(c => cards.Contains(c.Id))) result.Add(g.Links.Term(term).File);
+        return result;
+    }
+
+    private static bool ThemeShowsCounts(string themeDir)
+    {
+        var files = new[] { Path.Combine(themeDir, "layouts", "case.liquid"), Path.Combine(themeDir, "layouts", "term.liquid") }
+            .Concat(Directory.Exists(Path.Combine(themeDir, "partials")) ? Directory.EnumerateFiles(Path.Combine(themeDir, "partials"), "*.liquid") : []);
+        return files.Where(File.Exists).Any(f => System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(f), @"\.count\b|case_count"));
     }
 
     /// <summary>Cases whose page can differ: the edited one, and those whose number, neighbours or related

@@ -36,7 +36,21 @@ public static class SiteWriter
 
     /// <summary>Opens a staged file for text (UTF-8, no BOM), so a page can be written as it is rendered.</summary>
     public static StreamWriter OpenText(string staged, string relativePath) =>
-        new(new FileStream(Target(staged, relativePath), FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.SequentialScan), Utf8, 32768);
+        new SyncStreamWriter(new FileStream(Target(staged, relativePath), FileMode.Create, FileAccess.Write, FileShare.None, 1), Utf8, 32768);
+
+    /// <summary>Templates write through the async API; pages are rendered on worker threads already, so
+    /// async file writes would only add thread-pool hops and blocking waits. Writes here stay synchronous.</summary>
+    private sealed class SyncStreamWriter(Stream stream, System.Text.Encoding encoding, int bufferSize) : StreamWriter(stream, encoding, bufferSize)
+    {
+        public override Task WriteAsync(char value) { Write(value); return Task.CompletedTask; }
+        public override Task WriteAsync(string? value) { Write(value); return Task.CompletedTask; }
+        public override Task WriteAsync(char[] buffer, int index, int count) { Write(buffer, index, count); return Task.CompletedTask; }
+        public override Task WriteAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default) { Write(buffer.Span); return Task.CompletedTask; }
+        public override Task WriteLineAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default) { WriteLine(buffer.Span); return Task.CompletedTask; }
+        public override Task WriteLineAsync(string? value) { WriteLine(value); return Task.CompletedTask; }
+        public override Task FlushAsync() { Flush(); return Task.CompletedTask; }
+        public override Task FlushAsync(CancellationToken cancellationToken) { Flush(); return Task.CompletedTask; }
+    }
 
     public static void Copy(string staged, IEnumerable<(string Path, string Source)> copies)
     {

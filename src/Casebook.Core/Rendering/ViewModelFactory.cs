@@ -39,7 +39,8 @@ public sealed class ViewModelFactory
             var volumeUrl = graph.Links.Volume(v.Id).Url;
             var own = graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).SelectMany(g => g.Entries)
                 .Select(e => new AbbreviationTarget(e, volumeUrl + "#" + GlossaryAnchor(e.Abbr)));
-            _abbreviationSets[v.Id] = new AbbreviationSet(own.Concat(siteWide));
+            // Most volumes have no glossary of their own: they share the site-wide set (and its compiled pattern).
+            _abbreviationSets[v.Id] = own.Any() ? new AbbreviationSet(own.Concat(siteWide)) : _siteAbbreviations;
         }
     }
 

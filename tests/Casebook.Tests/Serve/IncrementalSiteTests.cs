@@ -13,6 +13,7 @@ public class IncrementalSiteTests
         + FixtureSite.Case("gamma", "", "## 本文\n[alpha へ](/cases/alpha/)\n") + "\n"
         + FixtureSite.Case("delta", "", volume: "vol-a").Replace("tags: [タクシー]", "tags: [見守り, タクシー]") + "\n"
         + FixtureSite.Case("loose", "", volume: "vol-a").Replace("volume: vol-a\n", "") + "\n"
+        + FixtureSite.Case("aaa", "", volume: "vol-a").Replace("tags: [タクシー]", "tags: [最初]") + "\n"
         + """
         -- input/lessons/l1.md --
         ---
@@ -33,6 +34,8 @@ public class IncrementalSiteTests
         { "leave-volume", "delta", "volume: vol-a\n", "" },
         { "join-volume", "loose", "fiscal_year: 2022", "fiscal_year: 2022\nvolume: vol-a" },
         { "region", "beta", "ward: 中区", "ward: 西区" },
+        { "renumber-others", "aaa", "volume: vol-a\n", "" },
+        { "new-tag-only", "aaa", "tags: [最初]", "tags: [最初, 二番目]" },
     };
 
     [Theory]
@@ -59,6 +62,32 @@ public class IncrementalSiteTests
         Assert.Equal(full!.Files.Keys.Order(StringComparer.Ordinal), next.Files.Keys.Order(StringComparer.Ordinal));
         foreach (var (file, bytes) in full.Files)
             Assert.True(bytes.AsSpan().SequenceEqual(next.Files[file]), $"{name}: {file} differs from a full build");
+    }
+
+    [Fact]
+    public void A_theme_that_shows_term_counts_on_case_pages_still_matches_a_full_build()
+    {
+        // omega shares only element 7 with alpha: not related, not a neighbour, yet its page shows element 7's count.
+        var omega = FixtureSite.Case("omega", "", volume: "vol-a").Replace("volume: vol-a\n", "").Replace("elements: [1, 2]", "elements: [7]")
+            .Replace("pillars: [生活支援]", "pillars: []").Replace("tags: [タクシー]", "tags: [孤立]");
+        using var site = new FixtureSite(Site() + "\n" + omega);
+        var theme = Path.Combine(site.Root, "theme");
+        foreach (var f in Directory.EnumerateFiles(Repo.Theme, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(theme, Path.GetRelativePath(Repo.Theme, f));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(f, target);
+        }
+        File.AppendAllText(Path.Combine(theme, "layouts", "case.liquid"), "{% for e in model.card.elements %}<span>{{ e.label }} {{ e.count }}</span>{% endfor %}\n");
+        var options = new BuildOptions(site.Root, site.Output, "/", false, theme, WriteOutput: false);
+        var (start, _) = IncrementalSite.Full(options);
+        var path = Path.Combine(site.Root, "input/cases/alpha.md");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("elements: [1, 2]", "elements: [1, 2, 7]"));
+        var (next, result) = start!.CaseEdited(path)!.Value;
+        Assert.True(result.Success);
+        var (full, _) = IncrementalSite.Full(options);
+        foreach (var (file, bytes) in full!.Files)
+            Assert.True(bytes.AsSpan().SequenceEqual(next!.Files[file]), $"{file} differs from a full build");
     }
 
     [Fact]

@@ -1,0 +1,138 @@
+using System.Text;
+using Casebook.Core;
+using Casebook.Core.Graph;
+using Casebook.Core.Model;
+using Casebook.Tests.Support;
+
+namespace Casebook.Tests.Core;
+
+/// <summary>The performance work must not change what is built: the indexed graph lookups, the top-5
+/// related cases and the streamed page writes are checked against the plain scans and the in-memory
+/// build they replaced.</summary>
+public class PipelinePerformanceTests
+{
+    /// <summary>120 cases in three volumes and loose, with overlapping elements, pillars and tags so
+    /// that related-case scores tie, some terms are "very common", and regions and organizations repeat.</summary>
+    private static FixtureSite ManyCases()
+    {
+        var sb = new StringBuilder();
+        var volumes = new[] { "vol-a", "vol-b", "vol-c" };
+        var pillars = new[] { "交流・居場所", "生活支援", "見守り・つながり" };
+        var ids = new List<string>[3] { new(), new(), new() };
+        for (var i = 0; i < 120; i++)
+        {
+            var id = $"c{i:D3}";
+            var v = i % 4;   // 3 = no volume
+            if (v < 3) ids[v].Add(id);
+            sb.Append($"""
+                -- input/cases/{id}.md --
+                ---
+                title: 事例 {i}
+                organization: {(i % 9 == 0 ? "市社協" : $"第{i % 13}地区社協")}
+                {(i % 10 == 0 ? "" : $"region: {{ prefecture: 神奈川県, city: {(i % 5 == 0 ? "\"\"" : $"市{i % 6}")}, ward: \"\" }}")}
+                {(v < 3 ? "volume: " + volumes[v] : "")}
+                fiscal_year: {2015 + i % 7}
+                elements: [{i % 7 + 1}, {(i * 3) % 7 + 1}]
+                pillars: [{pillars[i % 3]}]
+                tags: [t{i % 5}, u{i % 11}, w{i % 17}]
+                ---
+                ## きっかけ
+                本文 {i}。
+
+                """);
+        }
+        var config = FixtureSite.Config[..FixtureSite.Config.IndexOf("volumes:", StringComparison.Ordinal)] + "volumes:\n" +
+            string.Concat(volumes.Select((v, k) => $"  - {{ id: {v}, title: 事例集{k}, publisher: 社協, fiscal_year: {2020 + k}, cases: [{string.Join(", ", ids[k].Skip(1))}] }}\n"));
+        return new FixtureSite(config + "\n" + sb);
+    }
+
+    [Fact]
+    public void Graph_lookups_and_related_cases_match_plain_scans()
+    {
+        using var site = ManyCases();
+        var result = site.Check();
+        Assert.True(result.Success, string.Join("\n", FixtureSite.Lines(result)));
+        var g = result.Graph!;
+        Assert.Equal(120, g.Cases.Count);
+
+        foreach (var c in g.Cases)
+        {
+            Assert.Same(g.Organizations.First(o => o.Cases.Contains(c)), g.OrganizationOf(c));
+            Assert.Same(g.Regions.FirstOrDefault(r => r.Cases.Contains(c)), g.RegionOf(c));
+            Assert.Same(g.Volumes.FirstOrDefault(v => v.Id == c.VolumeId), g.VolumeOf(c));
+            var list = c.VolumeId is null ? null : g.VolumeCases.GetValueOrDefault(c.VolumeId);
+            var index = list?.IndexOf(c) ?? -1;
+            Assert.Equal(list is null ? 0 : index + 1, g.CaseNumber(c));
+            Assert.Same(list is not null && index > 0 ? list[index - 1] : null, g.Previous(c));
+            Assert.Same(list is not null && index >= 0 && index + 1 < list.Count ? list[index + 1] : null, g.Next(c));
+
+            var expected = NaiveRelated(g.Cases, g.Cases.IndexOf(c));
+            Assert.Equal(expected.Select(x => x.Id), g.Related[c.Id].Select(x => x.Id));
+        }
+        // The fixture really exercises ties and the five-case cut.
+        Assert.Contains(g.Cases, c => g.Related[c.Id].Count == 5);
+        Assert.Contains(g.Cases, c => g.RegionOf(c) is null);
+    }
+
+    /// <summary>The related-cases rule written as plainly as possible: score every other case, sort, take five.</summary>
+    private static List<CaseStudy> NaiveRelated(List<CaseStudy> cases, int i)
+    {
+        int Weight(Term t)
+        {
+            var w = t.Taxonomy == "tags" ? 3 : t.Taxonomy == "pillars" ? 2 : 1;
+            var users = cases.Count(c => c.AllTerms.Contains(t));
+            return users > Math.Max(20, cases.Count / 4) ? Math.Max(1, w / 2) : w;
+        }
+        var mine = cases[i].AllTerms.ToList();
+        return Enumerable.Range(0, cases.Count).Where(j => j != i)
+            .Select(j => (j, score: cases[j].AllTerms.Where(mine.Contains).Sum(Weight)))
+            .Where(x => x.score >= 3)
+            .OrderByDescending(x => x.score).ThenBy(x => x.j)
+            .Take(5).Select(x => cases[x.j]).ToList();
+    }
+
+    [Fact]
+    public void Streamed_build_writes_the_same_bytes_as_the_in_memory_build()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "casebook-stream-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var inMemory = Pipeline.Check(new BuildOptions(Repo.Root, output, ThemeDir: Repo.Theme));
+            Assert.True(inMemory.Success, string.Join("\n", FixtureSite.Lines(inMemory)));
+            var written = Pipeline.Run(new BuildOptions(Repo.Root, output, ThemeDir: Repo.Theme));
+            Assert.True(written.Success);
+            Assert.True(written.PagesWritten > 100);
+
+            var expected = inMemory.Files.ToDictionary(f => f.Path, f => f.Bytes, StringComparer.Ordinal);
+            var onDisk = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(output, f).Replace('\\', '/'))
+                .Where(p => !p.StartsWith("assets/", StringComparison.Ordinal))
+                .ToHashSet(StringComparer.Ordinal);
+            Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), onDisk.Order(StringComparer.Ordinal));
+            foreach (var (path, bytes) in expected)
+                Assert.True(bytes.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(output, path))), $"{path} differs");
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, true);
+        }
+    }
+
+    [Fact]
+    public void Error_found_after_rendering_discards_the_streamed_pages_and_keeps_the_previous_site()
+    {
+        using var site = new FixtureSite(FixtureSite.Config + "\n" + FixtureSite.Case("alpha") + "\n" + FixtureSite.Case("beta"));
+        Assert.True(site.Build().Success);
+        var before = site.ReadOutput("cases/alpha/index.html");
+
+        // A broken internal link is only found by the link check, after every page was rendered and written.
+        static string FileOf(string txtar) => txtar[(txtar.IndexOf('\n') + 1)..];
+        site.Write("input/cases/beta.md", FileOf(FixtureSite.Case("beta", body: "## きっかけ\n[どこにもない](/cases/nowhere/)\n")));
+        site.Write("input/cases/alpha.md", FileOf(FixtureSite.Case("alpha", body: "## きっかけ\n変更後の本文。\n")));
+        var failed = site.Build();
+        Assert.False(failed.Success);
+        Assert.Contains(failed.Diagnostics, d => d.Code == "CB1207");
+        Assert.Equal(before, site.ReadOutput("cases/alpha/index.html"));
+        Assert.DoesNotContain(Directory.GetDirectories(site.Root), d => Path.GetFileName(d).Contains(".tmp-"));
+    }
+}
