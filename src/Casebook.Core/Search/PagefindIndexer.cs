@@ -11,7 +11,7 @@ public sealed record SearchIndexResult(SearchIndexStatus Status, string Message,
 
 /// <summary>
 /// The last build stage: runs Pagefind (npm package <c>pagefind</c>, pinned in tools/search) over the
-/// written site. Pagefind is found, in order, at <c>CASEBOOK_PAGEFIND</c> (a binary), in a
+/// written site. Pagefind is found, in order, at <c>CASEBOOK_PAGEFIND</c> (a binary), in <c>CASEBOOK_SEARCH_TOOLS</c>, in a
 /// <c>tools/search</c> folder above the site or the tool, or in the <c>search-tools</c> folder
 /// shipped next to the tool; when its binary is missing it is installed with <c>npm ci</c>.
 /// Without Node.js/npm the step is skipped (the site still works; only search is missing).
