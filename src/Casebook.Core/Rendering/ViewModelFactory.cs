@@ -52,7 +52,7 @@ public sealed class ViewModelFactory
     /// the case page and the print edition.</summary>
     public Abbreviations.Result CaseBody(CaseStudy c) =>
         _caseBodies.GetOrAdd(c.Id, _ => new Lazy<Abbreviations.Result>(() =>
-            Abbreviations.Apply(Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine - 1).Html, AbbreviationsFor(c)))).Value;
+            Abbreviations.Apply(Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine).Html, AbbreviationsFor(c)))).Value;
 
     public List<InternalLink> AllLinks => _rendered.Values.SelectMany(r => r.Links).ToList();
 

@@ -135,4 +135,24 @@ public class PipelinePerformanceTests
         Assert.Equal(before, site.ReadOutput("cases/alpha/index.html"));
         Assert.DoesNotContain(Directory.GetDirectories(site.Root), d => Path.GetFileName(d).Contains(".tmp-"));
     }
+
+    [Fact]
+    public void Case_body_markdown_is_rendered_once_with_the_same_positions_whichever_page_asks_first()
+    {
+        using var site = new FixtureSite(FixtureSite.Config + "\n" + FixtureSite.Case("alpha", body: "## きっかけ\n本文です。\n\n[危険](javascript:alert(1))\n") + "\n" + FixtureSite.Case("beta"));
+        var lines = File.ReadAllLines(Path.Combine(site.Root, "input/cases/alpha.md"));
+        var expectedLine = Array.FindIndex(lines, l => l.Contains("javascript:")) + 1;
+        var graph = site.Check().Graph!;
+        var alpha = graph.CasesById["alpha"];
+
+        // The print edition asks for the marked-up body before the case page does.
+        var bag = new Casebook.Core.Diagnostics.DiagnosticBag();
+        var factory = new Casebook.Core.Rendering.ViewModelFactory(graph,
+            new Casebook.Core.Rendering.MarkdownRenderer(graph.Settings.BasePath, false),
+            Casebook.Core.Rendering.Theme.Load(Repo.Theme, bag)!, bag);
+        _ = factory.CaseBody(alpha);
+        _ = factory.Case(alpha);
+        var warning = Assert.Single(bag.Sorted(), d => d.Code == Casebook.Core.Diagnostics.DiagnosticCodes.UnsafeLinkRemoved);
+        Assert.Equal(expectedLine, warning.Span.Line);
+    }
 }
