@@ -38,6 +38,32 @@ public class PageKindsTests(BrowserFixture browser, SampleSiteFixture site)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>Pages people print (a volume's print edition, a case, a self-check's results) keep
+    /// sufficient text contrast under the print stylesheet, not only on screen.</summary>
+    [Theory]
+    [InlineData("/volumes/kanagawa-h26/print/")]
+    [InlineData("/volumes/yokohama-r4/print/")]
+    [InlineData("/cases/yokohama-naka/")]
+    [InlineData("/checklists/seven-elements/")]
+    [InlineData("/matrix/")]
+    public async Task Printed_pages_have_sufficient_contrast(string path)
+    {
+        var (page, _) = await browser.NewPageAsync(site.Origin);
+        await page.EmulateMediaAsync(new Microsoft.Playwright.PageEmulateMediaOptions { Media = Microsoft.Playwright.Media.Print });
+        await page.GotoAsync(site.Origin + path);
+        await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.Load);
+        // The print stylesheet is what is being checked.
+        Assert.True(await page.EvaluateAsync<bool>("matchMedia('print').matches"));
+        var axe = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+        {
+            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "rule", Values = new List<string> { "color-contrast" } },
+        });
+        Assert.NotEmpty(axe.Passes); // the rule ran over text on the page
+        var low = axe.Violations.SelectMany(v => v.Nodes.Select(n => $"{n.Html} — {string.Join("; ", n.Any.Select(c => c.Message))}")).Take(5).ToList();
+        Assert.True(low.Count == 0, $"{path} (print):\n" + string.Join("\n", low));
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Site_works_under_a_base_path()
     {
