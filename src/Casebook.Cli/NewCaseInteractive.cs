@@ -13,14 +13,8 @@ public static class NewCaseInteractive
 
     public static int Run(string source, TextReader input, TextWriter output)
     {
-        var diagnostics = new DiagnosticBag();
-        var config = File.Exists(Path.Combine(source, ConfigLoader.FileName)) ? ConfigLoader.Load(source, null, diagnostics) : null;
-        if (config is null)
-        {
-            Report.Diagnostics(diagnostics.Sorted());
-            Report.Error($"{Path.Combine(source, ConfigLoader.FileName)} を読めません。サイトのフォルダーを --source で指定してください。");
-            return ExitCodes.UsageOrEnvironment;
-        }
+        var config = Report.LoadConfig(source);
+        if (config is null) return ExitCodes.UsageOrEnvironment;
         var (_, taxonomies, volumes) = config.Value;
         var editor = new CaseTermEditor(taxonomies);
 

@@ -28,14 +28,8 @@ public static partial class NewCommands
         {
             var source = Path.GetFullPath(parse.GetValue(BuildCommands.Source)!);
             var configPath = Path.Combine(source, ConfigLoader.FileName);
-            var diagnostics = new DiagnosticBag();
-            var config = File.Exists(configPath) ? ConfigLoader.Load(source, null, diagnostics) : null;
-            if (config is null || diagnostics.HasErrors)
-            {
-                Report.Diagnostics(diagnostics.Sorted());
-                Report.Error($"{configPath} を読めません。サイトのフォルダーを --source で指定し、casebook.yml の誤りを先に直してください。");
-                return ExitCodes.UsageOrEnvironment;
-            }
+            var config = Report.LoadConfig(source, errorsAreFatal: true);
+            if (config is null) return ExitCodes.UsageOrEnvironment;
             var (settings, _, volumes) = config.Value;
             var volumeId = parse.GetValue(id)!;
             var fy = parse.GetValue(fiscalYear);
@@ -110,15 +104,9 @@ public static partial class NewCommands
                 return ExitCodes.UsageOrEnvironment;
             }
             var source = Path.GetFullPath(parse.GetValue(BuildCommands.Source)!);
-            var diagnostics = new DiagnosticBag();
-            var config = File.Exists(Path.Combine(source, ConfigLoader.FileName)) ? ConfigLoader.Load(source, null, diagnostics) : null;
-            if (config is null)
-            {
-                Report.Diagnostics(diagnostics.Sorted());
-                Report.Error($"{Path.Combine(source, ConfigLoader.FileName)} を読めません。サイトのフォルダーを --source で指定してください。");
-                return ExitCodes.UsageOrEnvironment;
-            }
-            var volumes = config.Value.Item3;
+            var config = Report.LoadConfig(source);
+            if (config is null) return ExitCodes.UsageOrEnvironment;
+            var volumes = config.Value.Volumes;
             var volumeId = parse.GetValue(volume);
             var vol = volumeId is null ? null : volumes.FirstOrDefault(v => v.Id == volumeId);
             if (volumeId is not null && vol is null)

@@ -162,15 +162,8 @@ public static class TagCommands
 
     private static CaseTermEditor? Editor(string source)
     {
-        var diagnostics = new DiagnosticBag();
-        var config = File.Exists(Path.Combine(source, ConfigLoader.FileName)) ? ConfigLoader.Load(source, null, diagnostics) : null;
-        if (config is null)
-        {
-            Report.Diagnostics(diagnostics.Sorted());
-            Report.Error($"{Path.Combine(source, ConfigLoader.FileName)} を読めません。サイトのフォルダーを --source で指定してください。");
-            return null;
-        }
-        return new CaseTermEditor(config.Value.Item2);
+        var config = Report.LoadConfig(source);
+        return config is null ? null : new CaseTermEditor(config.Value.Taxonomies);
     }
 
     private static SiteContent? LoadContent(string source)
