@@ -145,6 +145,8 @@ public static class LinkCheck
             targets.Add(Normalize(g.Links.Volume(v.Id).Path + v.Id + "-cases.json"));
         }
         foreach (var f in new[] { "feed.xml", "sitemap.xml", "data/cases.json", "data/cases.csv" }) targets.Add(f);
+        // Pages of case files that could not be read: already reported on the file itself.
+        var unread = g.Content.UnreadCaseIds.Select(id => Normalize(g.Links.Case(id).Path)).ToHashSet(StringComparer.Ordinal);
 
         foreach (var link in links)
         {
@@ -152,7 +154,7 @@ public static class LinkCheck
             var cut = target.IndexOfAny(['#', '?']);
             if (cut >= 0) target = target[..cut];
             var key = Normalize(Uri.UnescapeDataString(target.TrimStart('/')));
-            if (targets.Contains(key)) continue;
+            if (targets.Contains(key) || unread.Contains(key)) continue;
             var suggestion = Text.NearestMatch.Find(key, targets);
             diagnostics.Error(DiagnosticCodes.BrokenLink,
                 $"リンク先「{link.Target}」がサイトにありません。{(suggestion is null ? "" : $"（もしかして「/{suggestion}」？）")}", link.Span);

@@ -24,7 +24,8 @@ public static class ContentLoader
         var input = Path.Combine(sourceRoot, "input");
         if (!Directory.Exists(input)) return content;
 
-        content.Cases.AddRange(LoadAll(sourceRoot, Files(input, "cases", ".md"), diagnostics, CaseLoader.Load));
+        content.Cases.AddRange(LoadAll(sourceRoot, Files(input, "cases", ".md"), diagnostics, CaseLoader.Load,
+            (path, source) => { lock (content.UnreadCaseIds) content.UnreadCaseIds.Add(PresumedId(path, source)); }));
         content.Lessons.AddRange(LoadAll(sourceRoot, Files(input, "lessons", ".md"), diagnostics, LessonLoader.Load));
         content.Pages.AddRange(LoadAll(sourceRoot, Files(input, "pages", ".md"), diagnostics, PageLoader.Load));
         content.Checklists.AddRange(LoadAll(sourceRoot, Files(input, "checklists", ".yml", ".yaml"), diagnostics, ChecklistLoader.Load));
@@ -52,6 +53,18 @@ public static class ContentLoader
         return content;
     }
 
+    /// <summary>The id a file that failed to load was meant to have: its <c>id:</c> line when one
+    /// can be read off the text, else the file name (the same fallback the loader uses).</summary>
+    private static string PresumedId(string path, SourceText? source)
+    {
+        if (source is not null)
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(source.Text, @"^id:[ \t]*[""']?([^""'\s#]+)", System.Text.RegularExpressions.RegexOptions.Multiline);
+            if (m.Success) return m.Groups[1].Value;
+        }
+        return IdFromFile(path);
+    }
+
     public static string DisplayPath(string sourceRoot, string fullPath) =>
         Path.GetRelativePath(sourceRoot, fullPath).Replace('\\', '/');
 
@@ -64,9 +77,10 @@ public static class ContentLoader
             .Order(StringComparer.Ordinal);
     }
 
-    /// <summary>Loads files in parallel; results keep file order so output stays deterministic.</summary>
+    /// <summary>Loads files in parallel; results keep file order so output stays deterministic.
+    /// <paramref name="failed"/> hears of each file that could not be loaded (its text when it could be read).</summary>
     private static List<T> LoadAll<T>(string root, IEnumerable<string> files, DiagnosticBag diagnostics,
-        Func<SourceText, DiagnosticBag, T?> load) where T : class
+        Func<SourceText, DiagnosticBag, T?> load, Action<string, SourceText?>? failed = null) where T : class
     {
         var list = files.ToList();
         var results = new T?[list.Count];
@@ -74,6 +88,7 @@ public static class ContentLoader
         {
             var source = SourceReader.Read(list[i], DisplayPath(root, list[i]), diagnostics);
             if (source is not null) results[i] = load(source, diagnostics);
+            if (results[i] is null) failed?.Invoke(list[i], source);
         });
         return results.Where(r => r is not null).Select(r => r!).ToList();
     }

@@ -183,4 +183,9 @@ public sealed class SiteContent
     public List<Checklist> Checklists { get; } = new();
     public List<Glossary> Glossaries { get; } = new();
     public List<(string RelativePath, string FullPath)> Assets { get; } = new();
+
+    /// <summary>Ids of case files that exist but could not be read (a diagnostic on the file says
+    /// why). References to them are not reported again as unknown cases or broken links: the one
+    /// error that matters is the file's own.</summary>
+    public HashSet<string> UnreadCaseIds { get; } = new(StringComparer.Ordinal);
 }

@@ -148,8 +148,11 @@ public sealed class VolumeReferenceValidator : IContentValidator
             foreach (var (caseId, span) in v.CaseOrder)
             {
                 if (!byId.TryGetValue(caseId, out var c))
-                    diagnostics.Error(DiagnosticCodes.UnknownCase,
+                {
+                    if (!content.UnreadCaseIds.Contains(caseId))
+                        diagnostics.Error(DiagnosticCodes.UnknownCase,
                         $"巻「{v.Id}」の目次にある事例「{caseId}」が見つかりません。{NearestMatch.Suggest(caseId, byId.Keys)}", span);
+                }
                 else if (c.VolumeId != v.Id)
                     diagnostics.Error(DiagnosticCodes.VolumeMismatch,
                         $"事例「{caseId}」は巻「{v.Id}」の目次にありますが、事例の volume は「{c.VolumeId ?? "（なし）"}」です。", span);
@@ -170,7 +173,7 @@ public sealed class CaseReferenceValidator : IContentValidator
         var ids = content.Cases.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var l in content.Lessons)
             foreach (var r in l.RelatedCaseRefs.Concat(l.Blocks.SelectMany(b => b.Items).SelectMany(i => i.CaseRefs)))
-                if (!ids.Contains(r.Raw))
+                if (!ids.Contains(r.Raw) && !content.UnreadCaseIds.Contains(r.Raw))
                     diagnostics.Error(DiagnosticCodes.UnknownCase, $"事例「{r.Raw}」が見つかりません。{NearestMatch.Suggest(r.Raw, ids)}", r.Span);
     }
 }

@@ -76,6 +76,28 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public void A_case_file_that_cannot_be_read_is_reported_once_not_again_where_it_is_referenced()
+    {
+        // beta is in vol-a's table of contents, alpha links to it, and its own file has a YAML error
+        // (with an id line) while gamma's file is empty (its id is the file name).
+        using var site = new FixtureSite(FixtureSite.Config.Replace("cases: [alpha, beta]", "cases: [alpha, beta, gamma]") + "\n"
+            + FixtureSite.Case("alpha", body: "## きっかけ\n[ベータ](/cases/beta/)と[ガンマ](/cases/gamma/)と[デルタ](/cases/delta/)。\n") + "\n" + """
+            -- input/cases/broken.md --
+            ---
+            id: beta
+            title: "閉じない引用符
+            ---
+            """);
+        site.WriteBytes("input/cases/gamma.md", []);
+        var d = site.Check().Diagnostics.Where(x => x.Severity == Severity.Error).ToList();
+        Assert.Contains(d, x => x.Code == DiagnosticCodes.InvalidYaml && x.Span.Path == "input/cases/broken.md");
+        Assert.Contains(d, x => x.Code == DiagnosticCodes.EmptyFile && x.Span.Path == "input/cases/gamma.md");
+        // A link to a case that does not exist at all is still an error.
+        Assert.Contains(d, x => x.Code == DiagnosticCodes.BrokenLink && x.Message.Contains("/cases/delta/"));
+        Assert.True(d.Count == 3, string.Join("\n", d));
+    }
+
+    [Fact]
     public void Checklist_terms_must_exist()
     {
         var d = CheckWith("""
