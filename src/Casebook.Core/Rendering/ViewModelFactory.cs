@@ -81,7 +81,12 @@ public sealed class ViewModelFactory
             _graph.CaseNumber(c), c.Elements.Select(Term).ToList(), c.Pillars.Select(Term).ToList(), c.Tags.Select(Term).ToList());
     }
 
-    public CaseVm Case(CaseStudy c)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<CaseVm>> _caseVms = new(StringComparer.Ordinal);
+
+    /// <summary>The case page's model; built once and shared with the print edition, which shows every case again.</summary>
+    public CaseVm Case(CaseStudy c) => _caseVms.GetOrAdd(c.Id, _ => new Lazy<CaseVm>(() => BuildCase(c))).Value;
+
+    private CaseVm BuildCase(CaseStudy c)
     {
         var md = Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine);
         var elements = _graph.Content.Taxonomies["elements"];
