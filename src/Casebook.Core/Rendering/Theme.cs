@@ -22,6 +22,7 @@ public sealed class Theme
     private readonly IFluidTemplate? _cardPartial;
     private readonly ConditionalWeakTable<CaseCardVm, CardHtml> _cardHtml = new();
     private readonly ConditionalWeakTable<CaseCardVm, CardHtml>.CreateValueCallback _renderCard;
+    private readonly FluidValue _strings; // `t`, one value for every page, so an include can tell it was not reassigned
 
     public string Directory { get; }
     public IReadOnlyDictionary<string, object> Strings { get; }
@@ -32,6 +33,7 @@ public sealed class Theme
         Directory = dir;
         _options = options;
         Strings = strings;
+        _strings = FluidValue.Create(strings, options);
         _cardPartial = cardPartial;
         _renderCard = RenderCard;
         _layouts = cardPartial is null ? layouts
@@ -134,7 +136,7 @@ public sealed class Theme
     {
         var context = new TemplateContext(_options);
         context.SetValue("site", site);
-        context.SetValue("t", Strings);
+        context.SetValue("t", _strings);
         context.SetValue("page", page);
         context.SetValue("model", model);
         return context;
@@ -151,6 +153,10 @@ public sealed class Theme
     /// <summary>Off: every card include renders in its page (tests compare both ways).</summary>
     internal bool ReuseCardHtml { get; set; } = true;
 
+    /// <summary>Card includes answered from <see cref="CachedCardHtml"/> (for tests).</summary>
+    internal int CardHtmlReused => _cardHtmlReused;
+    private int _cardHtmlReused;
+
     private sealed record CardHtml(string? Html);
 
     private CardHtml RenderCard(CaseCardVm card)
@@ -159,7 +165,7 @@ public sealed class Theme
         var selfContained = true;
         context.Undefined = _ => { selfContained = false; return new ValueTask<FluidValue>(NilValue.Instance); };
         context.SetValue("card", card);
-        context.SetValue("t", Strings);
+        context.SetValue("t", _strings);
         try
         {
             var html = _cardPartial!.Render(context, Encoder);
@@ -185,10 +191,11 @@ public sealed class Theme
     {
         public override ValueTask<Completion> WriteToAsync(TextWriter writer, System.Text.Encodings.Web.TextEncoder encoder, TemplateContext context)
         {
-            if (ReferenceEquals(encoder, Encoder) && context.GetValue("card").ToObjectValue() is CaseCardVm card
-                && theme.CachedCardHtml(card) is { } html)
+            if (ReferenceEquals(encoder, Encoder) && ReferenceEquals(context.GetValue("t"), theme._strings)
+                && context.GetValue("card").ToObjectValue() is CaseCardVm card && theme.CachedCardHtml(card) is { } html)
             {
                 context.IncrementSteps();
+                Interlocked.Increment(ref theme._cardHtmlReused);
                 writer.Write(html);
                 return new ValueTask<Completion>(Completion.Normal);
             }
