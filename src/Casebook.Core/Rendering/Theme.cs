@@ -1,7 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Casebook.Core.Diagnostics;
-using System.Runtime.CompilerServices;
 using Casebook.Core.Loading;
 using Casebook.Core.Rendering.ViewModels;
 using Fluid;
@@ -189,7 +189,7 @@ public sealed class Theme
 
     private sealed class CardInclude(IncludeStatement include, Theme theme) : Statement
     {
-        public override ValueTask<Completion> WriteToAsync(TextWriter writer, System.Text.Encodings.Web.TextEncoder encoder, TemplateContext context)
+        public override ValueTask<Completion> WriteToAsync(TextWriter writer, TextEncoder encoder, TemplateContext context)
         {
             if (ReferenceEquals(encoder, Encoder) && ReferenceEquals(context.GetValue("t"), theme._strings)
                 && context.GetValue("card").ToObjectValue() is CaseCardVm card && theme.CachedCardHtml(card) is { } html)
