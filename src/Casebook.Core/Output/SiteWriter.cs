@@ -34,9 +34,11 @@ public static class SiteWriter
 
     private static readonly System.Text.UTF8Encoding Utf8 = new(false);
 
-    /// <summary>Opens a staged file for text (UTF-8, no BOM), so a page can be written as it is rendered.</summary>
+    /// <summary>Opens a staged file for text (UTF-8, no BOM), so a page can be written as it is rendered. The
+    /// buffer stays small enough that the writer's byte buffer (3 bytes a char) is not a large-object allocation
+    /// per page: with 32K chars, 13,000 pages meant 1.3 GB of large objects and many full collections.</summary>
     public static StreamWriter OpenText(string staged, string relativePath) =>
-        new SyncStreamWriter(new FileStream(Target(staged, relativePath), FileMode.Create, FileAccess.Write, FileShare.None, 1), Utf8, 32768);
+        new SyncStreamWriter(new FileStream(Target(staged, relativePath), FileMode.Create, FileAccess.Write, FileShare.None, 1), Utf8, 16384);
 
     /// <summary>Templates write through the async API; pages are rendered on worker threads already, so
     /// async file writes would only add thread-pool hops and blocking waits. Writes here stay synchronous.</summary>

@@ -89,6 +89,65 @@ public static class Abbreviations
         var pattern = set.Pattern;
         // Most documents use no abbreviation at all: skip parsing them.
         if (pattern is null || !pattern.IsMatch(html)) return new Result(html, []);
+        // Markdig's own markup is read as tokens; anything else (raw HTML) goes through AngleSharp.
+        return HtmlFragment.TryParse(html) is { } fragment ? Apply(fragment, html, set) : ApplyParsed(html, set);
+    }
+
+    private static Result Apply(HtmlFragment fragment, string html, AbbreviationSet set)
+    {
+        var pattern = set.Pattern!;
+        var tokens = fragment.Tokens;
+        var used = new List<AbbreviationTarget>();
+        var seen = new HashSet<GlossaryEntry>(ReferenceEqualityComparer.Instance);
+        Dictionary<int, List<(int Index, int Length, AbbreviationTarget Target)>>? hitsByToken = null;
+        var skipped = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind == HtmlFragment.Kind.Start) { if (SkippedElements.Contains(token.Name)) skipped++; continue; }
+            if (token.Kind == HtmlFragment.Kind.End) { if (SkippedElements.Contains(token.Name)) skipped--; continue; }
+            if (skipped > 0) continue;
+            List<(int Index, int Length, AbbreviationTarget Target)>? hits = null;
+            foreach (Match m in pattern.Matches(token.Text))
+            {
+                var target = set.Lookup(m.Value);
+                if (!seen.Add(target.Entry)) continue;
+                (hits ??= new()).Add((m.Index, m.Length, target));
+                used.Add(target);
+            }
+            if (hits is not null) (hitsByToken ??= new())[i] = hits;
+        }
+        if (hitsByToken is null) return new Result(html, []);
+
+        var sb = new StringBuilder(html.Length + 128 * used.Count);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!hitsByToken.TryGetValue(i, out var hits)) { HtmlFragment.Write(sb, tokens[i]); continue; }
+            var data = tokens[i].Text;
+            var at = 0;
+            foreach (var (index, length, target) in hits)
+            {
+                HtmlFragment.WriteText(sb, data.AsSpan(at, index - at));
+                sb.Append("<a");
+                HtmlFragment.WriteAttribute(sb, "class", "abbr");
+                HtmlFragment.WriteAttribute(sb, "href", target.Href);
+                sb.Append("><abbr");
+                HtmlFragment.WriteAttribute(sb, "title", target.Entry.Expansion);
+                sb.Append('>');
+                HtmlFragment.WriteText(sb, data.AsSpan(index, length));
+                sb.Append("</abbr></a>");
+                at = index + length;
+            }
+            HtmlFragment.WriteText(sb, data.AsSpan(at));
+        }
+        return new Result(sb.ToString(), used);
+    }
+
+    /// <summary>The same pass over an AngleSharp document: for markup <see cref="HtmlFragment"/> does not take.</summary>
+    internal static Result ApplyParsed(string html, AbbreviationSet set)
+    {
+        var pattern = set.Pattern;
+        if (pattern is null || !pattern.IsMatch(html)) return new Result(html, []);
 
         var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
         var body = document.Body!;

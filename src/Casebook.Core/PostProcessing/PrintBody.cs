@@ -1,3 +1,4 @@
+using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
@@ -11,6 +12,36 @@ public static class PrintBody
 {
     /// <param name="localTarget">Maps a link's href to an in-document fragment ("#g-cp"), or null to keep it.</param>
     public static string Prepare(string html, string idPrefix, Func<string, string?> localTarget)
+    {
+        if (html.Length == 0) return html;
+        // Markdig's own markup is read as tokens; anything else (raw HTML) goes through AngleSharp.
+        if (HtmlFragment.TryParse(html) is not { } fragment) return PrepareParsed(html, idPrefix, localTarget);
+        var sb = new StringBuilder(html.Length + 256);
+        foreach (var token in fragment.Tokens)
+        {
+            if (token.Kind == HtmlFragment.Kind.Text) { HtmlFragment.WriteText(sb, token.Text); continue; }
+            var name = token.Name is ['h', >= '1' and <= '5'] ? "h" + (char)(token.Name[1] + 1) : token.Name;
+            if (token.Kind == HtmlFragment.Kind.End) { sb.Append("</").Append(name).Append('>'); continue; }
+            sb.Append('<').Append(name);
+            if (token.Attributes is { } attributes)
+                foreach (var (attr, value) in attributes)
+                {
+                    var v = value;
+                    if (attr == "id") v = idPrefix + value;
+                    else if (attr == "href" && token.Name == "a")
+                    {
+                        if (value.StartsWith('#') && value.Length > 1) v = "#" + idPrefix + value[1..];
+                        else if (localTarget(value) is { } local) v = local;
+                    }
+                    HtmlFragment.WriteAttribute(sb, attr, v);
+                }
+            sb.Append('>');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The same pass over an AngleSharp document: for markup <see cref="HtmlFragment"/> does not take.</summary>
+    internal static string PrepareParsed(string html, string idPrefix, Func<string, string?> localTarget)
     {
         if (html.Length == 0) return html;
         var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");

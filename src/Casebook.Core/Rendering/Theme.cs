@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Loading;
+using Casebook.Core.Rendering.ViewModels;
 using Fluid;
+using Fluid.Ast;
 using Fluid.Values;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Primitives;
@@ -16,16 +19,25 @@ public sealed class Theme
 
     private readonly Dictionary<string, IFluidTemplate> _layouts;
     private readonly TemplateOptions _options;
+    private readonly IFluidTemplate? _cardPartial;
+    private readonly ConditionalWeakTable<CaseCardVm, CardHtml> _cardHtml = new();
+    private readonly ConditionalWeakTable<CaseCardVm, CardHtml>.CreateValueCallback _renderCard;
+    private readonly FluidValue _strings; // `t`, one value for every page, so an include can tell it was not reassigned
 
     public string Directory { get; }
     public IReadOnlyDictionary<string, object> Strings { get; }
 
-    private Theme(string dir, Dictionary<string, IFluidTemplate> layouts, TemplateOptions options, Dictionary<string, object> strings)
+    private Theme(string dir, Dictionary<string, IFluidTemplate> layouts, TemplateOptions options, Dictionary<string, object> strings,
+        IFluidTemplate? cardPartial)
     {
         Directory = dir;
-        _layouts = layouts;
         _options = options;
         Strings = strings;
+        _strings = FluidValue.Create(strings, options);
+        _cardPartial = cardPartial;
+        _renderCard = RenderCard;
+        _layouts = cardPartial is null ? layouts
+            : layouts.ToDictionary(kv => kv.Key, kv => new CardIncludeRewriter(this).VisitTemplate(kv.Value), StringComparer.Ordinal);
     }
 
     public bool HasLayout(string name) => _layouts.ContainsKey(name);
@@ -42,13 +54,15 @@ public sealed class Theme
         }
         var parser = new FluidParser();
         var partials = new Dictionary<string, string>(StringComparer.Ordinal);
+        var partialTemplates = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
         var partialsDir = Path.Combine(themeDir, "partials");
         if (System.IO.Directory.Exists(partialsDir))
             foreach (var f in System.IO.Directory.EnumerateFiles(partialsDir, "*.liquid").Order(StringComparer.Ordinal))
             {
                 var text = File.ReadAllText(f);
                 partials[Path.GetFileName(f)] = text;
-                if (!parser.TryParse(text, out _, out var error))
+                if (parser.TryParse(text, out var partial, out var error)) partialTemplates[Path.GetFileName(f)] = partial;
+                else
                     diagnostics.Error(DiagnosticCodes.TemplateError, $"テンプレートの誤り: {error}", SourceSpan.File(Path.GetRelativePath(themeDir, f)));
             }
 
@@ -84,7 +98,11 @@ public sealed class Theme
             if (map is not null)
                 foreach (var (k, v) in map.Pairs("strings")) strings[k] = v;
         }
-        return new Theme(themeDir, layouts, options, strings);
+        // A card is rendered once and its HTML reused on every page listing it, unless some partial keeps
+        // state between includes (cycle, increment…), which only the page-by-page rendering reproduces.
+        var cardPartial = partialTemplates.GetValueOrDefault(CardPartial + ".liquid");
+        if (partialTemplates.Values.Any(StatefulTags.Find)) cardPartial = null;
+        return new Theme(themeDir, layouts, options, strings, cardPartial);
     }
 
     public string T(string key) => Strings.TryGetValue(key, out var v) ? (string)v : key;
@@ -118,10 +136,81 @@ public sealed class Theme
     {
         var context = new TemplateContext(_options);
         context.SetValue("site", site);
-        context.SetValue("t", Strings);
+        context.SetValue("t", _strings);
         context.SetValue("page", page);
         context.SetValue("model", model);
         return context;
+    }
+
+    private const string CardPartial = "case-card";
+
+    /// <summary>Pages with many cases (term, list, home, lesson) repeat the same cards: each case appears on a dozen
+    /// such pages. <c>{% include 'case-card' %}</c> therefore writes the card's HTML rendered once by the theme's own
+    /// partial, with only <c>card</c> and <c>t</c> defined. A card whose partial reads anything else (<c>page</c>,
+    /// <c>forloop</c>…) is not reused: its include renders in the page as Liquid would.</summary>
+    internal string? CachedCardHtml(CaseCardVm card) => ReuseCardHtml && _cardPartial is not null ? _cardHtml.GetValue(card, _renderCard).Html : null;
+
+    /// <summary>Off: every card include renders in its page (tests compare both ways).</summary>
+    internal bool ReuseCardHtml { get; set; } = true;
+
+    /// <summary>Card includes answered from <see cref="CachedCardHtml"/> (for tests).</summary>
+    internal int CardHtmlReused => _cardHtmlReused;
+    private int _cardHtmlReused;
+
+    private sealed record CardHtml(string? Html);
+
+    private CardHtml RenderCard(CaseCardVm card)
+    {
+        var context = new TemplateContext(_options);
+        var selfContained = true;
+        context.Undefined = _ => { selfContained = false; return new ValueTask<FluidValue>(NilValue.Instance); };
+        context.SetValue("card", card);
+        context.SetValue("t", _strings);
+        try
+        {
+            var html = _cardPartial!.Render(context, Encoder);
+            return new CardHtml(selfContained ? html : null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new CardHtml(null); // the include in the page reports it
+        }
+    }
+
+    /// <summary>Replaces plain <c>{% include 'case-card' %}</c> (no with/for/arguments) with <see cref="CardInclude"/>.</summary>
+    private sealed class CardIncludeRewriter(Theme theme) : AstRewriter
+    {
+        protected override Statement VisitIncludeStatement(IncludeStatement include) =>
+            include.With is null && include.For is null && include.AssignStatements is not { Count: > 0 }
+            && include.Path is LiteralExpression literal && literal.Value.ToStringValue() is CardPartial or CardPartial + ".liquid"
+                ? new CardInclude(include, theme)
+                : base.VisitIncludeStatement(include);
+    }
+
+    private sealed class CardInclude(IncludeStatement include, Theme theme) : Statement
+    {
+        public override ValueTask<Completion> WriteToAsync(TextWriter writer, TextEncoder encoder, TemplateContext context)
+        {
+            if (ReferenceEquals(encoder, Encoder) && ReferenceEquals(context.GetValue("t"), theme._strings)
+                && context.GetValue("card").ToObjectValue() is CaseCardVm card && theme.CachedCardHtml(card) is { } html)
+            {
+                context.IncrementSteps();
+                Interlocked.Increment(ref theme._cardHtmlReused);
+                writer.Write(html);
+                return new ValueTask<Completion>(Completion.Normal);
+            }
+            return include.WriteToAsync(writer, encoder, context);
+        }
+    }
+
+    private sealed class StatefulTags : AstVisitor
+    {
+        private bool _found;
+        public static bool Find(IFluidTemplate template) { var v = new StatefulTags(); v.VisitTemplate(template); return v._found; }
+        protected override Statement VisitCycleStatement(CycleStatement s) { _found = true; return base.VisitCycleStatement(s); }
+        protected override Statement VisitIncrementStatement(IncrementStatement s) { _found = true; return base.VisitIncrementStatement(s); }
+        protected override Statement VisitDecrementStatement(DecrementStatement s) { _found = true; return base.VisitDecrementStatement(s); }
+        protected override Statement VisitIfChangedStatement(IfChangedStatement s) { _found = true; return base.VisitIfChangedStatement(s); }
     }
 
     private sealed class MemoryFileProvider(Dictionary<string, string> files) : IFileProvider

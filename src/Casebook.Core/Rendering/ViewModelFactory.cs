@@ -81,7 +81,12 @@ public sealed class ViewModelFactory
             _graph.CaseNumber(c), c.Elements.Select(Term).ToList(), c.Pillars.Select(Term).ToList(), c.Tags.Select(Term).ToList());
     }
 
-    public CaseVm Case(CaseStudy c)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<CaseVm>> _caseVms = new(StringComparer.Ordinal);
+
+    /// <summary>The case page's model; built once and shared with the print edition, which shows every case again.</summary>
+    public CaseVm Case(CaseStudy c) => _caseVms.GetOrAdd(c.Id, _ => new Lazy<CaseVm>(() => BuildCase(c))).Value;
+
+    private CaseVm BuildCase(CaseStudy c)
     {
         var md = Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine);
         var elements = _graph.Content.Taxonomies["elements"];
@@ -107,7 +112,7 @@ public sealed class ViewModelFactory
     public List<SearchFilterVm> SearchFilters(CaseStudy c)
     {
         var volume = _graph.VolumeOf(c);
-        var region = _graph.Regions.FirstOrDefault(r => r.Cases.Contains(c));
+        var region = _graph.RegionOf(c);
         var filters = new List<SearchFilterVm>();
         foreach (var e in c.Elements) filters.Add(new(SearchFacets.Elements, e.Display));
         foreach (var p in c.Pillars) filters.Add(new(SearchFacets.Pillars, p.Label));
@@ -124,8 +129,16 @@ public sealed class ViewModelFactory
     {
         var g = _graph;
         var tax = g.Content.Taxonomies;
-        var perCase = g.Cases.Select(c => SearchFilters(c)).ToList();
-        int Count(string name, string value) => perCase.Count(fs => fs.Any(f => f.Name == name && f.Value == value));
+        // Cases having each (facet, value) pair, counted once per case: one pass instead of a scan per value.
+        var counts = new Dictionary<SearchFilterVm, int>();
+        var seen = new HashSet<SearchFilterVm>();
+        foreach (var c in g.Cases)
+        {
+            seen.Clear();
+            foreach (var f in SearchFilters(c))
+                if (seen.Add(f)) counts[f] = counts.GetValueOrDefault(f) + 1;
+        }
+        int Count(string name, string value) => counts.GetValueOrDefault(new SearchFilterVm(name, value));
         SearchFacetVm Facet(string name, string param, string label, string mode, IEnumerable<string> ordered)
         {
             var values = ordered.Distinct().Select(v => new SearchFacetValueVm(v, Count(name, v))).Where(v => v.Count > 0).ToList();

@@ -30,7 +30,52 @@ public static partial class SearchText
     {
         var text = htmlOrText.Contains('<') ? Tags().Replace(htmlOrText, " ") : htmlOrText;
         if (text.Contains('&')) text = WebUtility.HtmlDecode(text);
-        return string.Join(' ', Tokens(text));
+        var normalized = text.Normalize(NormalizationForm.FormKC);
+        var sb = new StringBuilder(normalized.Length * 2);
+        AppendTokens(normalized, sb);
+        return sb.ToString();
+    }
+
+    /// <summary><c>string.Join(' ', Tokens(text))</c> for NFKC text, written straight into <paramref name="sb"/>:
+    /// every case page's text goes through here, and a string per character was most of its cost.</summary>
+    private static void AppendTokens(string normalized, StringBuilder sb)
+    {
+        var start = sb.Length;
+        var runKind = Kind.Space;
+        var runStart = 0;
+        var previousRune = -1; // start of the previous character of a kanji/kana run
+        var i = 0;
+        while (i < normalized.Length)
+        {
+            Rune.DecodeFromUtf16(normalized.AsSpan(i), out var rune, out var length);
+            var kind = KindOf(rune);
+            if (kind == Kind.Other && runKind == Kind.Word && IsMark(rune)) kind = Kind.Word;
+            if (kind != runKind)
+            {
+                Flush(i);
+                runKind = kind;
+                runStart = i;
+                previousRune = -1;
+            }
+            if (runKind == Kind.Cjk)
+            {
+                if (previousRune >= 0) Append(previousRune, i + length);
+                previousRune = i;
+            }
+            i += length;
+        }
+        Flush(normalized.Length);
+
+        void Flush(int end)
+        {
+            if (runKind == Kind.Cjk) { if (previousRune >= 0) Append(previousRune, end); }
+            else if (runKind != Kind.Space && end > runStart) Append(runStart, end);
+        }
+        void Append(int from, int to)
+        {
+            if (sb.Length > start) sb.Append(' ');
+            sb.Append(normalized, from, to - from);
+        }
     }
 
     /// <summary>The query as the index sees it: the same tokens, punctuation dropped.</summary>

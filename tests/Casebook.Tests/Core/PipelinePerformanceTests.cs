@@ -155,4 +155,53 @@ public class PipelinePerformanceTests
         var warning = Assert.Single(bag.Sorted(), d => d.Code == Casebook.Core.Diagnostics.DiagnosticCodes.UnsafeLinkRemoved);
         Assert.Equal(expectedLine, warning.Span.Line);
     }
+
+    [Fact]
+    public void Reused_card_html_gives_the_pages_of_a_render_that_includes_every_card()
+    {
+        using var site = ManyCases();
+        var graph = site.Check().Graph!;
+        List<Casebook.Core.Output.OutputFile> Render(bool reuse)
+        {
+            var bag = new Casebook.Core.Diagnostics.DiagnosticBag();
+            var theme = Casebook.Core.Rendering.Theme.Load(Repo.Theme, bag)!;
+            theme.ReuseCardHtml = reuse;
+            var renderer = new Casebook.Core.Rendering.SiteRenderer(graph, theme, bag);
+            var files = renderer.Render(renderer.Jobs());
+            Assert.Empty(bag.Sorted());
+            if (reuse) Assert.True(theme.CardHtmlReused > graph.Cases.Count, $"{theme.CardHtmlReused} card includes reused");
+            else Assert.Equal(0, theme.CardHtmlReused);
+            return files;
+        }
+        var reused = Render(true);
+        var included = Render(false);
+        Assert.Equal(included.Select(f => f.Path), reused.Select(f => f.Path));
+        for (var i = 0; i < included.Count; i++)
+            Assert.True(included[i].Bytes.AsSpan().SequenceEqual(reused[i].Bytes), included[i].Path);
+        Assert.Contains(reused, f => f.Path.StartsWith("tags/", StringComparison.Ordinal) && Encoding.UTF8.GetString(f.Bytes).Contains("case-card"));
+    }
+
+    [Theory]
+    [InlineData("<div class=\"my-card\">{{ card.title }}・{{ t.case_number }}</div>", "<div class=\"my-card\">事例 1・事例</div>")]
+    [InlineData("<div class=\"my-card\">{{ forloop.index }}:{{ card.title }}</div>", "<div class=\"my-card\">{n}:事例 1</div>")]
+    [InlineData("<div class=\"my-card {% cycle 'odd', 'even' %}\">{{ card.title }}</div>", "<div class=\"my-card odd\">事例 1</div>")] // Fluid starts a cycle afresh in each include
+    public void A_theme_card_partial_is_what_list_pages_show(string partial, string firstCard)
+    {
+        using var site = ManyCases();
+        var theme = Path.Combine(site.Root, "theme");
+        foreach (var f in Directory.EnumerateFiles(Repo.Theme, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(theme, Path.GetRelativePath(Repo.Theme, f));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(f, target);
+        }
+        File.WriteAllText(Path.Combine(theme, "partials", "case-card.liquid"), partial);
+        var result = Pipeline.Run(new BuildOptions(site.Root, site.Output, ThemeDir: theme));
+        Assert.True(result.Success, string.Join("\n", FixtureSite.Lines(result)));
+        var organization = result.Graph!.Organizations.First(o => o.Cases.Any(c => c.Title == "事例 1"));
+        var position = organization.Cases.FindIndex(c => c.Title == "事例 1");
+        var page = site.ReadOutput(organization.Link.File);
+        Assert.Contains(firstCard.Replace("{n}", (position + 1).ToString()), page);
+        Assert.DoesNotContain("class=\"case-card\"", page);
+    }
 }

@@ -110,4 +110,15 @@ public class PagefindIndexerTests
         Assert.NotNull(body.QuerySelector("[data-pagefind-ignore] [data-pagefind-filter]"));
         Assert.Empty(doc.QuerySelectorAll("[data-pagefind-body] [data-pagefind-body]"));
     }
+
+    [Theory]
+    [InlineData("地区社協のＣＰ（２層Ｃｏ）と 見守り。café e\u0301t\u00E9 123 ABC！？…")]
+    [InlineData("𠮷野家と𩸽、😀 emoji 😀😀 、。・ー カタカナー ひらがな")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("a")]
+    [InlineData("字")]
+    [InlineData("「」『』【】 ・・・ -- __ x_y 1.5 〇々〆")]
+    public void Index_text_is_the_tokens_joined_by_spaces(string text) =>
+        Assert.Equal(string.Join(' ', SearchText.Tokens(text)), SearchText.ForIndex(text));
 }
