@@ -119,6 +119,9 @@ public sealed class Theme
 
     /// <summary>The same page as <see cref="Render(string, object, object, object)"/>, written to
     /// <paramref name="output"/> as it is rendered instead of built up as one string.</summary>
+    // Fluid 2.41 marks the synchronous TextWriter overload obsolete in favour of an overload that exists
+    // only as RenderAsync; the async one costs thread-pool hops per page (docs/performance.md).
+#pragma warning disable CS0618
     public void Render(string layout, object model, object page, object site, TextWriter output)
     {
         var context = Context(model, page, site);
@@ -131,6 +134,7 @@ public sealed class Theme
         context.SetValue("content", new StringValue(body, false));
         baseLayout.Render(context, Encoder, output);
     }
+#pragma warning restore CS0618
 
     private TemplateContext Context(object model, object page, object site)
     {
