@@ -134,10 +134,14 @@ public static class Pipeline
 /// <summary>Links written in content must reach a page, file or asset of the built site.</summary>
 public static class LinkCheck
 {
-    public static void Run(SiteGraph g, IReadOnlyList<PageJob> jobs, List<InternalLink> links, DiagnosticBag diagnostics)
+    public static void Run(SiteGraph g, IReadOnlyList<PageJob> jobs, List<InternalLink> links, DiagnosticBag diagnostics) =>
+        Run(Targets(g, jobs.Select(j => j.Link.Path)), links, diagnostics);
+
+    /// <summary>Everything a link may point at: the pages (site-relative paths), assets and exports.</summary>
+    public static HashSet<string> Targets(SiteGraph g, IEnumerable<string> pagePaths)
     {
         var targets = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var j in jobs) { targets.Add(Normalize(j.Link.Path)); }
+        foreach (var p in pagePaths) targets.Add(Normalize(p));
         foreach (var (rel, _) in g.Content.Assets) targets.Add(Normalize("assets/" + rel));
         foreach (var v in g.Volumes)
         {
@@ -145,7 +149,11 @@ public static class LinkCheck
             targets.Add(Normalize(g.Links.Volume(v.Id).Path + v.Id + "-cases.json"));
         }
         foreach (var f in new[] { "feed.xml", "sitemap.xml", "data/cases.json", "data/cases.csv" }) targets.Add(f);
+        return targets;
+    }
 
+    public static void Run(HashSet<string> targets, List<InternalLink> links, DiagnosticBag diagnostics)
+    {
         foreach (var link in links)
         {
             var target = link.Target;
