@@ -88,6 +88,7 @@ public sealed class IncrementalSite
         Stage("graph");
 
         var renderer = new SiteRenderer(graph, Theme, diagnostics);
+        Stage("view models");
         var jobs = new List<PageJob> { renderer.CaseJob(updated) };
         if (graph.VolumeOf(updated) is { } volume) jobs.Add(renderer.PrintJob(volume));
         var rendered = renderer.Render(jobs);
