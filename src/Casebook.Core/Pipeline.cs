@@ -5,6 +5,7 @@ using Casebook.Core.Loading;
 using Casebook.Core.Model;
 using Casebook.Core.Output;
 using Casebook.Core.Rendering;
+using Casebook.Core.Search;
 using Casebook.Core.Validation;
 
 namespace Casebook.Core;
@@ -16,7 +17,8 @@ public sealed record BuildOptions(
     bool IncludeDrafts = false,
     string? ThemeDir = null,
     bool WriteOutput = true,
-    bool StrictTemplates = false);
+    bool StrictTemplates = false,
+    bool Search = false);
 
 public sealed record StageTiming(string Stage, TimeSpan Elapsed);
 
@@ -30,6 +32,8 @@ public sealed class BuildResult
     /// <summary>Every generated file, in memory, when the build does not write (<see cref="BuildOptions.WriteOutput"/>
     /// false: check, previews). A writing build streams pages to disk and leaves this empty.</summary>
     public IReadOnlyList<OutputFile> Files { get; init; } = [];
+    /// <summary>What the search stage did (<see cref="BuildOptions.Search"/>, writing builds only); null when it did not run.</summary>
+    public SearchIndexResult? Search { get; init; }
 }
 
 /// <summary>The whole build: load → validate → graph → render → post-process → write.
@@ -81,6 +85,10 @@ public static class Pipeline
         // Writing: pages stream into a staging folder as they are rendered (nothing is held in memory),
         // and the staging folder replaces the output only when the whole build succeeded.
         var staged = SiteWriter.Begin(options.OutputDir);
+        // The search index is built from the pages' view models (not from the written files) while the pages render.
+        var search = options.Search && !diagnostics.HasErrors
+            ? Task.Run(() => PagefindIndexer.Run(SearchRecords.For(graph, renderer.ViewModels, theme), Path.Combine(staged, "pagefind"), options.SourceRoot))
+            : null;
         try
         {
             var pages = renderer.RenderTo(jobs, staged);
@@ -88,6 +96,9 @@ public static class Pipeline
             LinkCheck.Run(graph, jobs, renderer.ViewModels.AllLinks, diagnostics);
             if (!diagnostics.HasErrors) Parallel.ForEach(Exports(graph, jobs), f => SiteWriter.Write(staged, f));
             Stage("post-process");
+            var indexed = Wait(search);
+            if (search is not null) Stage("search");    // only the part that did not overlap rendering
+            if (indexed is { Status: SearchIndexStatus.Indexed }) timings.Add(new StageTiming("(search total)", indexed.Elapsed));
             if (diagnostics.HasErrors)
             {
                 SiteWriter.Discard(staged);
@@ -96,13 +107,24 @@ public static class Pipeline
             SiteWriter.Copy(staged, AssetCopies(content, theme));
             SiteWriter.Commit(staged, options.OutputDir);
             Stage("write");
-            return Result(diagnostics, graph, timings, [], pages);
+            return Result(diagnostics, graph, timings, [], pages, indexed);
         }
-        catch { SiteWriter.Discard(staged); throw; }
+        catch { Wait(search); SiteWriter.Discard(staged); throw; }
     }
 
-    private static BuildResult Result(DiagnosticBag d, SiteGraph? g, List<StageTiming> t, List<OutputFile> files, int pages = 0) =>
-        new() { Diagnostics = d.Sorted(), Graph = g, Timings = t, Files = files, PagesWritten = pages };
+    /// <summary>The search stage's result; an exception while indexing fails the search, not the site.</summary>
+    private static SearchIndexResult? Wait(Task<SearchIndexResult>? search)
+    {
+        if (search is null) return null;
+        try { return search.GetAwaiter().GetResult(); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new SearchIndexResult(SearchIndexStatus.Failed, $"検索インデックスの作成に失敗しました: {e.Message}");
+        }
+    }
+
+    private static BuildResult Result(DiagnosticBag d, SiteGraph? g, List<StageTiming> t, List<OutputFile> files, int pages = 0, SearchIndexResult? search = null) =>
+        new() { Diagnostics = d.Sorted(), Graph = g, Timings = t, Files = files, PagesWritten = pages, Search = search };
 
     public static IEnumerable<OutputFile> Exports(SiteGraph g, IReadOnlyList<PageJob> jobs)
     {
