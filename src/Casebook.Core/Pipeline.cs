@@ -85,10 +85,15 @@ public static class Pipeline
         // Writing: pages stream into a staging folder as they are rendered (nothing is held in memory),
         // and the staging folder replaces the output only when the whole build succeeded.
         var staged = SiteWriter.Begin(options.OutputDir);
-        // The search index is built from the pages' view models (not from the written files) while the pages render.
-        var search = options.Search && !diagnostics.HasErrors
-            ? Task.Run(() => PagefindIndexer.Run(SearchRecords.For(graph, renderer.ViewModels, theme), Path.Combine(staged, "pagefind"), options.SourceRoot))
-            : null;
+        // The search index is built from the pages' view models (not from the written files): the records come
+        // first, so that Pagefind indexes them while the pages render.
+        Task<SearchIndexResult>? search = null;
+        if (options.Search && !diagnostics.HasErrors)
+        {
+            var records = SearchRecords.For(graph, renderer.ViewModels, theme);
+            search = Task.Run(() => PagefindIndexer.Run(records, Path.Combine(staged, "pagefind"), options.SourceRoot));
+            Stage("search records");
+        }
         try
         {
             var pages = renderer.RenderTo(jobs, staged);
