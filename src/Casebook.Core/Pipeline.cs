@@ -36,7 +36,7 @@ public sealed class BuildResult
     public SearchIndexResult? Search { get; init; }
 }
 
-/// <summary>The whole build: load → validate → graph → render → post-process → write.
+/// <summary>The whole build: load → validate → graph → render (with the search index made alongside) → post-process → write.
 /// Each stage is timed; diagnostics from all stages are collected and returned together.</summary>
 public static class Pipeline
 {
