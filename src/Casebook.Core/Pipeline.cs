@@ -85,13 +85,15 @@ public static class Pipeline
         // Writing: pages stream into a staging folder as they are rendered (nothing is held in memory),
         // and the staging folder replaces the output only when the whole build succeeded.
         var staged = SiteWriter.Begin(options.OutputDir);
-        // The search index is built from the pages' view models (not from the written files): the records come
-        // first, so that Pagefind indexes them while the pages render.
+        // The search index is built from the pages' view models (not from the written files). Pagefind takes the
+        // records as they are made, and indexes them while the pages render.
         Task<SearchIndexResult>? search = null;
         if (options.Search && !diagnostics.HasErrors)
         {
-            var records = SearchRecords.For(graph, renderer.ViewModels, theme);
+            var made = new TaskCompletionSource();
+            var records = SearchRecords.For(graph, renderer.ViewModels, theme, () => made.TrySetResult());
             search = Task.Run(() => PagefindIndexer.Run(records, Path.Combine(staged, "pagefind"), options.SourceRoot));
+            Task.WaitAny(made.Task, search);   // search ends early when it is skipped
             Stage("search records");
         }
         try

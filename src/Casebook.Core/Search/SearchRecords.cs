@@ -32,9 +32,10 @@ public static partial class SearchRecords
 {
     public static readonly JsonSerializerOptions Json = new(Output.JsonExport.Options) { WriteIndented = false };
 
-    /// <summary>Records in URL order (a stable order makes a stable index), made in parallel. The Markdown they
-    /// need is cached in <paramref name="vm"/>, so the pages rendered afterwards reuse it.</summary>
-    public static List<SearchRecord> For(SiteGraph g, ViewModelFactory vm, Theme theme)
+    /// <summary>Records in URL order (a stable order makes a stable index), made in parallel and handed out as
+    /// they are ready, so Pagefind can take the first while the rest are made. The Markdown they need is cached in
+    /// <paramref name="vm"/>, so the pages rendered afterwards reuse it. <paramref name="done"/> runs after the last.</summary>
+    public static IEnumerable<SearchRecord> For(SiteGraph g, ViewModelFactory vm, Theme theme, Action? done = null)
     {
         var records = new List<(string Path, Func<SearchRecord> Make)>();
         foreach (var c in g.Cases) records.Add((g.Links.Case(c.Id).Path, () => Case(g, vm.Case(c), theme)));
@@ -43,8 +44,10 @@ public static partial class SearchRecords
         foreach (var v in g.Volumes)
             if (v.ForewordMarkdown.Length > 0 && v.ForewordPath is not null)
                 records.Add((g.Links.Volume(v.Id).Path, () => Volume(g, vm.Volume(v), theme)));
-        return records.OrderBy(r => r.Path, StringComparer.Ordinal).AsParallel().AsOrdered()
-            .Select(r => r.Make()).Where(r => r.Content.Length > 0).ToList();
+        var made = records.OrderBy(r => r.Path, StringComparer.Ordinal).AsParallel().AsOrdered()
+            .Select(r => r.Make()).Where(r => r.Content.Length > 0);
+        foreach (var record in made) yield return record;
+        done?.Invoke();
     }
 
     private static SearchRecord Case(SiteGraph g, CaseVm m, Theme theme)
