@@ -19,7 +19,7 @@ public static class BuildCommands
         {
             var source = Path.GetFullPath(parse.GetValue(Source)!);
             var outDir = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(source, "_site"));
-            return Run(new BuildOptions(source, outDir, parse.GetValue(baseUrl), parse.GetValue(drafts)), write: true, noSearch: parse.GetValue(noSearch));
+            return Run(new BuildOptions(source, outDir, parse.GetValue(baseUrl), parse.GetValue(drafts), Search: !parse.GetValue(noSearch)), write: true);
         });
         return cmd;
     }
@@ -31,12 +31,12 @@ public static class BuildCommands
         cmd.SetAction(parse =>
         {
             var source = Path.GetFullPath(parse.GetValue(Source)!);
-            return Run(new BuildOptions(source, Path.Combine(source, "_site"), null, parse.GetValue(drafts), WriteOutput: false), write: false, noSearch: true);
+            return Run(new BuildOptions(source, Path.Combine(source, "_site"), null, parse.GetValue(drafts), WriteOutput: false), write: false);
         });
         return cmd;
     }
 
-    private static int Run(BuildOptions options, bool write, bool noSearch)
+    private static int Run(BuildOptions options, bool write)
     {
         if (!Directory.Exists(options.SourceRoot))
         {
@@ -60,9 +60,7 @@ public static class BuildCommands
             return ExitCodes.UsageOrEnvironment;
         }
         Report.Diagnostics(result.Diagnostics);
-        var searchFailed = false;
-        if (result.Success && write && !noSearch)
-            searchFailed = !SearchStep.Run(options, result);
+        var searchFailed = result.Search is { } search && !SearchStep.Report(search);
         Report.Summary(result, write ? "build" : "check", sw.Elapsed);
         if (result.Success && write) System.Console.Out.WriteLine($"出力先: {options.OutputDir}");
         if (!result.Success) return ExitCodes.ContentErrors;
@@ -70,14 +68,12 @@ public static class BuildCommands
     }
 }
 
-/// <summary>The search stage after the site is written (Core/Search/PagefindIndexer). Returns false only
+/// <summary>What the search stage (Core/Search, run by the build while pages render) did. Returns false only
 /// when Pagefind ran and failed; a missing Node.js/npm skips search with one notice.</summary>
 public static class SearchStep
 {
-    public static bool Run(BuildOptions options, BuildResult result)
+    public static bool Report(Casebook.Core.Search.SearchIndexResult search)
     {
-        var search = Casebook.Core.Search.PagefindIndexer.Run(options.OutputDir, options.SourceRoot);
-        result.Timings.Add(new StageTiming("search", search.Elapsed));
         switch (search.Status)
         {
             case Casebook.Core.Search.SearchIndexStatus.Indexed:
@@ -87,7 +83,7 @@ public static class SearchStep
                 System.Console.Out.WriteLine("検索: " + search.Message);
                 return true;
             default:
-                Report.Error(search.Message);
+                Cli.Report.Error(search.Message);
                 return false;
         }
     }

@@ -5,6 +5,7 @@ using Casebook.Core.Loading;
 using Casebook.Core.Model;
 using Casebook.Core.Output;
 using Casebook.Core.Rendering;
+using Casebook.Core.Search;
 using Casebook.Core.Validation;
 
 namespace Casebook.Core;
@@ -16,7 +17,8 @@ public sealed record BuildOptions(
     bool IncludeDrafts = false,
     string? ThemeDir = null,
     bool WriteOutput = true,
-    bool StrictTemplates = false);
+    bool StrictTemplates = false,
+    bool Search = false);
 
 public sealed record StageTiming(string Stage, TimeSpan Elapsed);
 
@@ -30,9 +32,11 @@ public sealed class BuildResult
     /// <summary>Every generated file, in memory, when the build does not write (<see cref="BuildOptions.WriteOutput"/>
     /// false: check, previews). A writing build streams pages to disk and leaves this empty.</summary>
     public IReadOnlyList<OutputFile> Files { get; init; } = [];
+    /// <summary>What the search stage did (<see cref="BuildOptions.Search"/>, writing builds only); null when it did not run.</summary>
+    public SearchIndexResult? Search { get; init; }
 }
 
-/// <summary>The whole build: load → validate → graph → render → post-process → write.
+/// <summary>The whole build: load → validate → graph → render (with the search index made alongside) → post-process → write.
 /// Each stage is timed; diagnostics from all stages are collected and returned together.</summary>
 public static class Pipeline
 {
@@ -81,6 +85,17 @@ public static class Pipeline
         // Writing: pages stream into a staging folder as they are rendered (nothing is held in memory),
         // and the staging folder replaces the output only when the whole build succeeded.
         var staged = SiteWriter.Begin(options.OutputDir);
+        // The search index is built from the pages' view models (not from the written files). Pagefind takes the
+        // records as they are made, and indexes them while the pages render.
+        Task<SearchIndexResult>? search = null;
+        if (options.Search && !diagnostics.HasErrors)
+        {
+            var made = new TaskCompletionSource();
+            var records = SearchRecords.For(graph, renderer.ViewModels, theme, () => made.TrySetResult());
+            search = Task.Run(() => PagefindIndexer.Run(records, Path.Combine(staged, "pagefind"), options.SourceRoot));
+            Task.WaitAny(made.Task, search);   // search ends early when it is skipped
+            Stage("search records");
+        }
         try
         {
             var pages = renderer.RenderTo(jobs, staged);
@@ -88,6 +103,9 @@ public static class Pipeline
             LinkCheck.Run(graph, jobs, renderer.ViewModels.AllLinks, diagnostics);
             if (!diagnostics.HasErrors) Parallel.ForEach(Exports(graph, jobs), f => SiteWriter.Write(staged, f));
             Stage("post-process");
+            var indexed = Wait(search);
+            if (search is not null) Stage("search");    // only the part that did not overlap rendering
+            if (indexed is { Status: SearchIndexStatus.Indexed }) timings.Add(new StageTiming("(search total)", indexed.Elapsed));
             if (diagnostics.HasErrors)
             {
                 SiteWriter.Discard(staged);
@@ -96,13 +114,24 @@ public static class Pipeline
             SiteWriter.Copy(staged, AssetCopies(content, theme));
             SiteWriter.Commit(staged, options.OutputDir);
             Stage("write");
-            return Result(diagnostics, graph, timings, [], pages);
+            return Result(diagnostics, graph, timings, [], pages, indexed);
         }
-        catch { SiteWriter.Discard(staged); throw; }
+        catch { Wait(search); SiteWriter.Discard(staged); throw; }
     }
 
-    private static BuildResult Result(DiagnosticBag d, SiteGraph? g, List<StageTiming> t, List<OutputFile> files, int pages = 0) =>
-        new() { Diagnostics = d.Sorted(), Graph = g, Timings = t, Files = files, PagesWritten = pages };
+    /// <summary>The search stage's result; an exception while indexing fails the search, not the site.</summary>
+    private static SearchIndexResult? Wait(Task<SearchIndexResult>? search)
+    {
+        if (search is null) return null;
+        try { return search.GetAwaiter().GetResult(); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new SearchIndexResult(SearchIndexStatus.Failed, $"検索インデックスの作成に失敗しました: {e.Message}");
+        }
+    }
+
+    private static BuildResult Result(DiagnosticBag d, SiteGraph? g, List<StageTiming> t, List<OutputFile> files, int pages = 0, SearchIndexResult? search = null) =>
+        new() { Diagnostics = d.Sorted(), Graph = g, Timings = t, Files = files, PagesWritten = pages, Search = search };
 
     public static IEnumerable<OutputFile> Exports(SiteGraph g, IReadOnlyList<PageJob> jobs)
     {
@@ -134,10 +163,19 @@ public static class Pipeline
 /// <summary>Links written in content must reach a page, file or asset of the built site.</summary>
 public static class LinkCheck
 {
-    public static void Run(SiteGraph g, IReadOnlyList<PageJob> jobs, List<InternalLink> links, DiagnosticBag diagnostics)
+    public static void Run(SiteGraph g, IReadOnlyList<PageJob> jobs, List<InternalLink> links, DiagnosticBag diagnostics) =>
+        Run(Targets(g, jobs.Select(j => j.Link.Path)), links, diagnostics, Unread(g));
+
+    /// <summary>Pages of case files that could not be read: a link to one is not reported again, the
+    /// file's own error says what is wrong.</summary>
+    public static HashSet<string> Unread(SiteGraph g) =>
+        g.Content.UnreadCaseIds.Select(id => Normalize(g.Links.Case(id).Path)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Everything a link may point at: the pages (site-relative paths), assets and exports.</summary>
+    public static HashSet<string> Targets(SiteGraph g, IEnumerable<string> pagePaths)
     {
         var targets = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var j in jobs) { targets.Add(Normalize(j.Link.Path)); }
+        foreach (var p in pagePaths) targets.Add(Normalize(p));
         foreach (var (rel, _) in g.Content.Assets) targets.Add(Normalize("assets/" + rel));
         foreach (var v in g.Volumes)
         {
@@ -145,16 +183,18 @@ public static class LinkCheck
             targets.Add(Normalize(g.Links.Volume(v.Id).Path + v.Id + "-cases.json"));
         }
         foreach (var f in new[] { "feed.xml", "sitemap.xml", "data/cases.json", "data/cases.csv" }) targets.Add(f);
-        // Pages of case files that could not be read: already reported on the file itself.
-        var unread = g.Content.UnreadCaseIds.Select(id => Normalize(g.Links.Case(id).Path)).ToHashSet(StringComparer.Ordinal);
+        return targets;
+    }
 
+    public static void Run(HashSet<string> targets, List<InternalLink> links, DiagnosticBag diagnostics, HashSet<string>? unread = null)
+    {
         foreach (var link in links)
         {
             var target = link.Target;
             var cut = target.IndexOfAny(['#', '?']);
             if (cut >= 0) target = target[..cut];
             var key = Normalize(Uri.UnescapeDataString(target.TrimStart('/')));
-            if (targets.Contains(key) || unread.Contains(key)) continue;
+            if (targets.Contains(key) || unread?.Contains(key) == true) continue;
             var suggestion = Text.NearestMatch.Find(key, targets);
             diagnostics.Error(DiagnosticCodes.BrokenLink,
                 $"リンク先「{link.Target}」がサイトにありません。{(suggestion is null ? "" : $"（もしかして「/{suggestion}」？）")}", link.Span);

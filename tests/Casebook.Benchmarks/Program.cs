@@ -4,12 +4,14 @@ using Casebook.Benchmarks;
 // dotnet run -c Release --project tests/Casebook.Benchmarks -- corpus --cases N --out DIR
 // dotnet run -c Release --project tests/Casebook.Benchmarks -- bench [BenchmarkDotNet arguments]
 // dotnet run -c Release --project tests/Casebook.Benchmarks -- stages --source DIR   (one timed in-process build)
+// dotnet run -c Release --project tests/Casebook.Benchmarks -- incremental --source DIR   (serve's rebuild after one case edit)
 return args.FirstOrDefault() switch
 {
     "corpus" => CorpusGenerator.Run(args[1..]),
     "bench" => RunBenchmarks(args[1..]),
     "stages" => StageTimer.Run(args[1..]),
     "layouts" => LayoutTimer.Run(args[1..]),
+    "incremental" => IncrementalTimer.Run(args[1..]),
     _ => Usage(),
 };
 

@@ -149,7 +149,7 @@ public sealed class PreviewServer : IAsyncDisposable
             _site = new SiteSnapshot(version, files, graph, caseByFile, themeDir, strings);
             var hadErrors = _errors.Count > 0;
             _errors = [];
-            _log.WriteLine($"serve: 再生成しました（{(mode == "full" ? "全体" : "差分")}、描画 {next.PagesRendered} ファイル）— {sw.Elapsed.TotalSeconds:0.00} 秒（変わったファイル {changedUrls.Count} 件）");
+            _log.WriteLine($"serve: 再生成しました（{(mode == "full" ? "全体" : "差分")}、描画 {next.PagesRendered} ファイル）— {sw.Elapsed.TotalSeconds:0.000} 秒（変わったファイル {changedUrls.Count} 件）");
             Broadcast("reload", JsonSerializer.Serialize(new { version, all = hadErrors || previous is null || changedUrls.Count > 50, changed = changedUrls }, Json));
             Built?.Invoke(version);
         }

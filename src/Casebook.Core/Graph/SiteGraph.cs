@@ -95,11 +95,52 @@ public sealed class SiteGraph
     }
 
     public IEnumerable<Permalink> AllCasePermalinks() => Cases.Select(c => Links.Case(c.Id));
+
+    /// <summary>The same graph with <paramref name="old"/> replaced by <paramref name="updated"/> everywhere it
+    /// appears, for an edit that changes neither the case's place nor its terms (only its body): every list
+    /// keeps its order, lists without the case are shared, permalinks are reused.</summary>
+    public SiteGraph WithCase(CaseStudy old, CaseStudy updated)
+    {
+        List<CaseStudy> Swap(List<CaseStudy> list)
+        {
+            var i = list.IndexOf(old);
+            if (i < 0) return list;
+            var copy = new List<CaseStudy>(list);
+            for (; i < copy.Count; i++) if (ReferenceEquals(copy[i], old)) copy[i] = updated;
+            return copy;
+        }
+        Dictionary<TKey, List<CaseStudy>> SwapAll<TKey>(Dictionary<TKey, List<CaseStudy>> d, IEqualityComparer<TKey>? comparer) where TKey : notnull
+        {
+            var copy = new Dictionary<TKey, List<CaseStudy>>(d.Count, comparer);
+            foreach (var (k, list) in d) copy[k] = Swap(list);
+            return copy;
+        }
+        var content = new SiteContent { SourceRoot = Content.SourceRoot, Settings = Content.Settings, Taxonomies = Content.Taxonomies, Volumes = Content.Volumes };
+        content.Cases.AddRange(Content.Cases.Select(c => ReferenceEquals(c, old) ? updated : c));
+        content.Lessons.AddRange(Content.Lessons);
+        content.Pages.AddRange(Content.Pages);
+        content.Checklists.AddRange(Content.Checklists);
+        content.Glossaries.AddRange(Content.Glossaries);
+        content.Assets.AddRange(Content.Assets);
+        var byId = new Dictionary<string, CaseStudy>(CasesById, StringComparer.Ordinal);
+        if (byId.TryGetValue(updated.Id, out var was) && ReferenceEquals(was, old)) byId[updated.Id] = updated;
+        return new SiteGraph
+        {
+            Content = content, Links = Links, Cases = Swap(Cases), CasesById = byId, Volumes = Volumes,
+            VolumeCases = SwapAll(VolumeCases, StringComparer.Ordinal), TermCases = SwapAll(TermCases, null),
+            TaxonomyTerms = TaxonomyTerms, Related = SwapAll(Related, StringComparer.Ordinal),
+            Organizations = Organizations.Select(o => o.Cases.Contains(old) ? o with { Cases = Swap(o.Cases) } : o).ToList(),
+            Regions = Regions.Select(r => r.Cases.Contains(old) ? r with { Cases = Swap(r.Cases) } : r).ToList(),
+            Lessons = Lessons, Pages = Pages, Checklists = Checklists, Glossary = Glossary,
+        }.Freeze();
+    }
 }
 
 public static class SiteGraphBuilder
 {
-    public static SiteGraph Build(SiteContent content, bool includeDrafts)
+    /// <param name="previous">A graph of the same site before an edit: its related cases are reused when every
+    /// case is in the same place with the same terms (they are computed from nothing else).</param>
+    public static SiteGraph Build(SiteContent content, bool includeDrafts, SiteGraph? previous = null)
     {
         var links = new Permalinks(content.Settings.BasePath);
         var published = content.Cases.Where(c => includeDrafts || !c.Draft)
@@ -159,10 +200,23 @@ public static class SiteGraphBuilder
         return new SiteGraph
         {
             Content = content, Links = links, Cases = cases, CasesById = byId, Volumes = volumes, VolumeCases = volumeCases,
-            TermCases = termCases, TaxonomyTerms = taxonomyTerms, Related = RelatedCases(cases),
+            TermCases = termCases, TaxonomyTerms = taxonomyTerms, Related = ReusedRelated(previous, cases, byId) ?? RelatedCases(cases),
             Organizations = organizations, Regions = regions, Lessons = lessons, Pages = pages,
             Checklists = content.Checklists.OrderBy(c => c.Id, StringComparer.Ordinal).ToList(), Glossary = glossary,
         }.Freeze();
+    }
+
+    private static Dictionary<string, List<CaseStudy>>? ReusedRelated(SiteGraph? previous, List<CaseStudy> cases, Dictionary<string, CaseStudy> byId)
+    {
+        if (previous is null || previous.Cases.Count != cases.Count) return null;
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var (was, now) = (previous.Cases[i], cases[i]);
+            if (was.Id != now.Id || !was.AllTerms.SequenceEqual(now.AllTerms)) return null;
+        }
+        var related = new Dictionary<string, List<CaseStudy>>(cases.Count, StringComparer.Ordinal);
+        foreach (var (id, list) in previous.Related) related[id] = list.Select(r => byId[r.Id]).ToList();
+        return related;
     }
 
     /// <summary>Up to five cases sharing the most terms; tags weigh more than the broad elements and pillars.

@@ -70,16 +70,7 @@ public sealed class SiteRenderer
         var casesIndex = L.For("cases");
         jobs.Add(new(casesIndex, "list", List(_theme.T("all_cases"), cases: _g.Cases.Select(_vm.Card).ToList()),
             Meta(casesIndex, _theme.T("all_cases"), "", "cases", "cases", [home]), ""));
-        foreach (var c in _g.Cases)
-        {
-            var link = L.Case(c.Id);
-            var crumbs = new List<LinkVm> { home };
-            var v = _g.VolumeOf(c);
-            if (v is not null) crumbs.Add(Crumb(v.Title, L.Volume(v.Id)));
-            else crumbs.Add(Crumb(_theme.T("all_cases"), casesIndex));
-            jobs.Add(new(link, "case", new Lazy<object>(() => _vm.Case(c)), Meta(link, c.Title, c.Summary.Length > 0 ? c.Summary : c.Subtitle,
-                "case", "cases", crumbs, CaseJsonLd(c, link), "article"), c.SourcePath));
-        }
+        foreach (var c in _g.Cases) jobs.Add(CaseJob(c));
 
         // Taxonomies and their terms
         foreach (var taxId in new[] { "elements", "pillars", "tags" })
@@ -108,9 +99,7 @@ public sealed class SiteRenderer
             var vm = _vm.Volume(v);
             jobs.Add(new(link, "volume", vm, Meta(link, v.Title, v.Subtitle, "volume", "volumes", [home, Crumb(_theme.T("volumes_archive"), volumesIndex)]),
                 v.ForewordPath ?? "casebook.yml"));
-            var print = L.For("volumes", v.Id, "print");
-            jobs.Add(new(print, "print", new Lazy<object>(() => _vm.PrintVolume(v)),
-                Meta(print, v.Title + _theme.T("print_title_suffix"), v.Subtitle, "print", "volumes", null, index: false), "casebook.yml"));
+            jobs.Add(PrintJob(v));
         }
 
         // Organizations and regions
@@ -169,6 +158,27 @@ public sealed class SiteRenderer
         var notFound = L.File("404.html");
         jobs.Add(new(notFound, "404", List(_theme.T("not_found")), Meta(notFound, _theme.T("not_found"), "", "404", "", index: false), ""));
         return jobs;
+    }
+
+    /// <summary>The page of one case, as <see cref="Jobs"/> lists it (serve re-renders single pages).</summary>
+    public PageJob CaseJob(Model.CaseStudy c)
+    {
+        var L = _g.Links;
+        var link = L.Case(c.Id);
+        var crumbs = new List<LinkVm> { Crumb(_theme.T("home"), L.Home) };
+        var v = _g.VolumeOf(c);
+        if (v is not null) crumbs.Add(Crumb(v.Title, L.Volume(v.Id)));
+        else crumbs.Add(Crumb(_theme.T("all_cases"), L.For("cases")));
+        return new(link, "case", new Lazy<object>(() => _vm.Case(c)), Meta(link, c.Title, c.Summary.Length > 0 ? c.Summary : c.Subtitle,
+            "case", "cases", crumbs, CaseJsonLd(c, link), "article"), c.SourcePath);
+    }
+
+    /// <summary>The print edition of one volume, as <see cref="Jobs"/> lists it.</summary>
+    public PageJob PrintJob(Model.Volume v)
+    {
+        var print = _g.Links.For("volumes", v.Id, "print");
+        return new(print, "print", new Lazy<object>(() => _vm.PrintVolume(v)),
+            Meta(print, v.Title + _theme.T("print_title_suffix"), v.Subtitle, "print", "volumes", null, index: false), "casebook.yml");
     }
 
     private HomeVm Home() => new(_g.Volumes.Select(_vm.Volume).ToList(), _g.Cases.Take(6).Select(_vm.Card).ToList(),

@@ -15,7 +15,7 @@ public sealed class ViewModelFactory
     private readonly MarkdownRenderer _markdown;
     private readonly DiagnosticBag _diagnostics;
     private readonly Theme _theme;
-    private readonly Dictionary<string, CaseCardVm> _cards = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CaseCardVm> _cards = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenderedMarkdown> _rendered = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Abbreviations.Result>> _caseBodies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AbbreviationSet> _abbreviationSets = new(StringComparer.Ordinal);
@@ -27,7 +27,6 @@ public sealed class ViewModelFactory
         _markdown = markdown;
         _theme = theme;
         _diagnostics = diagnostics;
-        foreach (var c in graph.Cases) _cards[c.Id] = BuildCard(c);
 
         // 略字表記: a case uses its volume's glossary, then the site-wide glossaries.
         var glossaryUrl = graph.Links.For("glossary").Url;
@@ -71,7 +70,8 @@ public sealed class ViewModelFactory
             t.Number ?? 0, t.Description, _graph.Links.Term(t).Url, count);
     }
 
-    public CaseCardVm Card(CaseStudy c) => _cards[c.Id];
+    /// <summary>Built on first use: serve re-renders a few pages and needs only their cards.</summary>
+    public CaseCardVm Card(CaseStudy c) => _cards.TryGetValue(c.Id, out var card) ? card : _cards.GetOrAdd(c.Id, _ => BuildCard(c));
 
     private CaseCardVm BuildCard(CaseStudy c)
     {

@@ -10,10 +10,11 @@ public enum SearchIndexStatus { Indexed, Skipped, Failed }
 public sealed record SearchIndexResult(SearchIndexStatus Status, string Message, int Pages = 0, TimeSpan Elapsed = default);
 
 /// <summary>
-/// The last build stage: runs Pagefind (npm package <c>pagefind</c>, pinned in tools/search) over the
-/// written site. Pagefind is found, in order, at <c>CASEBOOK_PAGEFIND</c> (a binary), in <c>CASEBOOK_SEARCH_TOOLS</c>, in a
-/// <c>tools/search</c> folder above the site or the tool, or in the <c>search-tools</c> folder
-/// shipped next to the tool; when its binary is missing it is installed with <c>npm ci</c>.
+/// The search stage: hands the site's <see cref="SearchRecords"/> to Pagefind (npm package <c>pagefind</c>, pinned in
+/// tools/search) through its Node API (<c>tools/search/index.mjs</c>), which writes the index into the output.
+/// The tools folder is <c>CASEBOOK_SEARCH_TOOLS</c>, a <c>tools/search</c> folder above the site or the tool, or the
+/// <c>search-tools</c> folder shipped next to the tool; when its Pagefind is missing it is installed with
+/// <c>npm ci</c>. <c>CASEBOOK_PAGEFIND</c> may name another Pagefind binary for the Node API to run.
 /// Without Node.js/npm the step is skipped (the site still works; only search is missing).
 /// </summary>
 public static partial class PagefindIndexer
@@ -27,30 +28,39 @@ public static partial class PagefindIndexer
 
     private static readonly object InstallLock = new();
 
-    /// <param name="searchPath">Where to look for npm (default: PATH).</param>
-    public static SearchIndexResult Run(string siteDir, string? sourceRoot = null, string? searchPath = null)
+    /// <summary>Indexes <paramref name="records"/> into <paramref name="indexDir"/> (the site's <c>pagefind/</c> folder).
+    /// The records are enumerated as they are sent, so they may be produced while the rest of the site renders.</summary>
+    /// <param name="searchPath">Where to look for node and npm (default: PATH).</param>
+    public static SearchIndexResult Run(IEnumerable<SearchRecord> records, string indexDir, string? sourceRoot = null, string? searchPath = null)
     {
         var sw = Stopwatch.StartNew();
+        searchPath ??= Environment.GetEnvironmentVariable("PATH") ?? "";
+        var tools = FindToolsDir(sourceRoot);
+        if (tools is null)
+            return new(SearchIndexStatus.Skipped, "検索インデックスを作りませんでした: tools/search/package.json が見つかりません。");
         var binary = Environment.GetEnvironmentVariable(EnvBinary);
-        if (string.IsNullOrEmpty(binary))
-        {
-            var tools = FindToolsDir(sourceRoot);
-            if (tools is null)
-                return new(SearchIndexStatus.Skipped, "検索インデックスを作りませんでした: tools/search/package.json が見つかりません。");
-            var located = Ensure(tools, searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "", out var problem);
-            if (located is null) return new(SearchIndexStatus.Skipped, problem);
-            binary = located;
-        }
-        else if (!File.Exists(binary))
+        if (!string.IsNullOrEmpty(binary) && !File.Exists(binary))
             return new(SearchIndexStatus.Skipped, $"検索インデックスを作りませんでした: {EnvBinary} の {binary} がありません。");
+        if (Ensure(tools, searchPath, out var problem) is null) return new(SearchIndexStatus.Skipped, problem);
+        var node = FindOnPath(OperatingSystem.IsWindows() ? "node.exe" : "node", searchPath);
+        if (node is null) return new(SearchIndexStatus.Skipped, NoNode);
+        var script = Path.Combine(tools, "index.mjs");
+        if (!File.Exists(script))
+            return new(SearchIndexStatus.Skipped, $"検索インデックスを作りませんでした: {script} がありません。");
 
-        var (code, output) = Exec(binary, ["--site", siteDir, "--force-language", IndexLanguage], null, TimeSpan.FromMinutes(10));
+        var env = new Dictionary<string, string>();
+        // Pagefind's Node API runs this binary instead of the one in node_modules (PAGEFIND_EXTENDED_BINARY_PATH).
+        if (!string.IsNullOrEmpty(binary)) env["PAGEFIND_EXTENDED_BINARY_PATH"] = Path.GetFullPath(binary);
+        var (code, output) = Exec(node, [script, Path.GetFullPath(indexDir)], tools, TimeSpan.FromMinutes(10), env,
+            stdin => { foreach (var r in records) stdin.WriteLine(SearchRecords.ToJsonLine(r)); });
         if (code != 0)
             return new(SearchIndexStatus.Failed, $"検索インデックスの作成に失敗しました（Pagefind 終了コード {code}）: {LastLines(output)}");
         var m = IndexedPages().Match(output);
         var pages = m.Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
         return new(SearchIndexStatus.Indexed, $"検索インデックス: {pages} ページ", pages, sw.Elapsed);
     }
+
+    private const string NoNode = "Node.js（npm）が見つからないため、検索インデックスを作らずに出力しました。検索を使うには Node.js を入れてから、もう一度 build してください（tools/search で npm ci が自動で実行されます）。";
 
     /// <summary>The folder holding tools/search/package.json: above the site, above the tool, or shipped with the tool.</summary>
     public static string? FindToolsDir(string? sourceRoot)
@@ -88,7 +98,7 @@ public static partial class PagefindIndexer
             var npm = FindOnPath(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", searchPath);
             if (npm is null)
             {
-                problem = "Node.js（npm）が見つからないため、検索インデックスを作らずに出力しました。検索を使うには Node.js を入れてから、もう一度 build してください（tools/search で npm ci が自動で実行されます）。";
+                problem = NoNode;
                 return null;
             }
             var (code, output) = Exec(npm, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], toolsDir, TimeSpan.FromMinutes(10));
@@ -111,21 +121,40 @@ public static partial class PagefindIndexer
         return null;
     }
 
-    private static (int Code, string Output) Exec(string file, string[] args, string? workingDir, TimeSpan timeout)
+    private static (int Code, string Output) Exec(string file, string[] args, string? workingDir, TimeSpan timeout,
+        Dictionary<string, string>? environment = null, Action<StreamWriter>? input = null)
     {
         var psi = new ProcessStartInfo(file)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
             WorkingDirectory = workingDir ?? Environment.CurrentDirectory,
         };
+        if (input is not null) psi.StandardInputEncoding = new System.Text.UTF8Encoding(false);
         foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in environment ?? []) psi.Environment[k] = v;
         try
         {
             using var p = Process.Start(psi)!;
             var stdout = p.StandardOutput.ReadToEndAsync();
             var stderr = p.StandardError.ReadToEndAsync();
+            if (input is not null)
+            {
+                try
+                {
+                    using var stdin = p.StandardInput;
+                    stdin.AutoFlush = false;
+                    input(stdin);
+                }
+                catch (IOException) { } // the script ended early; its exit code and output say why
+                catch
+                {
+                    p.Kill(entireProcessTree: true);
+                    throw;
+                }
+            }
             if (!p.WaitForExit(timeout))
             {
                 p.Kill(entireProcessTree: true);

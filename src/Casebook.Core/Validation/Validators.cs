@@ -49,6 +49,19 @@ public sealed class TermValidator : IContentValidator
         foreach (var t in content.Taxonomies["tags"].Terms) tagTerms.TryAdd(TextNormalizer.Tag(t.Label), t);
     }
 
+    /// <summary>Resolves one case's terms as <see cref="Validate"/> would (serve, after that case alone was
+    /// edited). Open tags compare by value, so a term built here equals the one a whole-site pass shares.</summary>
+    public static void ResolveCase(SiteContent content, CaseStudy c, DiagnosticBag diagnostics)
+    {
+        c.Elements = ResolveClosed(content.Taxonomies["elements"], c.ElementRefs, diagnostics);
+        c.Pillars = ResolveClosed(content.Taxonomies["pillars"], c.PillarRefs, diagnostics);
+        var tags = content.Taxonomies["tags"];
+        c.Tags = tags.Closed
+            ? ResolveClosed(tags, c.TagRefs, diagnostics)
+            : c.TagRefs.Select(r => TextNormalizer.Tag(r.Raw)).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)
+                .Select(t => OpenTerm(tags, t)).ToList();
+    }
+
     private static Term OpenTerm(Taxonomy tags, string normalized) =>
         tags.Terms.FirstOrDefault(t => TextNormalizer.Tag(t.Label) == normalized || t.Id == normalized)
         ?? new Term(tags.Id, normalized, normalized, normalized, "", null);

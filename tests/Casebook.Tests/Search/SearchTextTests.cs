@@ -56,7 +56,7 @@ public class PagefindIndexerTests
     {
         using var site = new FixtureSite("-- tools/search/package-lock.json --\n{}\n-- tools/search/package.json --\n{}\n");
         Directory.CreateDirectory(site.Output);
-        var r = PagefindIndexer.Run(site.Output, site.Root, searchPath: Path.Combine(site.Root, "no-node-here"));
+        var r = PagefindIndexer.Run([], Path.Combine(site.Output, "pagefind"), site.Root, searchPath: Path.Combine(site.Root, "no-node-here"));
         Assert.Equal(SearchIndexStatus.Skipped, r.Status);
         Assert.Contains("Node.js", r.Message);
         Assert.Contains("npm", r.Message);
@@ -71,7 +71,7 @@ public class PagefindIndexerTests
     }
 
     [Fact]
-    public void Only_content_pages_are_indexed_and_case_pages_carry_filters_and_meta()
+    public void Only_content_pages_become_search_records_with_filters_and_meta()
     {
         using var site = new FixtureSite(FixtureSite.Config + "\n" + """
             -- input/cases/alpha.md --
@@ -88,27 +88,29 @@ public class PagefindIndexerTests
             """ + "\n" + FixtureSite.Case("beta"));
         var result = site.Build();
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        var bodies = Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories)
-            .Where(f => File.ReadAllText(f).Contains("data-pagefind-body", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(site.Output, f).Replace('\\', '/')).ToList();
-        Assert.Equal(["cases/alpha/index.html", "cases/beta/index.html"], bodies.Order(StringComparer.Ordinal));
+        var theme = Casebook.Core.Rendering.Theme.Load(Repo.Theme, new Casebook.Core.Diagnostics.DiagnosticBag())!;
+        var renderer = new Casebook.Core.Rendering.SiteRenderer(result.Graph!, theme, new Casebook.Core.Diagnostics.DiagnosticBag());
+        var records = SearchRecords.For(result.Graph!, renderer.ViewModels, theme).ToList();
+        Assert.Equal(["/cases/alpha/", "/cases/beta/"], records.Select(r => r.Url));
 
-        var doc = site.Html("cases/alpha/index.html");
-        var body = doc.QuerySelector("[data-pagefind-body]")!;
-        Assert.True(body.HasAttribute("hidden"));
-        var text = body.QuerySelector(":scope > p")!.TextContent;
-        Assert.Contains("2 層 Co", text);          // normalised: the index never sees ２層Ｃｏ
-        Assert.Contains("CP", text);
-        Assert.DoesNotContain("Ｃ", text);
-        Assert.Equal("２層Ｃｏと考える移動支援", body.QuerySelector("[data-pagefind-meta=title]")!.TextContent);
-        Assert.Equal("令和4年度", body.QuerySelector("[data-pagefind-meta=fiscal_year]")!.TextContent);
-        var filters = body.QuerySelectorAll("[data-pagefind-filter]").Select(e => e.GetAttribute("data-pagefind-filter") + "=" + e.TextContent).ToList();
+        var alpha = records[0];
+        Assert.Contains("2 層 Co", alpha.Content);          // normalised: the index never sees ２層Ｃｏ
+        Assert.Contains("CP", alpha.Content);
+        Assert.DoesNotContain("Ｃ", alpha.Content);
+        Assert.Equal("２層Ｃｏと考える移動支援", alpha.Meta["title"]);
+        Assert.Equal("事例", alpha.Meta["kind"]);
+        Assert.Equal("令和4年度", alpha.Meta["fiscal_year"]);
+        Assert.Equal("2022", alpha.Sort["year"]);
+        var filters = alpha.Filters.SelectMany(f => f.Value.Select(v => f.Key + "=" + v)).ToList();
         Assert.Contains("年度=令和4年度", filters);
         Assert.Contains("テーマ=タクシー", filters);
         Assert.Contains(filters, f => f.StartsWith("要素=②", StringComparison.Ordinal));
-        // Filters and meta sit in data-pagefind-ignore so their text is not indexed twice.
-        Assert.NotNull(body.QuerySelector("[data-pagefind-ignore] [data-pagefind-filter]"));
-        Assert.Empty(doc.QuerySelectorAll("[data-pagefind-body] [data-pagefind-body]"));
+        // Facet values are searchable text as well.
+        Assert.Contains(SearchText.ForIndex("甲市社会福祉協議会"), alpha.Content);
+
+        // The pages carry no hidden copy of their text for the index.
+        Assert.DoesNotContain(Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories),
+            f => File.ReadAllText(f).Contains("data-pagefind-", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -121,4 +123,11 @@ public class PagefindIndexerTests
     [InlineData("「」『』【】 ・・・ -- __ x_y 1.5 〇々〆")]
     public void Index_text_is_the_tokens_joined_by_spaces(string text) =>
         Assert.Equal(string.Join(' ', SearchText.Tokens(text)), SearchText.ForIndex(text));
+
+    [Theory]
+    [InlineData("地区 区社 社協 協", "地区 区社 社協 協.")]     // a block's text ends in a full stop, as Pagefind's HTML reader adds
+    [InlineData("見守り 。", "見守り 。")]
+    [InlineData("  CP  と 連携 ", "CP と 連携.")]
+    public void Record_text_is_what_pagefind_takes_from_a_paragraph(string text, string digest) =>
+        Assert.Equal(digest, SearchRecords.Digest(text));
 }

@@ -14,6 +14,7 @@ public class IncrementalSiteTests
         + FixtureSite.Case("delta", "", volume: "vol-a").Replace("tags: [タクシー]", "tags: [見守り, タクシー]") + "\n"
         + FixtureSite.Case("loose", "", volume: "vol-a").Replace("volume: vol-a\n", "") + "\n"
         + FixtureSite.Case("aaa", "", volume: "vol-a").Replace("tags: [タクシー]", "tags: [最初]") + "\n"
+        + FixtureSite.Case("privy", "", "## 連絡\n電話 045-123-4567 まで。\n") + "\n"
         + """
         -- input/lessons/l1.md --
         ---
@@ -21,6 +22,33 @@ public class IncrementalSiteTests
         related_cases: [alpha]
         ---
         本文
+        -- input/cases/other-org.md --
+        ---
+        title: 別の組織の事例
+        organization: 別の町社会福祉協議会
+        region: { prefecture: 静岡県, city: 浜松市 }
+        fiscal_year: 2021
+        elements: [3]
+        pillars: [見守り・つながり]
+        tags: [孤立]
+        ---
+        ## 本文
+        ほかの組織の本文。
+        -- input/glossary/general.yml --
+        title: 用語集
+        entries:
+          - abbr: CSW
+            expansion: コミュニティソーシャルワーカー
+        -- input/checklists/self.yml --
+        title: 自己点検
+        level: organization
+        scale:
+          - { id: done, label: できている, score: 1 }
+          - { id: not-yet, label: できていない, score: 0 }
+        items:
+          - id: a
+            label: 見守りの仕組み
+            terms: [tags/見守り, tags/二番目]
         """;
 
     public static TheoryData<string, string, string, string> Edits => new()
@@ -36,6 +64,14 @@ public class IncrementalSiteTests
         { "region", "beta", "ward: 中区", "ward: 西区" },
         { "renumber-others", "aaa", "volume: vol-a\n", "" },
         { "new-tag-only", "aaa", "tags: [最初]", "tags: [最初, 二番目]" },
+        // Body only: the case page and its volume's print edition are all that change.
+        { "body-in-volume", "delta", "本文です。", "本文を直しました。\n\n## 新しい節\nCSW が訪問しました。" },
+        { "body-outside-volume", "loose", "本文です。", "本文を直しました。CSW と連携。" },
+        { "body-privacy-warning", "beta", "本文です。", "連絡先は 045-123-4567 です。" },
+        { "body-raw-html", "gamma", "本文", "<script>alert(1)</script>本文" },
+        { "body-fixes-privacy-warning", "privy", "電話 045-123-4567 まで。", "電話は事務局まで。" },
+        { "front-matter-whitespace", "beta", "fiscal_year: 2022", "fiscal_year:  2022" },
+        { "summary", "gamma", "fiscal_year: 2022", "fiscal_year: 2022\nsummary: 新しい要約" },
     };
 
     [Theory]
@@ -62,6 +98,41 @@ public class IncrementalSiteTests
         Assert.Equal(full!.Files.Keys.Order(StringComparer.Ordinal), next.Files.Keys.Order(StringComparer.Ordinal));
         foreach (var (file, bytes) in full.Files)
             Assert.True(bytes.AsSpan().SequenceEqual(next.Files[file]), $"{name}: {file} differs from a full build");
+        Assert.Equal(FixtureSite.Lines(fullResult), FixtureSite.Lines(result));
+    }
+
+    [Fact]
+    public void A_body_edit_renders_only_the_case_page_and_its_print_edition()
+    {
+        using var site = new FixtureSite(Site());
+        var options = new BuildOptions(site.Root, site.Output, "/", false, Repo.Theme, WriteOutput: false);
+        var (start, _) = IncrementalSite.Full(options);
+        var path = Path.Combine(site.Root, "input/cases/delta.md");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("本文です。", "書き直した本文。"));
+        var (next, _) = start!.CaseEdited(path)!.Value;
+        Assert.Equal(2, next!.PagesRendered);
+        var changed = next.Files.Where(f => !start.Files[f.Key].AsSpan().SequenceEqual(f.Value)).Select(f => f.Key).Order(StringComparer.Ordinal);
+        Assert.Equal(["cases/delta/index.html", "volumes/vol-a/print/index.html"], changed);
+    }
+
+    [Fact]
+    public void Successive_edits_of_body_and_front_matter_still_equal_a_full_build()
+    {
+        using var site = new FixtureSite(Site());
+        var options = new BuildOptions(site.Root, site.Output, "/", false, Repo.Theme, WriteOutput: false);
+        var (current, _) = IncrementalSite.Full(options);
+        var path = Path.Combine(site.Root, "input/cases/alpha.md");
+        foreach (var (from, to) in new[] { ("本文です。", "一度目。"), ("title: 事例 alpha", "title: 改題"), ("一度目。", "二度目。CSW"), ("tags: [タクシー]", "tags: [見守り]"), ("二度目。", "三度目。") })
+        {
+            File.WriteAllText(path, File.ReadAllText(path).Replace(from, to));
+            var (next, result) = current!.CaseEdited(path)!.Value;
+            Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+            current = next;
+        }
+        var (full, fullResult) = IncrementalSite.Full(options);
+        foreach (var (file, bytes) in full!.Files)
+            Assert.True(bytes.AsSpan().SequenceEqual(current!.Files[file]), $"{file} differs from a full build");
+        Assert.Equal(FixtureSite.Lines(fullResult), current!.Diagnostics.Select(d => d.ToString()));
     }
 
     [Fact]
