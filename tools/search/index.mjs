@@ -4,6 +4,8 @@
 // filters, sort. casebook build writes them (src/Casebook.Core/Search/SearchRecords.cs), so Pagefind never
 // crawls the written site. Records are added one at a time, in the order given, so the same site always gives
 // the same index. Prints "Indexed N pages"; exits non-zero with Pagefind's errors when something fails.
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import * as pagefind from "pagefind";
 
@@ -33,5 +35,16 @@ for await (const line of createInterface({ input: process.stdin, crlfDelay: Infi
 
 const written = await index.writeFiles({ outputPath });
 if (written.errors.length > 0) await fail("writeFiles", written.errors);
+
+// writeFiles can answer while the backend is still writing some files, and close() kills the backend:
+// wait (a few seconds at most) until no file it wrote is empty, so none is cut off.
+const emptyFiles = () => readdirSync(outputPath, { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile() && statSync(join(e.parentPath ?? e.path, e.name)).size === 0)
+  .map((e) => e.name);
+for (let waited = 0; emptyFiles().length > 0 && waited < 10_000; waited += 50) {
+  await new Promise((r) => setTimeout(r, 50));
+}
+const stillEmpty = emptyFiles();
+if (stillEmpty.length > 0) await fail("writeFiles", [`empty files: ${stillEmpty.join(", ")}`]);
 console.log(`Indexed ${pages} page${pages === 1 ? "" : "s"}`);
 await pagefind.close();

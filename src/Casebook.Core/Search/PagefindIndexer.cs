@@ -55,6 +55,11 @@ public static partial class PagefindIndexer
             stdin => { foreach (var r in records) stdin.WriteLine(SearchRecords.ToJsonLine(r)); });
         if (code != 0)
             return new(SearchIndexStatus.Failed, $"検索インデックスの作成に失敗しました（Pagefind 終了コード {code}）: {LastLines(output)}");
+        var empty = Directory.EnumerateFiles(indexDir, "*", SearchOption.AllDirectories).FirstOrDefault(f => new FileInfo(f).Length == 0);
+        if (empty is not null)
+            return new(SearchIndexStatus.Failed, $"検索インデックスの作成に失敗しました: Pagefind が空のファイル {Path.GetRelativePath(indexDir, empty)} を残しました。もう一度 build してください。");
+        // Same site, same index files (Pagefind alone writes filter values in a different order each run).
+        PagefindStableOutput.Apply(indexDir);
         var m = IndexedPages().Match(output);
         var pages = m.Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
         return new(SearchIndexStatus.Indexed, $"検索インデックス: {pages} ページ", pages, sw.Elapsed);

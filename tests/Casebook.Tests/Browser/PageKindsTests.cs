@@ -107,8 +107,10 @@ public class PageKindsTests(BrowserFixture browser, SampleSiteFixture site)
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("header-q", await page.EvaluateAsync<string>("document.activeElement.id"));
         await page.Keyboard.TypeAsync("タクシー");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/search/?q=*");
+        // Wait for the navigation to be committed, not for the search page's every resource: on a loaded
+        // CI machine the load event can take longer than the default timeout.
+        await page.RunAndWaitForNavigationAsync(() => page.Keyboard.PressAsync("Enter"),
+            new() { UrlString = "**/search/?q=*", WaitUntil = Microsoft.Playwright.WaitUntilState.Commit, Timeout = 60_000 });
         Assert.Contains("/search/?q=", page.Url);
         await page.Context.CloseAsync();
     }
