@@ -74,9 +74,6 @@ public sealed class Theme
             MaxSteps = 0,
         };
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
-        // {{ html | search_text }}: the hidden copy only the search index reads (see Search/SearchText.cs).
-        options.Filters.AddFilter("search_text", (input, _, _) =>
-            new ValueTask<FluidValue>(new StringValue(Search.SearchText.ForIndex(input.ToStringValue()))));
         foreach (var t in typeof(Theme).Assembly.GetTypes().Where(t => t.Namespace == "Casebook.Core.Rendering.ViewModels" && t.IsPublic))
             options.MemberAccessStrategy.Register(t);
 
