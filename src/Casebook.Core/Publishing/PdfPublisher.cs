@@ -74,7 +74,10 @@ public static partial class PdfPublisher
             var url = server.Origin + basePath + "volumes/" + Uri.EscapeDataString(volume.Id) + "/print/";
             try
             {
-                await RenderAsync(chromium, server.Origin, url, outputFile, volume.Title);
+                var settings = config.Value.Item1;
+                var publicOrigin = settings.BaseUrl.Length > 0 ? new Uri(settings.BaseUrl).GetLeftPart(UriPartial.Authority) : null;
+                await RenderAsync(chromium, server.Origin, url, outputFile, volume.Title, publicOrigin);
+                StampDates(outputFile, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
             }
             catch (PlaywrightException e)
             {
@@ -88,7 +91,7 @@ public static partial class PdfPublisher
         }
     }
 
-    private static async Task RenderAsync(string chromium, string origin, string url, string outputFile, string runningHead)
+    private static async Task RenderAsync(string chromium, string origin, string url, string outputFile, string runningHead, string? publicOrigin)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -106,6 +109,18 @@ public static partial class PdfPublisher
         var response = await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle, Timeout = 120_000 });
         if (response is null || !response.Ok) throw new PlaywrightException($"{url} を開けません（HTTP {response?.Status}）。");
         await page.EvaluateAsync("() => document.fonts.ready.then(() => true)");
+        // The page was served by this temporary loopback server: links to other pages of the site must point
+        // at the published site (base_url), or, without one, become plain text. Links within the edition stay.
+        await page.EvaluateAsync("""
+            ([origin, publicOrigin]) => {
+              for (const a of document.querySelectorAll('a[href]')) {
+                const u = new URL(a.href);
+                if (u.origin !== origin || (u.pathname === location.pathname && u.hash)) continue;
+                if (publicOrigin) a.setAttribute('href', publicOrigin + u.pathname + u.search + u.hash);
+                else a.removeAttribute('href');
+              }
+            }
+            """, new object?[] { origin, publicOrigin });
         const string box = "width:100%;margin:0 14mm;font-family:'Noto Sans CJK JP','Noto Sans JP',sans-serif;font-size:8pt;color:#444;";
         await page.PdfAsync(new PagePdfOptions
         {
@@ -123,6 +138,22 @@ public static partial class PdfPublisher
         });
         await context.CloseAsync();
     }
+
+    /// <summary>With <c>SOURCE_DATE_EPOCH</c> (seconds since 1970, the reproducible-builds convention) the PDF's
+    /// creation and modification dates are that time, so the same site gives the same PDF; without it they stay
+    /// Chromium's (now). Rewritten in place with the same length, so the file's offsets stay valid.</summary>
+    public static void StampDates(string pdfFile, string? sourceDateEpoch)
+    {
+        if (!long.TryParse(sourceDateEpoch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)) return;
+        var stamp = DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var latin1 = System.Text.Encoding.Latin1;
+        var text = latin1.GetString(File.ReadAllBytes(pdfFile));
+        var stamped = PdfDate().Replace(text, m => m.Groups[1].Value + stamp + "+00'00')");
+        if (stamped.Length == text.Length && stamped != text) File.WriteAllBytes(pdfFile, latin1.GetBytes(stamped));
+    }
+
+    [GeneratedRegex(@"(/(?:CreationDate|ModDate) \(D:)\d{14}(?:Z|[+-]\d{2}'\d{2}')\)")]
+    private static partial Regex PdfDate();
 
     /// <summary>The print edition was built after every source file changed (casebook.yml, input/, theme/).</summary>
     public static bool IsUpToDate(string sourceRoot, string printFile, string? themeDir)

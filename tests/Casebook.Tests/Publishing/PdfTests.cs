@@ -22,7 +22,7 @@ public class PdfTests
         var text = FixtureSite.Config.Replace("cases: [alpha, beta]", "cases: [alpha, beta, gamma]")
             .Replace("site:\n  title: テストサイト", "site:\n  title: テストサイト\n  base_url: https://example.org/sub/") + "\n";
         foreach (var (id, title, sentence) in Cases)
-            text += FixtureSite.Case(id, body: $"## きっかけ\n{sentence}\n\n## 取組の内容\nCPの職員が関わりました。\n").Replace($"title: 事例 {id}", $"title: {title}") + "\n";
+            text += FixtureSite.Case(id, body: $"## きっかけ\n{sentence}\n\n## 取組の内容\nCPの職員が関わりました。[事例の一覧](/cases/)も見てください。\n").Replace($"title: 事例 {id}", $"title: {title}") + "\n";
         text += """
             -- input/glossary/vol-a.yml --
             title: 略字表記
@@ -80,6 +80,40 @@ public class PdfTests
         // Page numbers in the footer: page 2 reads "2 / N".
         var page2 = CliRunner.Tool("pdftotext", "-enc", "UTF-8", "-f", "2", "-l", "2", pdf, "-");
         Assert.Matches($@"(^|\s)2\s*/\s*{pages}(\s|$)", page2);
+    }
+
+    [Fact]
+    public async Task Links_point_at_the_published_site_and_source_date_epoch_makes_the_pdf_reproducible()
+    {
+        using var site = Site();
+        var env = new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "1700000000" };
+        var pdfs = new List<byte[]>();
+        foreach (var name in new[] { "a.pdf", "b.pdf" })
+        {
+            var pdf = Path.Combine(site.Root, "out", name);
+            var run = await CliRunner.RunAsync(["pdf", "--source", site.Root, "--volume", "vol-a", "--output", pdf], environment: env);
+            Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+            pdfs.Add(File.ReadAllBytes(pdf));
+        }
+        var raw = System.Text.Encoding.Latin1.GetString(pdfs[0]);
+        var uris = Regex.Matches(raw, @"/URI \(([^)]*)\)").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains("https://example.org/sub/cases/", uris);
+        Assert.DoesNotContain(uris, u => u.Contains("127.0.0.1", StringComparison.Ordinal));
+        Assert.Contains("/CreationDate (D:20231114221320+00'00')", raw);
+        Assert.True(pdfs[0].SequenceEqual(pdfs[1]), "two PDFs of the same site differ");
+    }
+
+    [Fact]
+    public async Task Without_a_base_url_links_to_other_pages_are_dropped_not_pointed_at_the_temporary_server()
+    {
+        using var site = Site();
+        site.Write("casebook.yml", File.ReadAllText(Path.Combine(site.Root, "casebook.yml")).Replace("  base_url: https://example.org/sub/\n", ""));
+        var pdf = Path.Combine(site.Root, "out", "vol-a.pdf");
+        var run = await CliRunner.RunAsync(["pdf", "--source", site.Root, "--volume", "vol-a", "--output", pdf]);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        var raw = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(pdf));
+        Assert.DoesNotContain("/URI (http", raw);
+        Assert.Contains("事例の一覧", CliRunner.Tool("pdftotext", "-enc", "UTF-8", pdf, "-"));
     }
 
     [Fact]
