@@ -14,8 +14,16 @@ public static class FixEncodingCommand
         var cmd = new Command("fix-encoding", "Shift_JIS（CP932）のファイルを UTF-8 に変換します（元のファイルは .sjis.bak として残します）") { files };
         cmd.SetAction(parse =>
         {
+            var paths = parse.GetValue(files)!;
+            // Check every name first: a mistyped name or option converts nothing rather than some of the files.
+            var missing = paths.Where(f => !File.Exists(f)).ToList();
+            foreach (var f in missing)
+                Report.Error(f.StartsWith('-')
+                    ? $"fix-encoding にオプション {f} はありません。変換するファイルを並べてください（例: casebook fix-encoding input/cases/a.md）。"
+                    : $"{f} がありません。");
+            if (missing.Count > 0) return ExitCodes.UsageOrEnvironment;
             var code = ExitCodes.Ok;
-            foreach (var f in parse.GetValue(files)!) code = Math.Max(code, Fix(f));
+            foreach (var f in paths) code = Math.Max(code, Fix(f));
             return code;
         });
         return cmd;

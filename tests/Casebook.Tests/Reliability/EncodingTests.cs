@@ -60,4 +60,18 @@ public class EncodingTests
         Assert.Equal(0, CliTests.Run(site.Root, "fix-encoding", path).Code);
         Assert.False(File.Exists(path + ".sjis2.bak"));
     }
+
+    [Fact]
+    public void Fix_encoding_with_a_wrong_name_or_option_converts_nothing()
+    {
+        using var site = Site();
+        var sjis = CodePagesEncodingProvider.Instance.GetEncoding(932)!.GetBytes(CaseText);
+        site.WriteBytes("input/cases/gamma.md", sjis);
+        var path = Path.Combine(site.Root, "input", "cases", "gamma.md");
+        var r = CliTests.Run(site.Root, "fix-encoding", path, "--source", site.Root);
+        Assert.Equal(2, r.Code);
+        Assert.Contains("--source", r.Out + r.Err);
+        Assert.Equal(sjis, File.ReadAllBytes(path));
+        Assert.False(File.Exists(path + ".sjis.bak"));
+    }
 }
