@@ -28,6 +28,12 @@ public sealed class CaseTermEditor(IReadOnlyDictionary<string, Taxonomy> taxonom
             return ResolveIn(spec[..slash], spec[(slash + 1)..]);
         foreach (var tax in new[] { "elements", "pillars" })
             if (TermValidator.Find(Taxonomies[tax], spec) is { } t) return Choice(t);
+        // A bare number names an element: one the vocabulary lacks is a mistake, not a new tag.
+        if (Taxonomies["elements"].Numbered && int.TryParse(TextNormalizer.Tag(spec), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            var numbers = string.Join("・", Taxonomies["elements"].Terms.Select(x => x.Number));
+            throw new FrontMatterEditException($"「{spec}」は {Taxonomies["elements"].Label}（elements）の番号にありません（使える番号: {numbers}）。数字のテーマを加えるときは tags/{spec} と書いてください。");
+        }
         return ResolveIn("tags", spec);
     }
 

@@ -38,6 +38,14 @@ public class TagCommandTests
         Assert.Equal(before, File.ReadAllBytes(path));
         Assert.Equal(2, CliTests.Run(site.Root, "tag", "nosuch", "--add", "x").Code);
         Assert.Equal(2, CliTests.Run(site.Root, "tag", "alpha").Code);
+
+        // A bare number is an element number: 8 is refused (not quietly added as a tag "8"); tags/8 is a tag.
+        var eight = CliTests.Run(site.Root, "tag", "alpha", "--add", "8");
+        Assert.Equal(1, eight.Code);
+        Assert.Contains("tags/8", eight.Err);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Equal(0, CliTests.Run(site.Root, "tag", "alpha", "--add", "tags/8").Code);
+        Assert.Contains("tags: [タクシー, 8]", File.ReadAllText(path));
     }
 
     [Fact]
