@@ -34,6 +34,9 @@ public sealed class BuildResult
     public IReadOnlyList<OutputFile> Files { get; init; } = [];
     /// <summary>What the search stage did (<see cref="BuildOptions.Search"/>, writing builds only); null when it did not run.</summary>
     public SearchIndexResult? Search { get; init; }
+    /// <summary>The theme that rendered the pages (null when none was loaded); serve keeps rendering with it, so the
+    /// card HTML it holds (<see cref="Rendering.Theme"/>) carries over to the first rebuild.</summary>
+    public Rendering.Theme? Theme { get; init; }
 }
 
 /// <summary>The whole build: load → validate → graph → render (with the search index made alongside) → post-process → write.
@@ -79,7 +82,7 @@ public static class Pipeline
             LinkCheck.Run(graph, jobs, renderer.ViewModels.AllLinks, diagnostics);
             files.AddRange(Exports(graph, jobs));
             Stage("post-process");
-            return Result(diagnostics, graph, timings, files);
+            return Result(diagnostics, graph, timings, files, theme: theme);
         }
 
         // Writing: pages stream into a staging folder as they are rendered (nothing is held in memory),
@@ -130,8 +133,9 @@ public static class Pipeline
         }
     }
 
-    private static BuildResult Result(DiagnosticBag d, SiteGraph? g, List<StageTiming> t, List<OutputFile> files, int pages = 0, SearchIndexResult? search = null) =>
-        new() { Diagnostics = d.Sorted(), Graph = g, Timings = t, Files = files, PagesWritten = pages, Search = search };
+    private static BuildResult Result(DiagnosticBag d, SiteGraph? g, List<StageTiming> t, List<OutputFile> files, int pages = 0, SearchIndexResult? search = null,
+        Theme? theme = null) =>
+        new() { Diagnostics = d.Sorted(), Graph = g, Timings = t, Files = files, PagesWritten = pages, Search = search, Theme = theme };
 
     public static IEnumerable<OutputFile> Exports(SiteGraph g, IReadOnlyList<PageJob> jobs)
     {
