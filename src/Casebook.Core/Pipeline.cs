@@ -137,12 +137,14 @@ public static class Pipeline
         Theme? theme = null) =>
         new() { Diagnostics = d.Sorted(), Graph = g, Timings = t, Files = files, PagesWritten = pages, Search = search, Theme = theme };
 
-    public static IEnumerable<OutputFile> Exports(SiteGraph g, IReadOnlyList<PageJob> jobs)
+    /// <param name="volumes">The volumes whose own exports are made (all when null); serve keeps the others'.</param>
+    public static IEnumerable<OutputFile> Exports(SiteGraph g, IReadOnlyList<PageJob> jobs, Func<Volume, bool>? volumes = null)
     {
         yield return OutputFile.Text("data/cases.json", JsonExport.Cases(g, g.Cases));
         yield return CsvExport.Cases("data/cases.csv", g, g.Cases);
         foreach (var v in g.Volumes)
         {
+            if (volumes is not null && !volumes(v)) continue;
             var path = g.Links.Volume(v.Id).Path;
             yield return OutputFile.Text($"{path}{v.Id}-cases.json", JsonExport.Cases(g, g.VolumeCases[v.Id]));
             yield return CsvExport.Cases($"{path}{v.Id}-cases.csv", g, g.VolumeCases[v.Id]);

@@ -124,6 +124,7 @@ public sealed class IncrementalSite
 
         var renderer = new SiteRenderer(graph, Theme, diagnostics);
         var jobs = renderer.Jobs();
+        Stage("jobs");
         // Pages only show other cases' counts if the theme says so; then every case and term page is redone.
         var themeShowsCounts = ThemeShowsCounts(Theme.Directory);
         var affected = themeShowsCounts ? graph.Cases.Select(c => c.Id).ToHashSet(StringComparer.Ordinal) : AffectedCases(Graph, graph, old.Id);
@@ -140,16 +141,22 @@ public sealed class IncrementalSite
                 : j.Layout == "term" ? termFiles is null || termFiles.Contains(j.Link.File)
                 : j.Meta.Kind is "organization" or "region" or "volume" ? listFiles.Contains(j.Link.File)
                 : true)).ToList();
+        Stage("select");
         var rendered = renderer.Render(selected);
         Stage("render");
 
         var targets = LinkCheck.Targets(graph, jobs.Select(j => j.Link.Path));
         LinkCheck.Run(targets, renderer.ViewModels.AllLinks, diagnostics, LinkCheck.Unread(graph));
-        var exports = Pipeline.Exports(graph, jobs).ToList();
+        Stage("link check");
+        // A volume's exports list its cases and their numbers only: those of volumes the case was not in stay.
+        var exports = Pipeline.Exports(graph, jobs, v => volumes.Contains(v.Id)).ToList();
         Stage("post-process");
 
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var j in jobs) if (Files.TryGetValue(j.Link.File, out var b)) files[j.Link.File] = b;
+        foreach (var v in graph.Volumes)
+            foreach (var name in new[] { $"{v.Id}-cases.json", $"{v.Id}-cases.csv" })
+                if (Files.TryGetValue(graph.Links.Volume(v.Id).Path + name, out var b)) files[graph.Links.Volume(v.Id).Path + name] = b;
         foreach (var f in rendered) files[f.Path] = f.Bytes;
         foreach (var f in exports) files[f.Path] = f.Bytes;
         // Checklist warnings depend on every case's tags and were made again above, as were the edited file's.
