@@ -16,8 +16,10 @@ namespace Casebook.Core.Incremental;
 /// edition; nothing else shows the body. The graph is the old one with the case swapped in.</item>
 /// <item>Front matter: the case, the cases whose page shows it (neighbours, related cases, numbering), the term,
 /// organization, region and volume pages that list it (or a renumbered case), the other listings, the print
-/// edition of its volume(s) and the exports. Related cases are reused when no case's terms or place changed.
-/// A theme whose case or term pages show counts gets all case and term pages redone.</item>
+/// edition of its volume(s) and the exports (a volume's own exports only for the case's volume(s)). Related cases
+/// are computed again only for cases having a term the edit added or removed (none when no case moved).
+/// A theme whose case or term pages show counts gets all case and term pages redone. The theme, and with it
+/// every card's rendered HTML, is kept from one rebuild to the next: a list of 10,000 cards pastes 9,999.</item>
 /// </list>
 /// Anything else (config, theme, new or deleted files, other content types, an id or draft change) falls back
 /// to a full build. Tests check that the result equals a full build byte for byte.</summary>
