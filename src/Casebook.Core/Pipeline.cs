@@ -137,21 +137,26 @@ public static class Pipeline
         Theme? theme = null) =>
         new() { Diagnostics = d.Sorted(), Graph = g, Timings = t, Files = files, PagesWritten = pages, Search = search, Theme = theme };
 
+    /// <summary>The data exports, feed, sitemap and robots.txt, in this order; each file is made on its own thread
+    /// (cases.json, cases.csv and the feed each go through every case).</summary>
     /// <param name="volumes">The volumes whose own exports are made (all when null); serve keeps the others'.</param>
-    public static IEnumerable<OutputFile> Exports(SiteGraph g, IReadOnlyList<PageJob> jobs, Func<Volume, bool>? volumes = null)
+    public static IEnumerable<OutputFile> Exports(SiteGraph g, IReadOnlyList<PageJob> jobs, Func<Volume, bool>? volumes = null) =>
+        ExportMakers(g, jobs, volumes).ToList().AsParallel().AsOrdered().Select(make => make());
+
+    private static IEnumerable<Func<OutputFile>> ExportMakers(SiteGraph g, IReadOnlyList<PageJob> jobs, Func<Volume, bool>? volumes)
     {
-        yield return OutputFile.Text("data/cases.json", JsonExport.Cases(g, g.Cases));
-        yield return CsvExport.Cases("data/cases.csv", g, g.Cases);
+        yield return () => OutputFile.Text("data/cases.json", JsonExport.Cases(g, g.Cases));
+        yield return () => CsvExport.Cases("data/cases.csv", g, g.Cases);
         foreach (var v in g.Volumes)
         {
             if (volumes is not null && !volumes(v)) continue;
             var path = g.Links.Volume(v.Id).Path;
-            yield return OutputFile.Text($"{path}{v.Id}-cases.json", JsonExport.Cases(g, g.VolumeCases[v.Id]));
-            yield return CsvExport.Cases($"{path}{v.Id}-cases.csv", g, g.VolumeCases[v.Id]);
+            yield return () => OutputFile.Text($"{path}{v.Id}-cases.json", JsonExport.Cases(g, g.VolumeCases[v.Id]));
+            yield return () => CsvExport.Cases($"{path}{v.Id}-cases.csv", g, g.VolumeCases[v.Id]);
         }
-        yield return OutputFile.Text("feed.xml", Feeds.Atom(g));
-        yield return OutputFile.Text("sitemap.xml", Feeds.Sitemap(g, jobs.Where(j => j.Layout != "404").Select(j => j.Link.Url)));
-        yield return OutputFile.Text("robots.txt", "User-agent: *\nAllow: /\n");
+        yield return () => OutputFile.Text("feed.xml", Feeds.Atom(g));
+        yield return () => OutputFile.Text("sitemap.xml", Feeds.Sitemap(g, jobs.Where(j => j.Layout != "404").Select(j => j.Link.Url)));
+        yield return () => OutputFile.Text("robots.txt", "User-agent: *\nAllow: /\n");
     }
 
     private static List<(string, string)> AssetCopies(SiteContent content, Theme theme)

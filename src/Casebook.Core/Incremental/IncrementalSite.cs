@@ -152,7 +152,7 @@ public sealed class IncrementalSite
         Stage("link check");
         // A volume's exports list its cases and their numbers only: those of volumes the case was not in stay.
         var exports = Pipeline.Exports(graph, jobs, v => volumes.Contains(v.Id)).ToList();
-        Stage("post-process");
+        Stage("exports");
 
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var j in jobs) if (Files.TryGetValue(j.Link.File, out var b)) files[j.Link.File] = b;
@@ -164,6 +164,7 @@ public sealed class IncrementalSite
         // Checklist warnings depend on every case's tags and were made again above, as were the edited file's.
         var checklists = content.Checklists.Select(c => c.SourcePath).ToHashSet(StringComparer.Ordinal);
         var kept = Diagnostics.Where(d => d.Span.Path != display && !checklists.Contains(d.Span.Path));
+        Stage("post-process");
         return Finish(graph, files, rendered.Count, diagnostics, kept, timings, targets);
     }
 
