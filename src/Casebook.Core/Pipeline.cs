@@ -34,6 +34,9 @@ public sealed class BuildResult
     public IReadOnlyList<OutputFile> Files { get; init; } = [];
     /// <summary>What the search stage did (<see cref="BuildOptions.Search"/>, writing builds only); null when it did not run.</summary>
     public SearchIndexResult? Search { get; init; }
+    /// <summary>The theme that rendered the pages (null when none was loaded); serve keeps rendering with it, so the
+    /// card HTML it holds (<see cref="Rendering.Theme"/>) carries over to the first rebuild.</summary>
+    public Rendering.Theme? Theme { get; init; }
 }
 
 /// <summary>The whole build: load → validate → graph → render (with the search index made alongside) → post-process → write.
@@ -79,7 +82,7 @@ public static class Pipeline
             LinkCheck.Run(graph, jobs, renderer.ViewModels.AllLinks, diagnostics);
             files.AddRange(Exports(graph, jobs));
             Stage("post-process");
-            return Result(diagnostics, graph, timings, files);
+            return Result(diagnostics, graph, timings, files, theme: theme);
         }
 
         // Writing: pages stream into a staging folder as they are rendered (nothing is held in memory),
@@ -130,22 +133,30 @@ public static class Pipeline
         }
     }
 
-    private static BuildResult Result(DiagnosticBag d, SiteGraph? g, List<StageTiming> t, List<OutputFile> files, int pages = 0, SearchIndexResult? search = null) =>
-        new() { Diagnostics = d.Sorted(), Graph = g, Timings = t, Files = files, PagesWritten = pages, Search = search };
+    private static BuildResult Result(DiagnosticBag d, SiteGraph? g, List<StageTiming> t, List<OutputFile> files, int pages = 0, SearchIndexResult? search = null,
+        Theme? theme = null) =>
+        new() { Diagnostics = d.Sorted(), Graph = g, Timings = t, Files = files, PagesWritten = pages, Search = search, Theme = theme };
 
-    public static IEnumerable<OutputFile> Exports(SiteGraph g, IReadOnlyList<PageJob> jobs)
+    /// <summary>The data exports, feed, sitemap and robots.txt, in this order; each file is made on its own thread
+    /// (cases.json, cases.csv and the feed each go through every case).</summary>
+    /// <param name="volumes">The volumes whose own exports are made (all when null); serve keeps the others'.</param>
+    public static IEnumerable<OutputFile> Exports(SiteGraph g, IReadOnlyList<PageJob> jobs, Func<Volume, bool>? volumes = null) =>
+        ExportMakers(g, jobs, volumes).ToList().AsParallel().AsOrdered().Select(make => make());
+
+    private static IEnumerable<Func<OutputFile>> ExportMakers(SiteGraph g, IReadOnlyList<PageJob> jobs, Func<Volume, bool>? volumes)
     {
-        yield return OutputFile.Text("data/cases.json", JsonExport.Cases(g, g.Cases));
-        yield return CsvExport.Cases("data/cases.csv", g, g.Cases);
+        yield return () => OutputFile.Text("data/cases.json", JsonExport.Cases(g, g.Cases));
+        yield return () => CsvExport.Cases("data/cases.csv", g, g.Cases);
         foreach (var v in g.Volumes)
         {
+            if (volumes is not null && !volumes(v)) continue;
             var path = g.Links.Volume(v.Id).Path;
-            yield return OutputFile.Text($"{path}{v.Id}-cases.json", JsonExport.Cases(g, g.VolumeCases[v.Id]));
-            yield return CsvExport.Cases($"{path}{v.Id}-cases.csv", g, g.VolumeCases[v.Id]);
+            yield return () => OutputFile.Text($"{path}{v.Id}-cases.json", JsonExport.Cases(g, g.VolumeCases[v.Id]));
+            yield return () => CsvExport.Cases($"{path}{v.Id}-cases.csv", g, g.VolumeCases[v.Id]);
         }
-        yield return OutputFile.Text("feed.xml", Feeds.Atom(g));
-        yield return OutputFile.Text("sitemap.xml", Feeds.Sitemap(g, jobs.Where(j => j.Layout != "404").Select(j => j.Link.Url)));
-        yield return OutputFile.Text("robots.txt", "User-agent: *\nAllow: /\n");
+        yield return () => OutputFile.Text("feed.xml", Feeds.Atom(g));
+        yield return () => OutputFile.Text("sitemap.xml", Feeds.Sitemap(g, jobs.Where(j => j.Layout != "404").Select(j => j.Link.Url)));
+        yield return () => OutputFile.Text("robots.txt", "User-agent: *\nAllow: /\n");
     }
 
     private static List<(string, string)> AssetCopies(SiteContent content, Theme theme)

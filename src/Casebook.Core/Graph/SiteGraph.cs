@@ -206,16 +206,36 @@ public static class SiteGraphBuilder
         }.Freeze();
     }
 
+    /// <summary>Related cases after an edit, from <paramref name="previous"/>'s, when every case keeps its place (so ties,
+    /// the size of the site and hence the "very common" threshold are the same). A case's list is computed again only
+    /// when it has a term whose membership changed (a term some case gained or lost): no other term's case list or
+    /// weight changed, and a case without such a term shares exactly the same terms with every case as before, so
+    /// its scores, and its five best, are the same. The cases whose terms changed are computed again too. Null (compute all) when some case moved, came or went.</summary>
     private static Dictionary<string, List<CaseStudy>>? ReusedRelated(SiteGraph? previous, List<CaseStudy> cases, Dictionary<string, CaseStudy> byId)
     {
         if (previous is null || previous.Cases.Count != cases.Count) return null;
+        var changedTerms = new HashSet<Term>();
+        var redo = new SortedSet<int>();
         for (var i = 0; i < cases.Count; i++)
         {
             var (was, now) = (previous.Cases[i], cases[i]);
-            if (was.Id != now.Id || !was.AllTerms.SequenceEqual(now.AllTerms)) return null;
+            if (was.Id != now.Id) return null;
+            if (ReferenceEquals(was, now) || was.AllTerms.SequenceEqual(now.AllTerms)) continue;
+            redo.Add(i);   // the edited case itself, even when it only lost terms
+            var before = was.AllTerms.ToList();
+            var after = now.AllTerms.ToList();
+            var changed = before.ToHashSet();
+            // A term listed twice counts twice: with repeats, every term of either side counts as changed.
+            if (changed.Count == before.Count && after.Distinct().Count() == after.Count) changed.SymmetricExceptWith(after);
+            else changed.UnionWith(after);
+            changedTerms.UnionWith(changed);
         }
         var related = new Dictionary<string, List<CaseStudy>>(cases.Count, StringComparer.Ordinal);
         foreach (var (id, list) in previous.Related) related[id] = list.Select(r => byId[r.Id]).ToList();
+        if (redo.Count == 0) return related;
+        for (var i = 0; i < cases.Count; i++)
+            if (cases[i].AllTerms.Any(changedTerms.Contains)) redo.Add(i);
+        foreach (var (i, list) in RelatedCases(cases, redo.ToList())) related[cases[i].Id] = list;
         return related;
     }
 
@@ -223,6 +243,15 @@ public static class SiteGraphBuilder
     /// Ties go to the case listed first. Only cases sharing a term are scored, and the top five are picked
     /// without sorting, so the work grows with the shared terms, not with the square of the site.</summary>
     internal static Dictionary<string, List<CaseStudy>> RelatedCases(List<CaseStudy> cases)
+    {
+        var all = RelatedCases(cases, Enumerable.Range(0, cases.Count).ToList());
+        var related = new Dictionary<string, List<CaseStudy>>(cases.Count, StringComparer.Ordinal);
+        foreach (var (i, list) in all) related[cases[i].Id] = list;
+        return related;
+    }
+
+    /// <summary>The related cases of <c>cases[i]</c> for each i of <paramref name="only"/> (scores from the whole site).</summary>
+    internal static List<(int Index, List<CaseStudy> Related)> RelatedCases(List<CaseStudy> cases, List<int> only)
     {
         var byTerm = new Dictionary<Term, List<int>>();
         var termsOf = new Term[cases.Count][];
@@ -242,11 +271,12 @@ public static class SiteGraphBuilder
             weights[t] = (weight, list.ToArray());
         }
 
-        var top = new List<CaseStudy>[cases.Count];
-        Parallel.For(0, cases.Count,
+        var top = new List<CaseStudy>[only.Count];
+        Parallel.For(0, only.Count,
             () => (Scores: new int[cases.Count], Touched: new List<int>()),
-            (i, _, local) =>
+            (o, _, local) =>
             {
+                var i = only[o];
                 var (scores, touched) = local;
                 foreach (var t in termsOf[i])
                 {
@@ -274,15 +304,13 @@ public static class SiteGraphBuilder
                 }
                 var result = new List<CaseStudy>(n);
                 for (var k = 0; k < n; k++) result.Add(cases[best[k]]);
-                top[i] = result;
+                top[o] = result;
                 foreach (var j in touched) scores[j] = 0;
                 touched.Clear();
                 return local;
             },
             _ => { });
 
-        var related = new Dictionary<string, List<CaseStudy>>(cases.Count, StringComparer.Ordinal);
-        for (var i = 0; i < cases.Count; i++) related[cases[i].Id] = top[i];
-        return related;
+        return only.Select((i, o) => (i, top[o])).ToList();
     }
 }

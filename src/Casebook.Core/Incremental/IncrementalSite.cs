@@ -16,8 +16,10 @@ namespace Casebook.Core.Incremental;
 /// edition; nothing else shows the body. The graph is the old one with the case swapped in.</item>
 /// <item>Front matter: the case, the cases whose page shows it (neighbours, related cases, numbering), the term,
 /// organization, region and volume pages that list it (or a renumbered case), the other listings, the print
-/// edition of its volume(s) and the exports. Related cases are reused when no case's terms or place changed.
-/// A theme whose case or term pages show counts gets all case and term pages redone.</item>
+/// edition of its volume(s) and the exports (a volume's own exports only for the case's volume(s)). Related cases
+/// are computed again only for cases having a term the edit added or removed (none when no case moved).
+/// A theme whose case or term pages show counts gets all case and term pages redone. The theme, and with it
+/// every card's rendered HTML, is kept from one rebuild to the next: a list of 10,000 cards pastes 9,999.</item>
 /// </list>
 /// Anything else (config, theme, new or deleted files, other content types, an id or draft change) falls back
 /// to a full build. Tests check that the result equals a full build byte for byte.</summary>
@@ -39,7 +41,7 @@ public sealed class IncrementalSite
     {
         var result = Pipeline.Run(options with { WriteOutput = false });
         if (!result.Success || result.Graph is null) return (null, result);
-        var theme = Theme.Load(Pipeline.ResolveTheme(options.SourceRoot, options.ThemeDir), new DiagnosticBag(), options.StrictTemplates);
+        var theme = result.Theme ?? Theme.Load(Pipeline.ResolveTheme(options.SourceRoot, options.ThemeDir), new DiagnosticBag(), options.StrictTemplates);
         if (theme is null) return (null, result);
         var files = result.Files.ToDictionary(f => f.Path, f => f.Bytes, StringComparer.Ordinal);
         // Every file but robots.txt is a page or an export, and LinkCheck.Targets adds the exports itself.
@@ -124,6 +126,7 @@ public sealed class IncrementalSite
 
         var renderer = new SiteRenderer(graph, Theme, diagnostics);
         var jobs = renderer.Jobs();
+        Stage("jobs");
         // Pages only show other cases' counts if the theme says so; then every case and term page is redone.
         var themeShowsCounts = ThemeShowsCounts(Theme.Directory);
         var affected = themeShowsCounts ? graph.Cases.Select(c => c.Id).ToHashSet(StringComparer.Ordinal) : AffectedCases(Graph, graph, old.Id);
@@ -140,21 +143,28 @@ public sealed class IncrementalSite
                 : j.Layout == "term" ? termFiles is null || termFiles.Contains(j.Link.File)
                 : j.Meta.Kind is "organization" or "region" or "volume" ? listFiles.Contains(j.Link.File)
                 : true)).ToList();
+        Stage("select");
         var rendered = renderer.Render(selected);
         Stage("render");
 
         var targets = LinkCheck.Targets(graph, jobs.Select(j => j.Link.Path));
         LinkCheck.Run(targets, renderer.ViewModels.AllLinks, diagnostics, LinkCheck.Unread(graph));
-        var exports = Pipeline.Exports(graph, jobs).ToList();
-        Stage("post-process");
+        Stage("link check");
+        // A volume's exports list its cases and their numbers only: those of volumes the case was not in stay.
+        var exports = Pipeline.Exports(graph, jobs, v => volumes.Contains(v.Id)).ToList();
+        Stage("exports");
 
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var j in jobs) if (Files.TryGetValue(j.Link.File, out var b)) files[j.Link.File] = b;
+        foreach (var v in graph.Volumes)
+            foreach (var name in new[] { $"{v.Id}-cases.json", $"{v.Id}-cases.csv" })
+                if (Files.TryGetValue(graph.Links.Volume(v.Id).Path + name, out var b)) files[graph.Links.Volume(v.Id).Path + name] = b;
         foreach (var f in rendered) files[f.Path] = f.Bytes;
         foreach (var f in exports) files[f.Path] = f.Bytes;
         // Checklist warnings depend on every case's tags and were made again above, as were the edited file's.
         var checklists = content.Checklists.Select(c => c.SourcePath).ToHashSet(StringComparer.Ordinal);
         var kept = Diagnostics.Where(d => d.Span.Path != display && !checklists.Contains(d.Span.Path));
+        Stage("post-process");
         return Finish(graph, files, rendered.Count, diagnostics, kept, timings, targets);
     }
 

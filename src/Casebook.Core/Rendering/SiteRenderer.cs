@@ -8,8 +8,15 @@ using Casebook.Core.Text;
 
 namespace Casebook.Core.Rendering;
 
-/// <summary>A page to render: its layout, model and metadata.</summary>
-public sealed record PageJob(Permalink Link, string Layout, object Model, PageMetaVm Meta, string SourcePath);
+/// <summary>A page to render: its layout, model and metadata. The metadata may be made on first use (a case page's
+/// JSON-LD costs a serialization, and serve's rebuilds list every page but render few).</summary>
+public sealed record PageJob(Permalink Link, string Layout, object Model, Lazy<PageMetaVm> LazyMeta, string SourcePath)
+{
+    public PageJob(Permalink link, string layout, object model, PageMetaVm meta, string sourcePath)
+        : this(link, layout, model, new Lazy<PageMetaVm>(meta), sourcePath) { }
+
+    public PageMetaVm Meta => LazyMeta.Value;
+}
 
 /// <summary>Stage 4: every page of the site, rendered in parallel through the theme.</summary>
 public sealed class SiteRenderer
@@ -151,9 +158,9 @@ public sealed class SiteRenderer
             Meta(glossary, _theme.T("glossary"), "", "glossary", "glossary", [home], index: false), ""));
 
         var search = L.For("search");
-        jobs.Add(new(search, "search", new SearchPageVm(_theme.T("search"), _vm.SearchFacetList(),
+        jobs.Add(new(search, "search", new Lazy<object>(() => new SearchPageVm(_theme.T("search"), _vm.SearchFacetList(),
                 new[] { "elements", "pillars", "tags" }.Select(_vm.Taxonomy).ToList(),
-                _g.Settings.BasePath + "pagefind/pagefind.js", _g.Settings.BasePath + "assets/js/search.js"),
+                _g.Settings.BasePath + "pagefind/pagefind.js", _g.Settings.BasePath + "assets/js/search.js")),
             Meta(search, _theme.T("search"), "", "search", "search", [home], index: false), ""));
         var notFound = L.File("404.html");
         jobs.Add(new(notFound, "404", List(_theme.T("not_found")), Meta(notFound, _theme.T("not_found"), "", "404", "", index: false), ""));
@@ -165,12 +172,14 @@ public sealed class SiteRenderer
     {
         var L = _g.Links;
         var link = L.Case(c.Id);
-        var crumbs = new List<LinkVm> { Crumb(_theme.T("home"), L.Home) };
-        var v = _g.VolumeOf(c);
-        if (v is not null) crumbs.Add(Crumb(v.Title, L.Volume(v.Id)));
-        else crumbs.Add(Crumb(_theme.T("all_cases"), L.For("cases")));
-        return new(link, "case", new Lazy<object>(() => _vm.Case(c)), Meta(link, c.Title, c.Summary.Length > 0 ? c.Summary : c.Subtitle,
-            "case", "cases", crumbs, CaseJsonLd(c, link), "article"), c.SourcePath);
+        return new(link, "case", new Lazy<object>(() => _vm.Case(c)), new Lazy<PageMetaVm>(() =>
+        {
+            var crumbs = new List<LinkVm> { Crumb(_theme.T("home"), L.Home) };
+            var v = _g.VolumeOf(c);
+            if (v is not null) crumbs.Add(Crumb(v.Title, L.Volume(v.Id)));
+            else crumbs.Add(Crumb(_theme.T("all_cases"), L.For("cases")));
+            return Meta(link, c.Title, c.Summary.Length > 0 ? c.Summary : c.Subtitle, "case", "cases", crumbs, CaseJsonLd(c, link), "article");
+        }), c.SourcePath);
     }
 
     /// <summary>The print edition of one volume, as <see cref="Jobs"/> lists it.</summary>

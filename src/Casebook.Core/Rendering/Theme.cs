@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Casebook.Core.Diagnostics;
@@ -20,8 +19,7 @@ public sealed class Theme
     private readonly Dictionary<string, IFluidTemplate> _layouts;
     private readonly TemplateOptions _options;
     private readonly IFluidTemplate? _cardPartial;
-    private readonly ConditionalWeakTable<CaseCardVm, CardHtml> _cardHtml = new();
-    private readonly ConditionalWeakTable<CaseCardVm, CardHtml>.CreateValueCallback _renderCard;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CardHtml> _cardHtml = new(StringComparer.Ordinal);
     private readonly FluidValue _strings; // `t`, one value for every page, so an include can tell it was not reassigned
 
     public string Directory { get; }
@@ -35,7 +33,6 @@ public sealed class Theme
         Strings = strings;
         _strings = FluidValue.Create(strings, options);
         _cardPartial = cardPartial;
-        _renderCard = RenderCard;
         _layouts = cardPartial is null ? layouts
             : layouts.ToDictionary(kv => kv.Key, kv => new CardIncludeRewriter(this).VisitTemplate(kv.Value), StringComparer.Ordinal);
     }
@@ -148,8 +145,31 @@ public sealed class Theme
     /// <summary>Pages with many cases (term, list, home, lesson) repeat the same cards: each case appears on a dozen
     /// such pages. <c>{% include 'case-card' %}</c> therefore writes the card's HTML rendered once by the theme's own
     /// partial, with only <c>card</c> and <c>t</c> defined. A card whose partial reads anything else (<c>page</c>,
-    /// <c>forloop</c>…) is not reused: its include renders in the page as Liquid would.</summary>
-    internal string? CachedCardHtml(CaseCardVm card) => ReuseCardHtml && _cardPartial is not null ? _cardHtml.GetValue(card, _renderCard).Html : null;
+    /// <c>forloop</c>…) is not reused: its include renders in the page as Liquid would.
+    /// The HTML is kept by case id for as long as the theme (serve keeps it across rebuilds) and reused only for a
+    /// card view model equal to the one it was rendered from, field by field and term by term.</summary>
+    internal string? CachedCardHtml(CaseCardVm card)
+    {
+        if (!ReuseCardHtml || _cardPartial is null) return null;
+        // One entry per id; pages rendering in parallel wait for the one rendering of a card (Lazy).
+        while (true)
+        {
+            var kept = _cardHtml.GetOrAdd(card.Id, _ => new CardHtml(card, this));
+            if (ReferenceEquals(kept.Card, card) || SameCard(kept.Card, card)) return kept.Html;
+            _cardHtml.TryUpdate(card.Id, new CardHtml(card, this), kept);
+        }
+    }
+
+    private static readonly List<TermVm> NoTerms = [];
+
+    /// <summary>Equal values: every field of the record (whatever fields it gains later) and the terms of each list.</summary>
+    internal static bool SameCard(CaseCardVm a, CaseCardVm b) =>
+        a with { Elements = NoTerms, Pillars = NoTerms, Tags = NoTerms } == b with { Elements = NoTerms, Pillars = NoTerms, Tags = NoTerms }
+        && a.Elements.SequenceEqual(b.Elements) && a.Pillars.SequenceEqual(b.Pillars) && a.Tags.SequenceEqual(b.Tags);
+
+    /// <summary>Cards rendered by the partial since the theme was loaded (for tests: the rest were reused).</summary>
+    internal int CardHtmlRendered => _cardHtmlRendered;
+    private int _cardHtmlRendered;
 
     /// <summary>Off: every card include renders in its page (tests compare both ways).</summary>
     internal bool ReuseCardHtml { get; set; } = true;
@@ -158,10 +178,17 @@ public sealed class Theme
     internal int CardHtmlReused => _cardHtmlReused;
     private int _cardHtmlReused;
 
-    private sealed record CardHtml(string? Html);
-
-    private CardHtml RenderCard(CaseCardVm card)
+    private sealed class CardHtml(CaseCardVm card, Theme theme)
     {
+        private readonly Lazy<string?> _html = new(() => theme.RenderCard(card));
+        public CaseCardVm Card => card;
+        public string? Html => _html.Value;
+    }
+
+    /// <summary>The card's HTML, or null when the partial reads more than <c>card</c> and <c>t</c> or fails.</summary>
+    private string? RenderCard(CaseCardVm card)
+    {
+        Interlocked.Increment(ref _cardHtmlRendered);
         var context = new TemplateContext(_options);
         var selfContained = true;
         context.Undefined = _ => { selfContained = false; return new ValueTask<FluidValue>(NilValue.Instance); };
@@ -170,11 +197,11 @@ public sealed class Theme
         try
         {
             var html = _cardPartial!.Render(context, Encoder);
-            return new CardHtml(selfContained ? html : null);
+            return selfContained ? html : null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return new CardHtml(null); // the include in the page reports it
+            return null; // the include in the page reports it
         }
     }
 

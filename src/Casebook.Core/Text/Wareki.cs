@@ -18,7 +18,12 @@ public static class Wareki
     /// so FY2019 is 令和元年度 and FY1989 平成元年度, as councils write them.</summary>
     public static string FiscalYear(int year) => Year(year) + "度";
 
-    public static string Year(int year)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Years = new();
+
+    /// <summary>The year in the Japanese era (令和4年); remembered per year, as every card, export and feed entry asks.</summary>
+    public static string Year(int year) => Years.TryGetValue(year, out var s) ? s : Years.GetOrAdd(year, ComputeYear);
+
+    private static string ComputeYear(int year)
     {
         if (year < 1868 || year > 9999) return $"{year}年";
         var date = new DateTime(year, 5, 1);

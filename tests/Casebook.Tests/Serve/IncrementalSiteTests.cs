@@ -72,6 +72,12 @@ public class IncrementalSiteTests
         { "body-fixes-privacy-warning", "privy", "電話 045-123-4567 まで。", "電話は事務局まで。" },
         { "front-matter-whitespace", "beta", "fiscal_year: 2022", "fiscal_year:  2022" },
         { "summary", "gamma", "fiscal_year: 2022", "fiscal_year: 2022\nsummary: 新しい要約" },
+        { "title-in-volume", "delta", "title: 事例 delta", "title: 巻の中の新しい題名" },
+        { "tag-remove", "delta", "tags: [見守り, タクシー]", "tags: [タクシー]" },
+        { "tag-add-existing", "beta", "tags: [タクシー]", "tags: [タクシー, 見守り]" },
+        // other-org shares only 孤立 with beta afterwards: other-org's related cases change.
+        { "tag-changes-related-of-another", "beta", "tags: [タクシー]", "tags: [タクシー, 孤立]" },
+        { "terms-removed", "alpha", "elements: [1, 2]\npillars: [生活支援]\ntags: [タクシー]", "elements: [1]\npillars: []\ntags: []" },
     };
 
     [Theory]
@@ -159,6 +165,115 @@ public class IncrementalSiteTests
         var (full, _) = IncrementalSite.Full(options);
         foreach (var (file, bytes) in full!.Files)
             Assert.True(bytes.AsSpan().SequenceEqual(next!.Files[file]), $"{file} differs from a full build");
+    }
+
+    [Fact]
+    public void A_tag_edit_that_changes_another_case_s_related_cases_matches_a_full_build()
+    {
+        using var site = new FixtureSite(Site());
+        var options = new BuildOptions(site.Root, site.Output, "/", false, Repo.Theme, WriteOutput: false);
+        var (start, _) = IncrementalSite.Full(options);
+        Assert.DoesNotContain(start!.Graph.Related["other-org"], c => c.Id == "beta");
+        var path = Path.Combine(site.Root, "input/cases/beta.md");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("tags: [タクシー]", "tags: [タクシー, 孤立]"));
+        var (next, result) = start.CaseEdited(path)!.Value;
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        Assert.Contains(next!.Graph.Related["other-org"], c => c.Id == "beta");
+        var (full, _) = IncrementalSite.Full(options);
+        foreach (var (file, bytes) in full!.Files)
+            Assert.True(bytes.AsSpan().SequenceEqual(next.Files[file]), $"{file} differs from a full build");
+    }
+
+    /// <summary>Related cases updated after term edits equal the full computation, on a site large enough for
+    /// terms to cross the "very common" threshold (more than 20 cases) in both directions.</summary>
+    [Fact]
+    public void Related_cases_after_term_edits_equal_the_full_computation()
+    {
+        var random = new Random(8);
+        string[] pillars = ["生活支援", "交流・居場所", "見守り・つながり"];
+        string[] tags = ["タクシー", "見守り", "孤立", "二番目", "最初", "居場所", "買い物"];
+        string Terms()
+        {
+            var e = Enumerable.Range(1, 7).Where(_ => random.Next(3) == 0).ToList();
+            var p = pillars.Where(_ => random.Next(2) == 0).ToList();
+            var t = tags.Where(_ => random.Next(3) == 0).ToList();
+            return $"elements: [{string.Join(", ", e)}]\npillars: [{string.Join(", ", p)}]\ntags: [{string.Join(", ", t)}]";
+        }
+        const string Default = "elements: [1, 2]\npillars: [生活支援]\ntags: [タクシー]";
+        string Id(int i) => i switch { 0 => "alpha", 1 => "beta", _ => $"c{i:00}" };   // the fixture volume lists alpha and beta
+        var cases = Enumerable.Range(0, 44).Select(i => FixtureSite.Case(Id(i), "", volume: "vol-a")
+            .Replace(i % 3 == 2 ? "volume: vol-a\n" : "\u0000", "").Replace(Default, Terms()));
+        using var site = new FixtureSite(FixtureSite.Config + "\n" + string.Join("\n", cases));
+        var options = new BuildOptions(site.Root, site.Output, "/", false, Repo.Theme, WriteOutput: false);
+        var (current, first) = IncrementalSite.Full(options);
+        Assert.True(first.Success, string.Join("\n", first.Diagnostics));
+        var redone = 0;
+        for (var round = 0; round < 25; round++)
+        {
+            var path = Path.Combine(site.Root, $"input/cases/{Id(random.Next(44))}.md");
+            var text = File.ReadAllText(path);
+            var start = text.IndexOf("elements:", StringComparison.Ordinal);
+            var end = text.IndexOf('\n', text.IndexOf("tags:", StringComparison.Ordinal));
+            File.WriteAllText(path, text[..start] + Terms() + text[end..]);
+            var (next, result) = current!.CaseEdited(path)!.Value;
+            Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+            var expected = Casebook.Core.Graph.SiteGraphBuilder.RelatedCases(next!.Graph.Cases);
+            foreach (var c in next.Graph.Cases)
+                Assert.Equal(expected[c.Id].Select(r => r.Id), next.Graph.Related[c.Id].Select(r => r.Id));
+            if (!next.Graph.Related.Keys.All(id => current.Graph.Related[id].Select(r => r.Id).SequenceEqual(next.Graph.Related[id].Select(r => r.Id)))) redone++;
+            current = next;
+        }
+        Assert.True(redone > 5, $"only {redone} edits changed related cases");
+        var (full, _) = IncrementalSite.Full(options);
+        foreach (var (file, bytes) in full!.Files)
+            Assert.True(bytes.AsSpan().SequenceEqual(current!.Files[file]), $"{file} differs from a full build");
+    }
+
+    /// <summary>A theme's own card partial (showing the term counts, tags and summary): card HTML kept across rebuilds
+    /// is reused only for unchanged cards, and every rebuild equals a full build.</summary>
+    [Fact]
+    public void Card_html_kept_across_rebuilds_with_a_theme_s_own_card_partial_matches_a_full_build()
+    {
+        using var site = new FixtureSite(Site());
+        var theme = Path.Combine(site.Root, "theme");
+        foreach (var f in Directory.EnumerateFiles(Repo.Theme, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(theme, Path.GetRelativePath(Repo.Theme, f));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(f, target);
+        }
+        File.WriteAllText(Path.Combine(theme, "partials", "case-card.liquid"),
+            "<div class=\"card\"><a href=\"{{ card.url }}\">{{ card.number }} {{ card.title }}</a> {{ card.summary }} {{ card.region }}"
+            + "{% for e in card.tags %}<i>{{ e.label }} {{ e.count }}</i>{% endfor %}{% for e in card.pillars %}<b>{{ e.short }}</b>{% endfor %}</div>\n");
+        var options = new BuildOptions(site.Root, site.Output, "/", false, theme, WriteOutput: false);
+        var (current, _) = IncrementalSite.Full(options);
+        var path = Path.Combine(site.Root, "input/cases/alpha.md");
+        foreach (var (from, to) in new[] { ("title: 事例 alpha", "title: 改題"), ("tags: [タクシー]", "tags: [見守り, 新しい]"), ("本文です。", "本文。"),
+                     ("tags: [見守り, 新しい]", "tags: [見守り]"), ("pillars: [生活支援]", "pillars: [見守り・つながり]"), ("title: 改題", "title: 再改題\nsummary: 要約") })
+        {
+            File.WriteAllText(path, File.ReadAllText(path).Replace(from, to));
+            var (next, result) = current!.CaseEdited(path)!.Value;
+            Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+            Assert.Same(current.Theme, next!.Theme);
+            var (full, fullResult) = IncrementalSite.Full(options);
+            foreach (var (file, bytes) in full!.Files)
+                Assert.True(bytes.AsSpan().SequenceEqual(next.Files[file]), $"{to}: {file} differs from a full build");
+            Assert.Equal(FixtureSite.Lines(fullResult), FixtureSite.Lines(result));
+            current = next;
+        }
+    }
+
+    [Fact]
+    public void A_title_edit_renders_only_the_edited_card_again()
+    {
+        using var site = new FixtureSite(Site());
+        var options = new BuildOptions(site.Root, site.Output, "/", false, Repo.Theme, WriteOutput: false);
+        var (start, _) = IncrementalSite.Full(options);
+        var path = Path.Combine(site.Root, "input/cases/beta.md");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("title: 事例 beta", "title: 新しい題"));
+        var before = start!.Theme.CardHtmlRendered;
+        var (next, _) = start.CaseEdited(path)!.Value;
+        Assert.Equal(1, next!.Theme.CardHtmlRendered - before);
     }
 
     [Fact]
