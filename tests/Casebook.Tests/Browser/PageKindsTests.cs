@@ -109,8 +109,8 @@ public class PageKindsTests(BrowserFixture browser, SampleSiteFixture site)
         await page.Keyboard.TypeAsync("タクシー");
         // Wait for the navigation to be committed, not for the search page's every resource: on a loaded
         // CI machine the load event can take longer than the default timeout.
-        await page.RunAndWaitForNavigationAsync(() => page.Keyboard.PressAsync("Enter"),
-            new() { UrlString = "**/search/?q=*", WaitUntil = Microsoft.Playwright.WaitUntilState.Commit, Timeout = 60_000 });
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/search/?q=*", new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit, Timeout = 60_000 });
         Assert.Contains("/search/?q=", page.Url);
         await page.Context.CloseAsync();
     }
