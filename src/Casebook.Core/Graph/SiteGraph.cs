@@ -115,13 +115,7 @@ public sealed class SiteGraph
             foreach (var (k, list) in d) copy[k] = Swap(list);
             return copy;
         }
-        var content = new SiteContent { SourceRoot = Content.SourceRoot, Settings = Content.Settings, Taxonomies = Content.Taxonomies, Volumes = Content.Volumes };
-        content.Cases.AddRange(Content.Cases.Select(c => ReferenceEquals(c, old) ? updated : c));
-        content.Lessons.AddRange(Content.Lessons);
-        content.Pages.AddRange(Content.Pages);
-        content.Checklists.AddRange(Content.Checklists);
-        content.Glossaries.AddRange(Content.Glossaries);
-        content.Assets.AddRange(Content.Assets);
+        var content = Content.WithCase(old, updated);
         var byId = new Dictionary<string, CaseStudy>(CasesById, StringComparer.Ordinal);
         if (byId.TryGetValue(updated.Id, out var was) && ReferenceEquals(was, old)) byId[updated.Id] = updated;
         return new SiteGraph

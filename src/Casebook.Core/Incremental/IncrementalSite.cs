@@ -109,13 +109,7 @@ public sealed class IncrementalSite
         DiagnosticBag diagnostics, List<StageTiming> timings, Action<string> Stage)
     {
         var before = Graph.Content;
-        var content = new SiteContent { SourceRoot = before.SourceRoot, Settings = before.Settings, Taxonomies = before.Taxonomies, Volumes = before.Volumes };
-        content.Cases.AddRange(before.Cases.Select(c => ReferenceEquals(c, old) ? updated : c));
-        content.Lessons.AddRange(before.Lessons);
-        content.Pages.AddRange(before.Pages);
-        content.Checklists.AddRange(before.Checklists);
-        content.Glossaries.AddRange(before.Glossaries);
-        content.Assets.AddRange(before.Assets);
+        var content = before.WithCase(old, updated);
         // Ids are unchanged, so duplicate-id and case-reference checks cannot change; the other cases' terms stand.
         TermValidator.ResolveCase(content, updated, diagnostics);
         new VolumeReferenceValidator().Validate(content, diagnostics);

@@ -188,4 +188,19 @@ public sealed class SiteContent
     /// why). References to them are not reported again as unknown cases or broken links: the one
     /// error that matters is the file's own.</summary>
     public HashSet<string> UnreadCaseIds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The same content with <paramref name="old"/> replaced by <paramref name="updated"/> (serve, after
+    /// one case file was edited); everything else is shared.</summary>
+    public SiteContent WithCase(CaseStudy old, CaseStudy updated)
+    {
+        var content = new SiteContent { SourceRoot = SourceRoot, Settings = Settings, Taxonomies = Taxonomies, Volumes = Volumes };
+        content.Cases.AddRange(Cases.Select(c => ReferenceEquals(c, old) ? updated : c));
+        content.Lessons.AddRange(Lessons);
+        content.Pages.AddRange(Pages);
+        content.Checklists.AddRange(Checklists);
+        content.Glossaries.AddRange(Glossaries);
+        content.Assets.AddRange(Assets);
+        content.UnreadCaseIds.UnionWith(UnreadCaseIds);
+        return content;
+    }
 }
