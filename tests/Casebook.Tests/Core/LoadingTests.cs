@@ -113,6 +113,22 @@ public class YamlMapTests
         Assert.InRange(d.Span.Line, 3, 4);
     }
 
+    [Theory]
+    [InlineData("title: \"閉じない\nx: 1\n", "引用符（\"）で始めた値が行の終わりまでに閉じられていません")]
+    [InlineData("title: '閉じない\n", "引用符（\" または '）で始めた値が閉じられていません")]
+    [InlineData("title: 事例\nsummary: 説明: ここ\n", "値全体を \"…\" で囲んでください")]
+    [InlineData("tags:\n  - a\n - b\n", "字下げが揃っていないか")]
+    [InlineData("region: {city: 横浜市\n", "{ } が閉じられていないか")]
+    [InlineData("title: @事例\n", "記号で始まっています")]
+    public void Usual_yaml_mistakes_are_explained_in_japanese(string yaml, string explanation)
+    {
+        var bag = new DiagnosticBag();
+        Assert.Null(YamlMap.Parse(yaml, "c.md", 2, bag));
+        var d = bag.Sorted().Single();
+        Assert.Equal(DiagnosticCodes.InvalidYaml, d.Code);
+        Assert.Contains(explanation, d.Message);
+    }
+
     [Fact]
     public void Wrong_type_and_missing_field_are_reported_at_their_position()
     {
