@@ -57,6 +57,19 @@ public class CliTests
     }
 
     [Fact]
+    public void Usage_messages_are_japanese_and_a_mistyped_command_gets_a_suggestion()
+    {
+        var typo = Run(Path.GetTempPath(), "buld");
+        Assert.Equal(2, typo.Code);
+        Assert.Contains("コマンド「buld」はありません。（もしかして「build」？）", typo.Err);
+        var help = Run(Path.GetTempPath(), "--help");
+        Assert.Equal(0, help.Code);
+        Assert.Contains("使い方を表示します", help.Out);
+        Assert.Contains("オプション", help.Out);
+        Assert.DoesNotContain("Show help", help.Out);
+    }
+
+    [Fact]
     public void New_case_writes_a_skeleton_that_checks_clean()
     {
         using var site = new FixtureSite(FixtureSite.Config + "\n" + FixtureSite.Case("alpha") + "\n" + FixtureSite.Case("beta"));
