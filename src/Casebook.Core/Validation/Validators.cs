@@ -34,32 +34,26 @@ public sealed class TermValidator : IContentValidator
 {
     public void Validate(SiteContent content, DiagnosticBag diagnostics)
     {
+        // Cases using the same open tag share one term object.
+        var tags = content.Taxonomies["tags"];
         var tagTerms = new Dictionary<string, Term>(StringComparer.Ordinal);
         foreach (var c in content.Cases)
-        {
-            c.Elements = ResolveClosed(content.Taxonomies["elements"], c.ElementRefs, diagnostics);
-            c.Pillars = ResolveClosed(content.Taxonomies["pillars"], c.PillarRefs, diagnostics);
-            var tags = content.Taxonomies["tags"];
-            c.Tags = tags.Closed
-                ? ResolveClosed(tags, c.TagRefs, diagnostics)
-                : c.TagRefs.Select(r => TextNormalizer.Tag(r.Raw)).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)
-                    .Select(t => tagTerms.TryGetValue(t, out var existing) ? existing : tagTerms[t] = OpenTerm(tags, t)).ToList();
-        }
-        // Open terms declared in casebook.yml keep their labels; others become terms as used.
-        foreach (var t in content.Taxonomies["tags"].Terms) tagTerms.TryAdd(TextNormalizer.Tag(t.Label), t);
+            Resolve(content, c, diagnostics, t => tagTerms.TryGetValue(t, out var existing) ? existing : tagTerms[t] = OpenTerm(tags, t));
     }
 
     /// <summary>Resolves one case's terms as <see cref="Validate"/> would (serve, after that case alone was
     /// edited). Open tags compare by value, so a term built here equals the one a whole-site pass shares.</summary>
-    public static void ResolveCase(SiteContent content, CaseStudy c, DiagnosticBag diagnostics)
+    public static void ResolveCase(SiteContent content, CaseStudy c, DiagnosticBag diagnostics) =>
+        Resolve(content, c, diagnostics, t => OpenTerm(content.Taxonomies["tags"], t));
+
+    private static void Resolve(SiteContent content, CaseStudy c, DiagnosticBag diagnostics, Func<string, Term> openTag)
     {
         c.Elements = ResolveClosed(content.Taxonomies["elements"], c.ElementRefs, diagnostics);
         c.Pillars = ResolveClosed(content.Taxonomies["pillars"], c.PillarRefs, diagnostics);
         var tags = content.Taxonomies["tags"];
         c.Tags = tags.Closed
             ? ResolveClosed(tags, c.TagRefs, diagnostics)
-            : c.TagRefs.Select(r => TextNormalizer.Tag(r.Raw)).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)
-                .Select(t => OpenTerm(tags, t)).ToList();
+            : c.TagRefs.Select(r => TextNormalizer.Tag(r.Raw)).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).Select(openTag).ToList();
     }
 
     private static Term OpenTerm(Taxonomy tags, string normalized) =>
