@@ -79,8 +79,8 @@ public static class Pipeline
         {
             var files = renderer.Render(jobs);
             Stage("render");
-            LinkCheck.Run(graph, jobs, renderer.ViewModels.AllLinks, diagnostics);
-            files.AddRange(Exports(graph, jobs));
+            LinkCheck.Run(graph, renderer.ViewModels.AllLinks, diagnostics);
+            files.AddRange(Exports(graph, new ExportRows()));
             Stage("post-process");
             return Result(diagnostics, graph, timings, files, theme: theme);
         }
@@ -103,8 +103,8 @@ public static class Pipeline
         {
             var pages = renderer.RenderTo(jobs, staged);
             Stage("render");
-            LinkCheck.Run(graph, jobs, renderer.ViewModels.AllLinks, diagnostics);
-            if (!diagnostics.HasErrors) Parallel.ForEach(Exports(graph, jobs), f => SiteWriter.Write(staged, f));
+            LinkCheck.Run(graph, renderer.ViewModels.AllLinks, diagnostics);
+            if (!diagnostics.HasErrors) Parallel.ForEach(Exports(graph, new ExportRows()), f => SiteWriter.Write(staged, f));
             Stage("post-process");
             var indexed = Wait(search);
             if (search is not null) Stage("search");    // only the part that did not overlap rendering
@@ -137,27 +137,26 @@ public static class Pipeline
         Theme? theme = null) =>
         new() { Diagnostics = d.Sorted(), Graph = g, Timings = t, Files = files, PagesWritten = pages, Search = search, Theme = theme };
 
-    /// <summary>The data exports, feed, sitemap and robots.txt, in this order; each file is made on its own thread
-    /// (cases.json, cases.csv and the feed each go through every case).</summary>
+    /// <summary>The files of the site map's export list: data exports, feed, sitemap and robots.txt. The JSON and CSV
+    /// files are assembled from each case's kept rows (<see cref="ExportRows"/>); each file is made on its own thread.</summary>
     /// <param name="volumes">The volumes whose own exports are made (all when null); serve keeps the others'.</param>
-    public static IEnumerable<OutputFile> Exports(SiteGraph g, IReadOnlyList<PageJob> jobs, Func<Volume, bool>? volumes = null) =>
-        ExportMakers(g, jobs, volumes).ToList().AsParallel().AsOrdered().Select(make => make());
-
-    private static IEnumerable<Func<OutputFile>> ExportMakers(SiteGraph g, IReadOnlyList<PageJob> jobs, Func<Volume, bool>? volumes)
+    public static IEnumerable<OutputFile> Exports(SiteGraph g, ExportRows rows, Func<Volume, bool>? volumes = null)
     {
-        yield return () => OutputFile.Text("data/cases.json", JsonExport.Cases(g, g.Cases));
-        yield return () => CsvExport.Cases("data/cases.csv", g, g.Cases);
-        foreach (var v in g.Volumes)
-        {
-            if (volumes is not null && !volumes(v)) continue;
-            var path = g.Links.Volume(v.Id).Path;
-            yield return () => OutputFile.Text($"{path}{v.Id}-cases.json", JsonExport.Cases(g, g.VolumeCases[v.Id]));
-            yield return () => CsvExport.Cases($"{path}{v.Id}-cases.csv", g, g.VolumeCases[v.Id]);
-        }
-        yield return () => OutputFile.Text("feed.xml", Feeds.Atom(g));
-        yield return () => OutputFile.Text("sitemap.xml", Feeds.Sitemap(g, jobs.Where(j => j.Layout != "404").Select(j => j.Link.Url)));
-        yield return () => OutputFile.Text("robots.txt", "User-agent: *\nAllow: /\n");
+        var byId = g.Volumes.ToDictionary(v => v.Id, StringComparer.Ordinal);
+        var wanted = g.Map.Exports.Where(e => e.VolumeId.Length == 0 || volumes is null || volumes(byId[e.VolumeId])).ToList();
+        return wanted.AsParallel().AsOrdered().Select(e => Export(g, rows, e));
     }
+
+    private static OutputFile Export(SiteGraph g, ExportRows rows, ExportFile e) => e.Kind switch
+    {
+        ExportKind.CasesJson => rows.Json(e.Link.Path, g, g.Cases),
+        ExportKind.CasesCsv => rows.Csv(e.Link.Path, g, g.Cases),
+        ExportKind.VolumeJson => rows.Json(e.Link.Path, g, g.VolumeCases[e.VolumeId]),
+        ExportKind.VolumeCsv => rows.Csv(e.Link.Path, g, g.VolumeCases[e.VolumeId]),
+        ExportKind.Feed => OutputFile.Text(e.Link.Path, Feeds.Atom(g)),
+        ExportKind.SiteMap => OutputFile.Text(e.Link.Path, Feeds.Sitemap(g)),
+        _ => OutputFile.Text(e.Link.Path, "User-agent: *\nAllow: /\n"),
+    };
 
     private static List<(string, string)> AssetCopies(SiteContent content, Theme theme)
     {
@@ -174,26 +173,21 @@ public static class Pipeline
 /// <summary>Links written in content must reach a page, file or asset of the built site.</summary>
 public static class LinkCheck
 {
-    public static void Run(SiteGraph g, IReadOnlyList<PageJob> jobs, List<InternalLink> links, DiagnosticBag diagnostics) =>
-        Run(Targets(g, jobs.Select(j => j.Link.Path)), links, diagnostics, Unread(g));
+    public static void Run(SiteGraph g, List<InternalLink> links, DiagnosticBag diagnostics) =>
+        Run(Targets(g), links, diagnostics, Unread(g));
 
     /// <summary>Pages of case files that could not be read: a link to one is not reported again, the
     /// file's own error says what is wrong.</summary>
     public static HashSet<string> Unread(SiteGraph g) =>
         g.Content.UnreadCaseIds.Select(id => Normalize(g.Links.Case(id).Path)).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Everything a link may point at: the pages (site-relative paths), assets and exports.</summary>
-    public static HashSet<string> Targets(SiteGraph g, IEnumerable<string> pagePaths)
+    /// <summary>Everything a link may point at: the site map's pages and exports, and the assets.</summary>
+    public static HashSet<string> Targets(SiteGraph g)
     {
         var targets = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in pagePaths) targets.Add(Normalize(p));
+        foreach (var p in g.Map.Pages) targets.Add(Normalize(p.Link.Path));
+        foreach (var e in g.Map.Exports) targets.Add(Normalize(e.Link.Path));
         foreach (var (rel, _) in g.Content.Assets) targets.Add(Normalize("assets/" + rel));
-        foreach (var v in g.Volumes)
-        {
-            targets.Add(Normalize(g.Links.Volume(v.Id).Path + v.Id + "-cases.csv"));
-            targets.Add(Normalize(g.Links.Volume(v.Id).Path + v.Id + "-cases.json"));
-        }
-        foreach (var f in new[] { "feed.xml", "sitemap.xml", "data/cases.json", "data/cases.csv" }) targets.Add(f);
         return targets;
     }
 

@@ -34,14 +34,44 @@ public sealed class Permalinks(string basePath)
     public Permalink File(string relativePath) =>
         new(relativePath, BasePath + string.Join('/', relativePath.Split('/').Select(Uri.EscapeDataString)));
 
+    // The site's URL scheme, in one place (docs/pages.md lists it); the site map and everything else ask here.
     public Permalink Home => new("", BasePath);
+    public Permalink Section(string section) => For(section);
+    public Permalink Cases => For("cases");
     public Permalink Case(string id) => For("cases", id);
+    public Permalink Volumes => For("volumes");
     public Permalink Volume(string id) => For("volumes", id);
+    public Permalink Print(string volumeId) => For("volumes", volumeId, "print");
+    /// <summary>The volume's full elements × cases grid (the site-wide matrix is an overview linking here).</summary>
+    public Permalink VolumeGrid(string volumeId) => For("volumes", volumeId, "matrix");
+    /// <summary>The grid of the cases of one fiscal year that belong to no volume.</summary>
+    public Permalink YearGrid(int fiscalYear) => For("matrix", fiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public Permalink VolumeExport(string volumeId, string extension) => File(Volume(volumeId).Path + volumeId + "-cases." + extension);
     public Permalink Term(Term t) => For(t.Taxonomy, t.Id);
     public Permalink Taxonomy(string id) => For(id);
+    public Permalink Organization(string name) => For("organizations", name);
+    public Permalink Region(string name) => For("regions", name);
     public Permalink Lesson(string id) => For("lessons", id);
     public Permalink Page(string id) => For("pages", id);
     public Permalink Checklist(string id) => For("checklists", id);
+    public Permalink Glossary => For("glossary");
+    public Permalink Matrix => For("matrix");
+    public Permalink Search => For("search");
+    public Permalink NotFound => File("404.html");
+    public Permalink Feed => File("feed.xml");
+    public Permalink SiteMapFile => File("sitemap.xml");
+    public Permalink CasesJson => File("data/cases.json");
+    public Permalink CasesCsv => File("data/cases.csv");
+    public Permalink Robots => File("robots.txt");
+
+    /// <summary>Page <paramref name="number"/> of a listing whose first page is <paramref name="first"/>:
+    /// page 1 keeps the listing's own URL, later pages are ".../page/N/".</summary>
+    public static Permalink Paged(Permalink first, int number)
+    {
+        if (number <= 1) return first;
+        var n = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new Permalink(first.Path + "page/" + n + "/", first.Url + "page/" + n + "/");
+    }
 
     /// <summary>A safe folder name: NFKC, no path separators or characters file systems reject.</summary>
     public static string Slug(string s)

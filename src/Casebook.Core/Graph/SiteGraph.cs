@@ -26,6 +26,11 @@ public sealed class SiteGraph
     public required List<Checklist> Checklists { get; init; }
     public required List<GlossaryEntry> Glossary { get; init; }
 
+    private SiteMap? _map;
+
+    /// <summary>Every page and export of the site (<see cref="SiteMapBuilder"/>).</summary>
+    public SiteMap Map => _map ??= SiteMapBuilder.Build(this);
+
     // Lookups built once so per-case questions are O(1), not scans over every case or volume.
     private Dictionary<string, Volume>? _volumesById;
     private Dictionary<CaseStudy, int>? _positionInVolume;
@@ -91,10 +96,9 @@ public sealed class SiteGraph
         _ = PositionInVolume;
         _organizationOf ??= Index(Organizations, o => o.Cases);
         _regionOf ??= Index(Regions, r => r.Cases);
+        _ = Map;
         return this;
     }
-
-    public IEnumerable<Permalink> AllCasePermalinks() => Cases.Select(c => Links.Case(c.Id));
 
     /// <summary>The same graph with <paramref name="old"/> replaced by <paramref name="updated"/> everywhere it
     /// appears, for an edit that changes neither the case's place nor its terms (only its body): every list
@@ -118,8 +122,10 @@ public sealed class SiteGraph
         var content = Content.WithCase(old, updated);
         var byId = new Dictionary<string, CaseStudy>(CasesById, StringComparer.Ordinal);
         if (byId.TryGetValue(updated.Id, out var was) && ReferenceEquals(was, old)) byId[updated.Id] = updated;
+        // Same ids in the same places: the site map (which holds ids, not cases) stays as it is.
         return new SiteGraph
         {
+            _map = _map,
             Content = content, Links = Links, Cases = Swap(Cases), CasesById = byId, Volumes = Volumes,
             VolumeCases = SwapAll(VolumeCases, StringComparer.Ordinal), TermCases = SwapAll(TermCases, null),
             TaxonomyTerms = TaxonomyTerms, Related = SwapAll(Related, StringComparer.Ordinal),
@@ -127,184 +133,5 @@ public sealed class SiteGraph
             Regions = Regions.Select(r => r.Cases.Contains(old) ? r with { Cases = Swap(r.Cases) } : r).ToList(),
             Lessons = Lessons, Pages = Pages, Checklists = Checklists, Glossary = Glossary,
         }.Freeze();
-    }
-}
-
-public static class SiteGraphBuilder
-{
-    /// <param name="previous">A graph of the same site before an edit: its related cases are reused when every
-    /// case is in the same place with the same terms (they are computed from nothing else).</param>
-    public static SiteGraph Build(SiteContent content, bool includeDrafts, SiteGraph? previous = null)
-    {
-        var links = new Permalinks(content.Settings.BasePath);
-        var published = content.Cases.Where(c => includeDrafts || !c.Draft)
-            .GroupBy(c => c.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
-        var byId = published.ToDictionary(c => c.Id, StringComparer.Ordinal);
-
-        var volumes = content.Volumes.OrderByDescending(v => v.FiscalYear).ThenBy(v => v.Id, StringComparer.Ordinal).ToList();
-        var volumeCases = new Dictionary<string, List<CaseStudy>>(StringComparer.Ordinal);
-        var publishedByVolume = published.Where(c => c.VolumeId is not null).ToLookup(c => c.VolumeId!, StringComparer.Ordinal);
-        foreach (var v in volumes)
-        {
-            var ordered = v.CaseOrder.Select(o => byId.GetValueOrDefault(o.Id)).Where(c => c is not null && c.VolumeId == v.Id).Select(c => c!).Distinct().ToList();
-            var inOrder = ordered.ToHashSet(ReferenceEqualityComparer.Instance);
-            ordered.AddRange(publishedByVolume[v.Id].Where(c => !inOrder.Contains(c)).OrderBy(c => c.Id, StringComparer.Ordinal));
-            volumeCases[v.Id] = ordered;
-        }
-
-        // Site-wide case order: volumes newest first in their own order, then cases outside volumes.
-        var cases = volumes.SelectMany(v => volumeCases[v.Id])
-            .Concat(published.Where(c => c.VolumeId is null || !volumeCases.ContainsKey(c.VolumeId))
-                .OrderByDescending(c => c.FiscalYear).ThenBy(c => c.Id, StringComparer.Ordinal))
-            .ToList();
-
-        var termCases = new Dictionary<Term, List<CaseStudy>>();
-        foreach (var c in cases)
-            foreach (var t in c.AllTerms)
-                (termCases.TryGetValue(t, out var l) ? l : termCases[t] = new()).Add(c);
-
-        var taxonomyTerms = new Dictionary<string, List<Term>>(StringComparer.Ordinal);
-        foreach (var (id, tax) in content.Taxonomies)
-        {
-            var terms = tax.Closed
-                ? tax.Terms.ToList()
-                : termCases.Keys.Where(t => t.Taxonomy == id)
-                    .OrderByDescending(t => termCases[t].Count).ThenBy(t => t.Label, StringComparer.Ordinal).ToList();
-            taxonomyTerms[id] = terms;
-        }
-
-        var organizations = cases.GroupBy(c => c.Organization, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new Organization(g.Key, links.For("organizations", g.Key), g.ToList())).ToList();
-        var regions = cases.Where(c => !c.Region.IsEmpty)
-            .GroupBy(c => (c.Region.Prefecture, c.Region.City))
-            .OrderBy(g => g.Key.Prefecture, StringComparer.Ordinal).ThenBy(g => g.Key.City, StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var name = string.Join(" ", new[] { g.Key.Prefecture, g.Key.City }.Where(s => s.Length > 0));
-                return new RegionGroup(name, new Region(g.Key.Prefecture, g.Key.City, ""), links.For("regions", name), g.ToList());
-            }).ToList();
-
-        var lessons = content.Lessons.Where(l => includeDrafts || !l.Draft).OrderBy(l => l.Id, StringComparer.Ordinal).ToList();
-        var pages = content.Pages.Where(p => includeDrafts || !p.Draft).OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
-        var glossary = content.Glossaries.SelectMany(g => g.Entries)
-            .GroupBy(e => e.Abbr, StringComparer.Ordinal).Select(g => g.First())
-            .OrderBy(e => e.Abbr, StringComparer.Ordinal).ToList();
-
-        return new SiteGraph
-        {
-            Content = content, Links = links, Cases = cases, CasesById = byId, Volumes = volumes, VolumeCases = volumeCases,
-            TermCases = termCases, TaxonomyTerms = taxonomyTerms, Related = ReusedRelated(previous, cases, byId) ?? RelatedCases(cases),
-            Organizations = organizations, Regions = regions, Lessons = lessons, Pages = pages,
-            Checklists = content.Checklists.OrderBy(c => c.Id, StringComparer.Ordinal).ToList(), Glossary = glossary,
-        }.Freeze();
-    }
-
-    /// <summary>Related cases after an edit, from <paramref name="previous"/>'s, when every case keeps its place (so ties,
-    /// the size of the site and hence the "very common" threshold are the same). A case's list is computed again only
-    /// when it has a term whose membership changed (a term some case gained or lost): no other term's case list or
-    /// weight changed, and a case without such a term shares exactly the same terms with every case as before, so
-    /// its scores, and its five best, are the same. The cases whose terms changed are computed again too. Null (compute all) when some case moved, came or went.</summary>
-    private static Dictionary<string, List<CaseStudy>>? ReusedRelated(SiteGraph? previous, List<CaseStudy> cases, Dictionary<string, CaseStudy> byId)
-    {
-        if (previous is null || previous.Cases.Count != cases.Count) return null;
-        var changedTerms = new HashSet<Term>();
-        var redo = new SortedSet<int>();
-        for (var i = 0; i < cases.Count; i++)
-        {
-            var (was, now) = (previous.Cases[i], cases[i]);
-            if (was.Id != now.Id) return null;
-            if (ReferenceEquals(was, now) || was.AllTerms.SequenceEqual(now.AllTerms)) continue;
-            redo.Add(i);   // the edited case itself, even when it only lost terms
-            var before = was.AllTerms.ToList();
-            var after = now.AllTerms.ToList();
-            var changed = before.ToHashSet();
-            // A term listed twice counts twice: with repeats, every term of either side counts as changed.
-            if (changed.Count == before.Count && after.Distinct().Count() == after.Count) changed.SymmetricExceptWith(after);
-            else changed.UnionWith(after);
-            changedTerms.UnionWith(changed);
-        }
-        var related = new Dictionary<string, List<CaseStudy>>(cases.Count, StringComparer.Ordinal);
-        foreach (var (id, list) in previous.Related) related[id] = list.Select(r => byId[r.Id]).ToList();
-        if (redo.Count == 0) return related;
-        for (var i = 0; i < cases.Count; i++)
-            if (cases[i].AllTerms.Any(changedTerms.Contains)) redo.Add(i);
-        foreach (var (i, list) in RelatedCases(cases, redo.ToList())) related[cases[i].Id] = list;
-        return related;
-    }
-
-    /// <summary>Up to five cases sharing the most terms; tags weigh more than the broad elements and pillars.
-    /// Ties go to the case listed first. Only cases sharing a term are scored, and the top five are picked
-    /// without sorting, so the work grows with the shared terms, not with the square of the site.</summary>
-    internal static Dictionary<string, List<CaseStudy>> RelatedCases(List<CaseStudy> cases)
-    {
-        var all = RelatedCases(cases, Enumerable.Range(0, cases.Count).ToList());
-        var related = new Dictionary<string, List<CaseStudy>>(cases.Count, StringComparer.Ordinal);
-        foreach (var (i, list) in all) related[cases[i].Id] = list;
-        return related;
-    }
-
-    /// <summary>The related cases of <c>cases[i]</c> for each i of <paramref name="only"/> (scores from the whole site).</summary>
-    internal static List<(int Index, List<CaseStudy> Related)> RelatedCases(List<CaseStudy> cases, List<int> only)
-    {
-        var byTerm = new Dictionary<Term, List<int>>();
-        var termsOf = new Term[cases.Count][];
-        for (var i = 0; i < cases.Count; i++)
-        {
-            termsOf[i] = cases[i].AllTerms.ToArray();
-            foreach (var t in termsOf[i])
-                (byTerm.TryGetValue(t, out var l) ? l : byTerm[t] = new()).Add(i);
-        }
-        var common = Math.Max(20, cases.Count / 4);
-        var weights = new Dictionary<Term, (int Weight, int[] Cases)>(byTerm.Count);
-        foreach (var (t, list) in byTerm)
-        {
-            var weight = t.Taxonomy == "tags" ? 3 : t.Taxonomy == "pillars" ? 2 : 1;
-            // Very common terms say little about relatedness.
-            if (list.Count > common) weight = Math.Max(1, weight / 2);
-            weights[t] = (weight, list.ToArray());
-        }
-
-        var top = new List<CaseStudy>[only.Count];
-        Parallel.For(0, only.Count,
-            () => (Scores: new int[cases.Count], Touched: new List<int>()),
-            (o, _, local) =>
-            {
-                var i = only[o];
-                var (scores, touched) = local;
-                foreach (var t in termsOf[i])
-                {
-                    var (weight, list) = weights[t];
-                    foreach (var j in list)
-                    {
-                        if (j == i) continue;
-                        if (scores[j] == 0) touched.Add(j);
-                        scores[j] += weight;
-                    }
-                }
-                // The best five by score, then by position: a small insertion list.
-                Span<int> best = stackalloc int[5];
-                var n = 0;
-                foreach (var j in touched)
-                {
-                    var sj = scores[j];
-                    if (sj < 3) continue;
-                    var k = n;
-                    while (k > 0 && (scores[best[k - 1]] < sj || (scores[best[k - 1]] == sj && best[k - 1] > j))) k--;
-                    if (k >= 5) continue;
-                    for (var m = Math.Min(n, 4); m > k; m--) best[m] = best[m - 1];
-                    best[k] = j;
-                    if (n < 5) n++;
-                }
-                var result = new List<CaseStudy>(n);
-                for (var k = 0; k < n; k++) result.Add(cases[best[k]]);
-                top[o] = result;
-                foreach (var j in touched) scores[j] = 0;
-                touched.Clear();
-                return local;
-            },
-            _ => { });
-
-        return only.Select((i, o) => (i, top[o])).ToList();
     }
 }

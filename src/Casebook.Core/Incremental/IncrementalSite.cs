@@ -14,12 +14,13 @@ namespace Casebook.Core.Incremental;
 /// <list type="bullet">
 /// <item>Body only (the front matter is byte for byte the same): the case's page and its volume's print
 /// edition; nothing else shows the body. The graph is the old one with the case swapped in.</item>
-/// <item>Front matter: the case, the cases whose page shows it (neighbours, related cases, numbering), the term,
-/// organization, region and volume pages that list it (or a renumbered case), the other listings, the print
-/// edition of its volume(s) and the exports (a volume's own exports only for the case's volume(s)). Related cases
-/// are computed again only for cases having a term the edit added or removed (none when no case moved).
+/// <item>Front matter: the pages of the site map whose recorded inputs changed (<see cref="PagesToRender"/>): a page
+/// listing the case or a renumbered case, a page whose list of cases or signature (numbering, neighbours, page count)
+/// differs, a summary of every case's classification when the case's classification changed. Listings are paginated,
+/// so a title edit redraws one page of each listing. The JSON and CSV exports are assembled from kept per-case rows
+/// (<see cref="ExportRows"/>); a volume's own exports are redone only for the case's volume(s).
 /// A theme whose case or term pages show counts gets all case and term pages redone. The theme, and with it
-/// every card's rendered HTML, is kept from one rebuild to the next: a list of 10,000 cards pastes 9,999.</item>
+/// every card's rendered HTML, is kept from one rebuild to the next.</item>
 /// </list>
 /// Anything else (config, theme, new or deleted files, other content types, an id or draft change) falls back
 /// to a full build. Tests check that the result equals a full build byte for byte.</summary>
@@ -31,10 +32,16 @@ public sealed class IncrementalSite
     public required IReadOnlyDictionary<string, byte[]> Files { get; init; }
     /// <summary>Pages rendered by the build that produced this site (all of them for a full build).</summary>
     public int PagesRendered { get; init; }
+    /// <summary>The site-relative files of the pages rendered by the build that produced this site.</summary>
+    public IReadOnlyList<string> Rendered { get; init; } = [];
     /// <summary>The diagnostics of the build that produced this site (warnings only: a failed build keeps no site).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
-    /// <summary>What internal links may point at (<see cref="LinkCheck.Targets"/>); pages only come and go with a full build.</summary>
+    /// <summary>What internal links may point at (<see cref="LinkCheck.Targets"/>).</summary>
     public required HashSet<string> LinkTargets { get; init; }
+    /// <summary>Each case's export rows, kept across rebuilds.</summary>
+    public required ExportRows Rows { get; init; }
+    /// <summary>Whether the theme's case or term pages show term counts (read once per full build).</summary>
+    private bool ThemeShowsCountsCached { get; init; }
 
     /// <summary>A full build through <see cref="Pipeline"/>; null site when it failed.</summary>
     public static (IncrementalSite? Site, BuildResult Result) Full(BuildOptions options)
@@ -44,10 +51,9 @@ public sealed class IncrementalSite
         var theme = result.Theme ?? Theme.Load(Pipeline.ResolveTheme(options.SourceRoot, options.ThemeDir), new DiagnosticBag(), options.StrictTemplates);
         if (theme is null) return (null, result);
         var files = result.Files.ToDictionary(f => f.Path, f => f.Bytes, StringComparer.Ordinal);
-        // Every file but robots.txt is a page or an export, and LinkCheck.Targets adds the exports itself.
-        var targets = LinkCheck.Targets(result.Graph, files.Keys.Where(f => f != "robots.txt"));
         return (new IncrementalSite { Options = options, Graph = result.Graph, Theme = theme, Files = files, PagesRendered = result.Files.Count,
-            Diagnostics = result.Diagnostics, LinkTargets = targets }, result);
+            Rendered = files.Keys.ToList(), Diagnostics = result.Diagnostics, LinkTargets = LinkCheck.Targets(result.Graph), Rows = new ExportRows(),
+            ThemeShowsCountsCached = ThemeShowsCounts(theme.Directory) }, result);
     }
 
     /// <summary>Rebuilds after <paramref name="changedFile"/> (full path) changed. Returns null when the change
@@ -90,7 +96,6 @@ public sealed class IncrementalSite
         Stage("graph");
 
         var renderer = new SiteRenderer(graph, Theme, diagnostics);
-        Stage("view models");
         var jobs = new List<PageJob> { renderer.CaseJob(updated) };
         if (graph.VolumeOf(updated) is { } volume) jobs.Add(renderer.PrintJob(volume));
         var rendered = renderer.Render(jobs);
@@ -102,7 +107,7 @@ public sealed class IncrementalSite
         foreach (var f in rendered) files[f.Path] = f.Bytes;
         // The front matter's diagnostics cannot have changed; the body's are all new.
         var kept = Diagnostics.Where(d => d.Span.Path != display || (d.Span.Line < updated.BodyFirstLine && !IsPrivacy(d)));
-        return Finish(graph, files, rendered.Count, diagnostics, kept, timings, LinkTargets);
+        return Finish(graph, files, rendered, diagnostics, kept, timings, LinkTargets);
     }
 
     private (IncrementalSite? Site, BuildResult Result) FrontMatterEdited(CaseStudy old, CaseStudy updated, string display,
@@ -115,54 +120,89 @@ public sealed class IncrementalSite
         new VolumeReferenceValidator().Validate(content, diagnostics);
         new ChecklistTermValidator().Validate(content, diagnostics);
         Stage("validate");
-        var graph = SiteGraphBuilder.Build(content, Options.IncludeDrafts, Graph);
+        // A case keeping its place and classification (a title, summary or author edit) leaves every list, number and
+        // related case as it was: the graph and its site map are the old ones with the case swapped in.
+        var sameShape = Graph.CasesById.GetValueOrDefault(old.Id) is { } published && ReferenceEquals(published, old)
+            && Classification(old).SequenceEqual(Classification(updated), StringComparer.Ordinal);
+        var graph = sameShape ? Graph.WithCase(old, updated) : SiteGraphBuilder.Build(content, Options.IncludeDrafts, Graph);
         Stage("graph");
 
         var renderer = new SiteRenderer(graph, Theme, diagnostics);
-        var jobs = renderer.Jobs();
-        Stage("jobs");
-        // Pages only show other cases' counts if the theme says so; then every case and term page is redone.
-        var themeShowsCounts = ThemeShowsCounts(Theme.Directory);
-        var affected = themeShowsCounts ? graph.Cases.Select(c => c.Id).ToHashSet(StringComparer.Ordinal) : AffectedCases(Graph, graph, old.Id);
-        var caseFiles = graph.Cases.ToDictionary(c => graph.Links.Case(c.Id).File, c => c.Id, StringComparer.Ordinal);
-        var volumes = new HashSet<string?>([old.VolumeId, updated.VolumeId]);
-        var printFiles = graph.Volumes.Where(v => volumes.Contains(v.Id)).Select(v => graph.Links.For("volumes", v.Id, "print").File).ToHashSet(StringComparer.Ordinal);
-        var cards = CardsChanged(Graph, graph, old.Id);
-        var termFiles = themeShowsCounts ? null : TermPagesShowing(Graph, graph, cards);
-        var listFiles = ListPagesShowing(Graph, graph, cards);
-        var selected = jobs.Where(j =>
-            !Files.ContainsKey(j.Link.File)
-            || (caseFiles.TryGetValue(j.Link.File, out var id) ? affected.Contains(id)
-                : j.Layout == "print" ? printFiles.Contains(j.Link.File)
-                : j.Layout == "term" ? termFiles is null || termFiles.Contains(j.Link.File)
-                : j.Meta.Kind is "organization" or "region" or "volume" ? listFiles.Contains(j.Link.File)
-                : true)).ToList();
+        var selected = PagesToRender(Graph, graph, old, updated, ThemeShowsCountsCached);
+        var jobs = selected.Select(renderer.Job).ToList();
         Stage("select");
-        var rendered = renderer.Render(selected);
+        var rendered = renderer.Render(jobs);
         Stage("render");
 
-        var targets = LinkCheck.Targets(graph, jobs.Select(j => j.Link.Path));
+        // Pages come and go only when a listing gains or loses a page, or a term, organization or region appears or goes.
+        var targets = SamePages(Graph.Map, graph.Map) ? LinkTargets : LinkCheck.Targets(graph);
         LinkCheck.Run(targets, renderer.ViewModels.AllLinks, diagnostics, LinkCheck.Unread(graph));
         Stage("link check");
         // A volume's exports list its cases and their numbers only: those of volumes the case was not in stay.
-        var exports = Pipeline.Exports(graph, jobs, v => volumes.Contains(v.Id)).ToList();
+        var volumes = new HashSet<string?>([old.VolumeId, updated.VolumeId]);
+        Rows.Keep(graph.CasesById);
+        var exports = Pipeline.Exports(graph, Rows, v => volumes.Contains(v.Id)).ToList();
         Stage("exports");
 
-        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var j in jobs) if (Files.TryGetValue(j.Link.File, out var b)) files[j.Link.File] = b;
-        foreach (var v in graph.Volumes)
-            foreach (var name in new[] { $"{v.Id}-cases.json", $"{v.Id}-cases.csv" })
-                if (Files.TryGetValue(graph.Links.Volume(v.Id).Path + name, out var b)) files[graph.Links.Volume(v.Id).Path + name] = b;
+        var files = new Dictionary<string, byte[]>(Files.Count, StringComparer.Ordinal);
+        foreach (var p in graph.Map.Pages) if (Files.TryGetValue(p.Link.File, out var b)) files[p.Link.File] = b;
+        foreach (var e in graph.Map.Exports) if (Files.TryGetValue(e.Link.Path, out var b)) files[e.Link.Path] = b;
         foreach (var f in rendered) files[f.Path] = f.Bytes;
         foreach (var f in exports) files[f.Path] = f.Bytes;
         // Checklist warnings depend on every case's tags and were made again above, as were the edited file's.
         var checklists = content.Checklists.Select(c => c.SourcePath).ToHashSet(StringComparer.Ordinal);
         var kept = Diagnostics.Where(d => d.Span.Path != display && !checklists.Contains(d.Span.Path));
         Stage("post-process");
-        return Finish(graph, files, rendered.Count, diagnostics, kept, timings, targets);
+        return Finish(graph, files, rendered, diagnostics, kept, timings, targets);
     }
 
-    private (IncrementalSite? Site, BuildResult Result) Finish(SiteGraph graph, Dictionary<string, byte[]> files, int rendered,
+    /// <summary>What places a case in the site's lists and summaries: volume, year, organization, region and terms.</summary>
+    private static IEnumerable<string> Classification(CaseStudy c) =>
+        new[] { c.VolumeId ?? "", c.FiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Organization,
+            c.Region.Prefecture, c.Region.City, c.Region.Ward }
+        .Concat(c.AllTerms.Select(t => t.Taxonomy + "/" + t.Id));
+
+    /// <summary>The pages of <paramref name="after"/>'s site map whose recorded inputs differ from <paramref name="before"/>'s
+    /// after <paramref name="old"/> became <paramref name="updated"/>: new pages, pages whose case list or signature changed
+    /// (a listing's slice moves when a case joins or leaves it), pages showing a case whose card changed (the edited case,
+    /// renumbered ones), summaries of the classification when it changed, and pages choosing among all cases.</summary>
+    public static List<SitePage> PagesToRender(SiteGraph before, SiteGraph after, CaseStudy old, CaseStudy updated, bool themeShowsCounts)
+    {
+        var cards = new HashSet<string>(StringComparer.Ordinal) { updated.Id };
+        if (!ReferenceEquals(before, after) && !ReferenceEquals(before.Map, after.Map))
+            foreach (var c in after.Cases)
+                if (before.CasesById.TryGetValue(c.Id, out var was) && before.CaseNumber(was) != after.CaseNumber(c)) cards.Add(c.Id);
+        var classified = !Classification(old).SequenceEqual(Classification(updated), StringComparer.Ordinal);
+        // A theme showing term counts shows them on every card carrying a term the edit changed.
+        if (themeShowsCounts && classified)
+            foreach (var g in new[] { before, after })
+                foreach (var t in old.AllTerms.Concat(updated.AllTerms))
+                    if (g.TermCases.TryGetValue(t, out var list)) cards.UnionWith(list.Select(c => c.Id));
+        var result = new List<SitePage>();
+        foreach (var page in after.Map.Pages)
+        {
+            var was = before.Map.PageAt(page.Link.File);
+            if (was is null || was.Kind != page.Kind || was.Signature != page.Signature || !was.CaseIds.SequenceEqual(page.CaseIds, StringComparer.Ordinal)
+                || (page.Inputs.HasFlag(PageInputs.Classification) && classified)
+                || page.Inputs.HasFlag(PageInputs.AnyCase)
+                || (themeShowsCounts && classified && page.Kind is PageKind.Case or PageKind.Term)
+                || Shows(page.CaseIds, cards))
+                result.Add(page);
+        }
+        return result;
+    }
+
+    private static bool Shows(IReadOnlyList<string> ids, HashSet<string> cards)
+    {
+        foreach (var id in ids) if (cards.Contains(id)) return true;
+        return false;
+    }
+
+    private static bool SamePages(SiteMap before, SiteMap after) =>
+        ReferenceEquals(before, after) || (before.Pages.Count == after.Pages.Count && after.Pages.All(p => before.PageAt(p.Link.File) is not null)
+            && before.Exports.Count == after.Exports.Count);
+
+    private (IncrementalSite? Site, BuildResult Result) Finish(SiteGraph graph, Dictionary<string, byte[]> files, List<OutputFile> rendered,
         DiagnosticBag diagnostics, IEnumerable<Diagnostic> kept, List<StageTiming> timings, HashSet<string> targets)
     {
         foreach (var d in kept) diagnostics.Add(d);
@@ -170,70 +210,20 @@ public sealed class IncrementalSite
         var sorted = diagnostics.Sorted();
         var result = new BuildResult { Diagnostics = sorted, Graph = graph, Timings = timings, Files = all };
         if (diagnostics.HasErrors) return (null, result);
-        return (new IncrementalSite { Options = Options, Graph = graph, Theme = Theme, Files = files, PagesRendered = rendered,
-            Diagnostics = sorted, LinkTargets = targets }, result);
+        return (new IncrementalSite { Options = Options, Graph = graph, Theme = Theme, Files = files, PagesRendered = rendered.Count,
+            Rendered = rendered.Select(f => f.Path).ToList(), Diagnostics = sorted, LinkTargets = targets, Rows = Rows,
+            ThemeShowsCountsCached = ThemeShowsCountsCached }, result);
     }
 
     private static bool IsPrivacy(Diagnostic d) => d.Code is DiagnosticCodes.PrivacyPhone or DiagnosticCodes.PrivacyEmail
         or DiagnosticCodes.PrivacyAddress or DiagnosticCodes.PrivacyMyNumber;
 
-    /// <summary>Organization, region and volume pages that list one of <paramref name="cards"/>, before or after the edit.</summary>
-    private static HashSet<string> ListPagesShowing(SiteGraph before, SiteGraph after, HashSet<string> cards)
-    {
-        var result = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var g in new[] { before, after })
-        {
-            foreach (var o in g.Organizations) if (o.Cases.Any(c => cards.Contains(c.Id))) result.Add(o.Link.File);
-            foreach (var r in g.Regions) if (r.Cases.Any(c => cards.Contains(c.Id))) result.Add(r.Link.File);
-            foreach (var (id, cases) in g.VolumeCases) if (cases.Any(c => cards.Contains(c.Id))) result.Add(g.Links.Volume(id).File);
-        }
-        return result;
-    }
-
-    /// <summary>Cases whose card (title, number, terms… as in lists) can differ: the edited one and renumbered ones.</summary>
-    private static HashSet<string> CardsChanged(SiteGraph before, SiteGraph after, string edited)
-    {
-        var result = new HashSet<string>(StringComparer.Ordinal) { edited };
-        foreach (var c in after.Cases)
-            if (!before.CasesById.TryGetValue(c.Id, out var was) || before.CaseNumber(was) != after.CaseNumber(c)) result.Add(c.Id);
-        return result;
-    }
-
-    /// <summary>Term pages that list one of <paramref name="cards"/>, before or after the edit.</summary>
-    private static HashSet<string> TermPagesShowing(SiteGraph before, SiteGraph after, HashSet<string> cards)
-    {
-        var result = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var g in new[] { before, after })
-            foreach (var (term, cases) in g.TermCases)
-                if (cases.Any(c => cards.Contains(c.Id))) result.Add(g.Links.Term(term).File);
-        return result;
-    }
-
+    /// <summary>Whether the theme's case or term pages (or a partial) show a term's case count. Such a theme gets every
+    /// case and term page redone when a case's terms change.</summary>
     private static bool ThemeShowsCounts(string themeDir)
     {
         var files = new[] { Path.Combine(themeDir, "layouts", "case.liquid"), Path.Combine(themeDir, "layouts", "term.liquid") }
             .Concat(Directory.Exists(Path.Combine(themeDir, "partials")) ? Directory.EnumerateFiles(Path.Combine(themeDir, "partials"), "*.liquid") : []);
         return files.Where(File.Exists).Any(f => System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(f), @"\.count\b|case_count"));
-    }
-
-    /// <summary>Cases whose page can differ: the edited one, and those whose number, neighbours or related
-    /// cases changed or include it.</summary>
-    private static HashSet<string> AffectedCases(SiteGraph before, SiteGraph after, string edited)
-    {
-        var result = new HashSet<string>(StringComparer.Ordinal) { edited };
-        foreach (var c in after.Cases)
-        {
-            var was = before.CasesById.GetValueOrDefault(c.Id);
-            if (was is null) { result.Add(c.Id); continue; }
-            var prev = after.Previous(c)?.Id;
-            var next = after.Next(c)?.Id;
-            var related = after.Related[c.Id].Select(r => r.Id).ToList();
-            if (prev == edited || next == edited || related.Contains(edited)
-                || before.CaseNumber(was) != after.CaseNumber(c)
-                || before.Previous(was)?.Id != prev || before.Next(was)?.Id != next
-                || !before.Related[c.Id].Select(r => r.Id).SequenceEqual(related, StringComparer.Ordinal))
-                result.Add(c.Id);
-        }
-        return result;
     }
 }

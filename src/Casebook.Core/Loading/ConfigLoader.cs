@@ -27,10 +27,13 @@ public static partial class ConfigLoader
         var baseUrl = baseUrlOverride ?? configuredBase ?? "";
         var author = site?.String("author") ?? "";
         var allowRaw = site?.Bool("allow_raw_html", false) ?? false;
+        // Listings are paginated and the feed bounded so no page grows with the archive (docs/pages.md).
+        var pageSize = site?.Int("page_size", null, 1, 500) ?? SiteSettings.DefaultPageSize;
+        var feedEntries = site?.Int("feed_entries", null, 1, 1000) ?? SiteSettings.DefaultFeedEntries;
         site?.ReportUnknownKeys();
 
         var (normalizedBase, basePath) = NormalizeBaseUrl(baseUrl, site?.SpanOf("base_url") ?? root.Span(), diagnostics);
-        var settings = new SiteSettings(title, description, normalizedBase, basePath, author, allowRaw);
+        var settings = new SiteSettings(title, description, normalizedBase, basePath, author, allowRaw, pageSize, feedEntries);
 
         var taxonomies = new Dictionary<string, Taxonomy>(StringComparer.Ordinal);
         var taxMap = root.Map("taxonomies");

@@ -6,39 +6,29 @@ using CsvHelper;
 
 namespace Casebook.Core.Output;
 
-/// <summary>CSV for Excel: UTF-8 with BOM so Japanese opens ungarbled, CRLF line ends.</summary>
+/// <summary>CSV for Excel: UTF-8 with BOM so Japanese opens ungarbled, CRLF line ends. Files are assembled from
+/// one line per case (<see cref="ExportRows"/>).</summary>
 public static class CsvExport
 {
-    public static OutputFile Cases(string path, SiteGraph g, IEnumerable<CaseStudy> cases)
+    /// <summary>One case's line.</summary>
+    public static string Row(SiteGraph g, CaseStudy c) => Line(
+    [
+        Str(g.CaseNumber(c)), c.Id, c.Title, c.Subtitle, c.Organization, string.Join("、", c.Authors),
+        c.Region.Prefecture, c.Region.City, c.Region.Ward, Str(c.FiscalYear), Wareki.FiscalYear(c.FiscalYear),
+        g.VolumeOf(c)?.Title ?? "", string.Join(" ", c.Elements.Select(e => Wareki.CircledNumber(e.Number ?? 0))),
+        string.Join("、", c.Pillars.Select(p => p.Label)), string.Join("、", c.Tags.Select(t => t.Label)), g.Links.Case(c.Id).Url,
+    ]);
+
+    /// <summary>One record, quoted as CsvHelper quotes it, ending in CRLF.</summary>
+    public static string Line(IEnumerable<string> fields)
     {
         var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
         using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\r\n" }, true))
         {
-            foreach (var h in new[] { "番号", "ID", "題名", "副題", "組織", "執筆者", "都道府県", "市区町村", "区", "年度", "和暦", "事例集", "7つの要素", "柱", "テーマ", "URL" })
-                csv.WriteField(h);
+            foreach (var f in fields) csv.WriteField(f);
             csv.EndRecord();
-            foreach (var c in cases)
-            {
-                csv.WriteField(Str(g.CaseNumber(c)));
-                csv.WriteField(Str(c.Id));
-                csv.WriteField(Str(c.Title));
-                csv.WriteField(Str(c.Subtitle));
-                csv.WriteField(Str(c.Organization));
-                csv.WriteField(Str(string.Join("、", c.Authors)));
-                csv.WriteField(Str(c.Region.Prefecture));
-                csv.WriteField(Str(c.Region.City));
-                csv.WriteField(Str(c.Region.Ward));
-                csv.WriteField(Str(c.FiscalYear));
-                csv.WriteField(Str(Wareki.FiscalYear(c.FiscalYear)));
-                csv.WriteField(Str(g.VolumeOf(c)?.Title ?? ""));
-                csv.WriteField(Str(string.Join(" ", c.Elements.Select(e => Wareki.CircledNumber(e.Number ?? 0)))));
-                csv.WriteField(Str(string.Join("、", c.Pillars.Select(p => p.Label))));
-                csv.WriteField(Str(string.Join("、", c.Tags.Select(t => t.Label))));
-                csv.WriteField(Str(g.Links.Case(c.Id).Url));
-                csv.EndRecord();
-            }
         }
-        return OutputFile.TextWithBom(path, writer.ToString());
+        return writer.ToString();
     }
 
     private static string Str(object o) => Convert.ToString(o, CultureInfo.InvariantCulture) ?? "";

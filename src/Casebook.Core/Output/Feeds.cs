@@ -10,8 +10,11 @@ public static class Feeds
     private static string Absolute(SiteGraph g, string url) =>
         g.Settings.BaseUrl.Length > 0 ? g.Settings.BaseUrl + url[g.Settings.BasePath.Length..] : url;
 
-    /// <summary>sitemap.xml: every HTML page, in the order the site lists them.</summary>
-    public static string Sitemap(SiteGraph g, IEnumerable<string> pageUrls)
+    /// <summary>sitemap.xml: every HTML page of the site map but the 404 page, in its order.</summary>
+    public static string Sitemap(SiteGraph g) =>
+        Sitemap(g, g.Map.Pages.Where(p => p.Kind != PageKind.NotFound).Select(p => p.Link.Url));
+
+    private static string Sitemap(SiteGraph g, IEnumerable<string> pageUrls)
     {
         var sb = new StringBuilder();
         sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
@@ -20,7 +23,13 @@ public static class Feeds
         return sb.ToString();
     }
 
-    /// <summary>Atom feed of cases, newest volume first. Updated dates come from fiscal years so the
+    /// <summary>The newest cases (by fiscal year, then in the site's order): the feed carries
+    /// <see cref="Model.SiteSettings.FeedEntries"/> of them, so it stays small however large the archive grows.</summary>
+    public static List<Model.CaseStudy> Newest(SiteGraph g) =>
+        g.Cases.Select((c, i) => (c, i)).OrderByDescending(x => x.c.FiscalYear).ThenBy(x => x.i)
+            .Take(Math.Max(1, g.Settings.FeedEntries)).Select(x => x.c).ToList();
+
+    /// <summary>Atom feed of the newest cases (<see cref="Newest"/>). Updated dates come from fiscal years so the
     /// output does not depend on the build time.</summary>
     public static string Atom(SiteGraph g)
     {
@@ -33,10 +42,10 @@ public static class Feeds
         if (g.Settings.Description.Length > 0) sb.Append("  <subtitle>").Append(E(g.Settings.Description)).Append("</subtitle>\n");
         sb.Append("  <id>").Append(E(FeedId(g, home))).Append("</id>\n");
         sb.Append("  <link rel=\"alternate\" type=\"text/html\" href=\"").Append(E(home)).Append("\"/>\n");
-        sb.Append("  <link rel=\"self\" type=\"application/atom+xml\" href=\"").Append(E(Absolute(g, g.Links.File("feed.xml").Url))).Append("\"/>\n");
+        sb.Append("  <link rel=\"self\" type=\"application/atom+xml\" href=\"").Append(E(Absolute(g, g.Links.Feed.Url))).Append("\"/>\n");
         sb.Append("  <updated>").Append(Updated(newest)).Append("</updated>\n");
         sb.Append("  <author><name>").Append(E(g.Settings.Author.Length > 0 ? g.Settings.Author : g.Settings.Title)).Append("</name></author>\n");
-        foreach (var c in g.Cases)
+        foreach (var c in Newest(g))
         {
             var url = Absolute(g, g.Links.Case(c.Id).Url);
             sb.Append("  <entry>\n");

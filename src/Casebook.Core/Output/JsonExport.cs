@@ -37,7 +37,4 @@ public static class JsonExport
         voices = c.Voices.Select(v => new { speaker = v.Speaker, role = v.Role, text = v.Text }).ToArray(),
         source = c.Source,
     };
-
-    public static string Cases(SiteGraph g, IEnumerable<CaseStudy> cases) =>
-        JsonSerializer.Serialize(cases.Select(c => CaseRecord(g, c)).ToArray(), Options) + "\n";
 }

@@ -26,6 +26,7 @@ public sealed class SiteRenderer
     private readonly DiagnosticBag _diagnostics;
     private readonly ViewModelFactory _vm;
     private readonly SiteVm _site;
+    private readonly ListingModels _listing;
 
     public SiteRenderer(SiteGraph graph, Theme theme, DiagnosticBag diagnostics)
     {
@@ -34,138 +35,155 @@ public sealed class SiteRenderer
         _diagnostics = diagnostics;
         _vm = new ViewModelFactory(graph, new MarkdownRenderer(graph.Settings.BasePath, graph.Settings.AllowRawHtml), theme, diagnostics);
         _site = SiteVm(null);
+        _listing = new ListingModels(graph, theme, _vm);
     }
 
     public ViewModelFactory ViewModels => _vm;
 
     private SiteVm SiteVm(string? section)
     {
-        var b = _g.Settings.BasePath;
+        var L = _g.Links;
         var nav = new List<NavItemVm>
         {
-            new(_theme.T("nav_cases"), b + "cases/", section == "cases"),
-            new(_theme.T("nav_volumes"), b + "volumes/", section == "volumes"),
-            new(_theme.T("nav_elements"), b + "elements/", section == "elements"),
-            new(_theme.T("nav_matrix"), b + "matrix/", section == "matrix"),
-            new(_theme.T("nav_checklists"), b + "checklists/", section == "checklists"),
-            new(_theme.T("nav_lessons"), b + "lessons/", section == "lessons"),
-            new(_theme.T("nav_glossary"), b + "glossary/", section == "glossary"),
+            new(_theme.T("nav_cases"), L.Cases.Url, section == "cases"),
+            new(_theme.T("nav_volumes"), L.Volumes.Url, section == "volumes"),
+            new(_theme.T("nav_elements"), L.Taxonomy("elements").Url, section == "elements"),
+            new(_theme.T("nav_matrix"), L.Matrix.Url, section == "matrix"),
+            new(_theme.T("nav_checklists"), L.Section("checklists").Url, section == "checklists"),
+            new(_theme.T("nav_lessons"), L.Section("lessons").Url, section == "lessons"),
+            new(_theme.T("nav_glossary"), L.Glossary.Url, section == "glossary"),
         };
-        return new SiteVm(_g.Settings.Title, _g.Settings.Description, b, b, b + "search/", b + "assets/", nav, "ja");
+        var urls = new SiteUrlsVm(L.Cases.Url, L.Volumes.Url, L.Taxonomy("elements").Url, L.Taxonomy("pillars").Url, L.Taxonomy("tags").Url,
+            L.Matrix.Url, L.Section("organizations").Url, L.Section("regions").Url, L.Section("checklists").Url, L.Section("lessons").Url,
+            L.Glossary.Url, L.Feed.Url);
+        var b = _g.Settings.BasePath;
+        return new SiteVm(_g.Settings.Title, _g.Settings.Description, b, L.Home.Url, L.Search.Url, b + "assets/", nav, "ja", urls);
     }
 
     private PageMetaVm Meta(Permalink link, string title, string description, string kind, string section,
-        List<LinkVm>? crumbs = null, string jsonLd = "", string ogType = "website", bool index = true)
+        List<LinkVm>? crumbs = null, string jsonLd = "", string ogType = "website", bool index = true, Pager? pager = null)
     {
         var canonical = _g.Settings.BaseUrl.Length > 0 ? _g.Settings.BaseUrl + link.Url[_g.Settings.BasePath.Length..] : link.Url;
+        if (pager is { Number: > 1 }) title = string.Format(System.Globalization.CultureInfo.InvariantCulture, _theme.T("page_title_suffix"), title, pager.Number);
         return new PageMetaVm(title, description.Length > 0 ? description : _g.Settings.Description, link.Url, canonical, kind, section,
-            jsonLd, ogType, index, crumbs ?? new List<LinkVm>());
+            jsonLd, ogType, index, crumbs ?? new List<LinkVm>(), pager?.Previous?.Url ?? "", pager?.Next?.Url ?? "");
     }
 
     private LinkVm Crumb(string label, Permalink link) => new(label, link.Url);
 
-    /// <summary>All page jobs of the site, in a stable order.</summary>
-    public List<PageJob> Jobs()
+    /// <summary>All page jobs of the site, in the site map's order.</summary>
+    public List<PageJob> Jobs() => _g.Map.Pages.Select(Job).ToList();
+
+    /// <summary>The job rendering one page of the site map. Models are made when the page renders: serve lists every
+    /// page but renders few.</summary>
+    public PageJob Job(SitePage page)
     {
         var L = _g.Links;
-        var jobs = new List<PageJob>();
         var home = Crumb(_theme.T("home"), L.Home);
-
-        jobs.Add(new(L.Home, "home", Home(), Meta(L.Home, _g.Settings.Title, _g.Settings.Description, "home", "home"), "casebook.yml"));
-
-        // Cases
-        var casesIndex = L.For("cases");
-        jobs.Add(new(casesIndex, "list", List(_theme.T("all_cases"), cases: _g.Cases.Select(_vm.Card).ToList()),
-            Meta(casesIndex, _theme.T("all_cases"), "", "cases", "cases", [home]), ""));
-        foreach (var c in _g.Cases) jobs.Add(CaseJob(c));
-
-        // Taxonomies and their terms
-        foreach (var taxId in new[] { "elements", "pillars", "tags" })
+        var link = page.Link;
+        PageJob New(Func<object> model, PageMetaVm meta) => new(link, page.Layout, new Lazy<object>(model), meta, page.SourcePath);
+        switch (page.Kind)
         {
-            var tax = _vm.Taxonomy(taxId);
-            var link = L.Taxonomy(taxId);
-            jobs.Add(new(link, "taxonomy", tax, Meta(link, tax.Label, "", "taxonomy", taxId, [home], index: false), "casebook.yml"));
-            foreach (var term in _g.TaxonomyTerms[taxId])
+            case PageKind.Home:
+                return New(Home, Meta(link, _g.Settings.Title, _g.Settings.Description, "home", "home"));
+            case PageKind.CaseList:
+                return New(() => List(_theme.T("all_cases"), cases: Cards(page), pager: _listing.Pager(page)),
+                    Meta(link, _theme.T("all_cases"), "", "cases", "cases", [home], pager: page.Pager));
+            case PageKind.Case:
+                return CaseJob(_g.CasesById[page.Key]);
+            case PageKind.Taxonomy:
             {
-                var tl = L.Term(term);
-                var cases = _g.TermCases.TryGetValue(term, out var l) ? l.Select(_vm.Card).ToList() : new List<CaseCardVm>();
-                jobs.Add(new(tl, "term", new TermPageVm(tax, _vm.Term(term), cases),
-                    Meta(tl, $"{tax.Label}: {term.Display}", term.Description, "term", taxId, [home, Crumb(tax.Label, link)], index: false), "casebook.yml"));
+                var label = _g.Content.Taxonomies[page.Key].Label;
+                return New(() => _vm.Taxonomy(page.Key), Meta(link, label, "", "taxonomy", page.Key, [home], index: false));
             }
+            case PageKind.Term:
+            {
+                var term = page.Term!;
+                var label = _g.Content.Taxonomies[term.Taxonomy].Label;
+                return New(() => new TermPageVm(_vm.Taxonomy(term.Taxonomy), _vm.Term(term), Cards(page), _listing.Pager(page)),
+                    Meta(link, $"{label}: {term.Display}", term.Description, "term", term.Taxonomy, [home, Crumb(label, L.Taxonomy(term.Taxonomy))],
+                        index: false, pager: page.Pager));
+            }
+            case PageKind.Volumes:
+                return New(() => List(_theme.T("volumes_archive"), years: _g.Volumes.GroupBy(v => v.FiscalYear)
+                        .Select(gr => new VolumeYearVm(Wareki.FiscalYear(gr.Key) + $"（{gr.Key}年度）", gr.Select(_vm.Volume).ToList())).ToList()),
+                    Meta(link, _theme.T("volumes_archive"), "", "volumes", "volumes", [home], index: false));
+            case PageKind.Volume:
+            {
+                var v = VolumeOf(page);
+                return New(() => _vm.Volume(v), Meta(link, v.Title, v.Subtitle, "volume", "volumes", [home, Crumb(_theme.T("volumes_archive"), L.Volumes)]));
+            }
+            case PageKind.VolumeGrid:
+            {
+                var v = VolumeOf(page);
+                var title = string.Format(System.Globalization.CultureInfo.InvariantCulture, _theme.T("matrix_volume_title"), v.Title);
+                return New(() => _listing.Grid(title, v.Title, L.Volume(v.Id), _g.VolumeCases[v.Id]),
+                    Meta(link, title, "", "matrix", "matrix", [home, Crumb(_theme.T("matrix_title"), L.Matrix), Crumb(v.Title, L.Volume(v.Id))], index: false));
+            }
+            case PageKind.Print:
+                return PrintJob(VolumeOf(page));
+            case PageKind.Organizations:
+                return New(() => List(_theme.T("organizations"), groups: _g.Organizations.Select(o => new GroupVm(o.Name, o.Link.Url, o.Cases.Count, new())).ToList()),
+                    Meta(link, _theme.T("organizations"), "", "organizations", "organizations", [home], index: false));
+            case PageKind.Organization:
+                return New(() => List(page.Key, cases: Cards(page), pager: _listing.Pager(page)),
+                    Meta(link, page.Key, "", "organization", "organizations", [home, Crumb(_theme.T("organizations"), L.Section("organizations"))], index: false, pager: page.Pager));
+            case PageKind.Regions:
+                return New(() => List(_theme.T("regions"), groups: _g.Regions.Select(r => new GroupVm(r.Name, r.Link.Url, r.Cases.Count, new())).ToList()),
+                    Meta(link, _theme.T("regions"), "", "regions", "regions", [home], index: false));
+            case PageKind.Region:
+                return New(() => List(page.Key, cases: Cards(page), pager: _listing.Pager(page)),
+                    Meta(link, page.Key, "", "region", "regions", [home, Crumb(_theme.T("regions"), L.Section("regions"))], index: false, pager: page.Pager));
+            case PageKind.Matrix:
+                return New(_listing.Overview, Meta(link, _theme.T("matrix_title"), "", "matrix", "matrix", [home], index: false));
+            case PageKind.YearGrid:
+            {
+                var label = Wareki.FiscalYear(page.Year);
+                var title = string.Format(System.Globalization.CultureInfo.InvariantCulture, _theme.T("matrix_year_title"), label);
+                return New(() => _listing.Grid(title, label, null, page.CaseIds.Select(id => _g.CasesById[id]).ToList()),
+                    Meta(link, title, "", "matrix", "matrix", [home, Crumb(_theme.T("matrix_title"), L.Matrix)], index: false));
+            }
+            case PageKind.Lessons:
+                return New(() => List(_theme.T("lessons"), lessons: _g.Lessons.Select(_vm.Lesson).ToList()),
+                    Meta(link, _theme.T("lessons"), "", "lessons", "lessons", [home], index: false));
+            case PageKind.Lesson:
+            {
+                var l = _g.Lessons.First(x => x.Id == page.Key);
+                return New(() => _vm.Lesson(l), Meta(link, l.Title, l.Summary, "lesson", "lessons", [home, Crumb(_theme.T("lessons"), L.Section("lessons"))]));
+            }
+            case PageKind.ContentPage:
+            {
+                var p = _g.Pages.First(x => x.Id == page.Key);
+                var crumbs = new List<LinkVm> { home };
+                var v = p.VolumeId is null ? null : _g.Volumes.FirstOrDefault(x => x.Id == p.VolumeId);
+                if (v is not null) crumbs.Add(Crumb(v.Title, L.Volume(v.Id)));
+                return New(() => _vm.Page(p), Meta(link, p.Title, p.Summary, "page", "pages", crumbs));
+            }
+            case PageKind.Checklists:
+                return New(() => List(_theme.T("checklists"), checklists: _g.Checklists.Select(_vm.Checklist).ToList()),
+                    Meta(link, _theme.T("checklists"), "", "checklists", "checklists", [home], index: false));
+            case PageKind.Checklist:
+            {
+                var cl = _g.Checklists.First(x => x.Id == page.Key);
+                return New(() => _vm.Checklist(cl), Meta(link, cl.Title, cl.Description, "checklist", "checklists",
+                    [home, Crumb(_theme.T("checklists"), L.Section("checklists"))], index: false));
+            }
+            case PageKind.Glossary:
+                return New(() => List(_theme.T("glossary"), glossary: _vm.Glossary(_g.Glossary)),
+                    Meta(link, _theme.T("glossary"), "", "glossary", "glossary", [home], index: false));
+            case PageKind.Search:
+                return New(() => new SearchPageVm(_theme.T("search"), _vm.SearchFacetList(),
+                        SiteMapBuilder.Taxonomies.Select(_vm.Taxonomy).ToList(),
+                        _g.Settings.BasePath + "pagefind/pagefind.js", _g.Settings.BasePath + "assets/js/search.js"),
+                    Meta(link, _theme.T("search"), "", "search", "search", [home], index: false));
+            default:
+                return New(() => List(_theme.T("not_found")), Meta(link, _theme.T("not_found"), "", "404", "", index: false));
         }
-
-        // Volumes
-        var volumesIndex = L.For("volumes");
-        var years = _g.Volumes.GroupBy(v => v.FiscalYear).Select(gr => new VolumeYearVm(Wareki.FiscalYear(gr.Key) + $"（{gr.Key}年度）",
-            gr.Select(_vm.Volume).ToList())).ToList();
-        jobs.Add(new(volumesIndex, "volumes", List(_theme.T("volumes_archive"), years: years),
-            Meta(volumesIndex, _theme.T("volumes_archive"), "", "volumes", "volumes", [home], index: false), "casebook.yml"));
-        foreach (var v in _g.Volumes)
-        {
-            var link = L.Volume(v.Id);
-            var vm = _vm.Volume(v);
-            jobs.Add(new(link, "volume", vm, Meta(link, v.Title, v.Subtitle, "volume", "volumes", [home, Crumb(_theme.T("volumes_archive"), volumesIndex)]),
-                v.ForewordPath ?? "casebook.yml"));
-            jobs.Add(PrintJob(v));
-        }
-
-        // Organizations and regions
-        var orgIndex = L.For("organizations");
-        jobs.Add(new(orgIndex, "list", List(_theme.T("organizations"), groups: _g.Organizations.Select(o => new GroupVm(o.Name, o.Link.Url, o.Cases.Count, new())).ToList()),
-            Meta(orgIndex, _theme.T("organizations"), "", "organizations", "organizations", [home], index: false), ""));
-        foreach (var o in _g.Organizations)
-            jobs.Add(new(o.Link, "list", List(o.Name, cases: o.Cases.Select(_vm.Card).ToList()),
-                Meta(o.Link, o.Name, "", "organization", "organizations", [home, Crumb(_theme.T("organizations"), orgIndex)], index: false), ""));
-        var regionIndex = L.For("regions");
-        jobs.Add(new(regionIndex, "list", List(_theme.T("regions"), groups: _g.Regions.Select(r => new GroupVm(r.Name, r.Link.Url, r.Cases.Count, new())).ToList()),
-            Meta(regionIndex, _theme.T("regions"), "", "regions", "regions", [home], index: false), ""));
-        foreach (var r in _g.Regions)
-            jobs.Add(new(r.Link, "list", List(r.Name, cases: r.Cases.Select(_vm.Card).ToList()),
-                Meta(r.Link, r.Name, "", "region", "regions", [home, Crumb(_theme.T("regions"), regionIndex)], index: false), ""));
-
-        // Elements × cases matrix
-        var matrix = L.For("matrix");
-        jobs.Add(new(matrix, "matrix", Matrix(), Meta(matrix, _theme.T("matrix_title"), "", "matrix", "matrix", [home], index: false), ""));
-
-        // Lessons, pages, checklists, glossary
-        var lessonsIndex = L.For("lessons");
-        jobs.Add(new(lessonsIndex, "list", List(_theme.T("lessons"), lessons: _g.Lessons.Select(_vm.Lesson).ToList()),
-            Meta(lessonsIndex, _theme.T("lessons"), "", "lessons", "lessons", [home], index: false), ""));
-        foreach (var l in _g.Lessons)
-        {
-            var link = L.Lesson(l.Id);
-            jobs.Add(new(link, "lesson", new Lazy<object>(() => _vm.Lesson(l)), Meta(link, l.Title, l.Summary, "lesson", "lessons", [home, Crumb(_theme.T("lessons"), lessonsIndex)]), l.SourcePath));
-        }
-        foreach (var p in _g.Pages)
-        {
-            var link = L.Page(p.Id);
-            var crumbs = new List<LinkVm> { home };
-            var v = p.VolumeId is null ? null : _g.Volumes.FirstOrDefault(x => x.Id == p.VolumeId);
-            if (v is not null) crumbs.Add(Crumb(v.Title, L.Volume(v.Id)));
-            jobs.Add(new(link, "page", new Lazy<object>(() => _vm.Page(p)), Meta(link, p.Title, p.Summary, "page", "pages", crumbs), p.SourcePath));
-        }
-        var checklistsIndex = L.For("checklists");
-        jobs.Add(new(checklistsIndex, "list", List(_theme.T("checklists"), checklists: _g.Checklists.Select(_vm.Checklist).ToList()),
-            Meta(checklistsIndex, _theme.T("checklists"), "", "checklists", "checklists", [home], index: false), ""));
-        foreach (var cl in _g.Checklists)
-        {
-            var link = L.Checklist(cl.Id);
-            jobs.Add(new(link, "checklist", new Lazy<object>(() => _vm.Checklist(cl)),
-                Meta(link, cl.Title, cl.Description, "checklist", "checklists", [home, Crumb(_theme.T("checklists"), checklistsIndex)], index: false), cl.SourcePath));
-        }
-        var glossary = L.For("glossary");
-        jobs.Add(new(glossary, "list", List(_theme.T("glossary"), glossary: _vm.Glossary(_g.Glossary)),
-            Meta(glossary, _theme.T("glossary"), "", "glossary", "glossary", [home], index: false), ""));
-
-        var search = L.For("search");
-        jobs.Add(new(search, "search", new Lazy<object>(() => new SearchPageVm(_theme.T("search"), _vm.SearchFacetList(),
-                new[] { "elements", "pillars", "tags" }.Select(_vm.Taxonomy).ToList(),
-                _g.Settings.BasePath + "pagefind/pagefind.js", _g.Settings.BasePath + "assets/js/search.js")),
-            Meta(search, _theme.T("search"), "", "search", "search", [home], index: false), ""));
-        var notFound = L.File("404.html");
-        jobs.Add(new(notFound, "404", List(_theme.T("not_found")), Meta(notFound, _theme.T("not_found"), "", "404", "", index: false), ""));
-        return jobs;
     }
+
+    private Model.Volume VolumeOf(SitePage page) => _g.Volumes.First(v => v.Id == page.Key);
+
+    private List<CaseCardVm> Cards(SitePage page) => page.CaseIds.Select(id => _vm.Card(_g.CasesById[id])).ToList();
 
     /// <summary>The page of one case, as <see cref="Jobs"/> lists it (serve re-renders single pages).</summary>
     public PageJob CaseJob(Model.CaseStudy c)
@@ -177,7 +195,7 @@ public sealed class SiteRenderer
             var crumbs = new List<LinkVm> { Crumb(_theme.T("home"), L.Home) };
             var v = _g.VolumeOf(c);
             if (v is not null) crumbs.Add(Crumb(v.Title, L.Volume(v.Id)));
-            else crumbs.Add(Crumb(_theme.T("all_cases"), L.For("cases")));
+            else crumbs.Add(Crumb(_theme.T("all_cases"), L.Cases));
             return Meta(link, c.Title, c.Summary.Length > 0 ? c.Summary : c.Subtitle, "case", "cases", crumbs, CaseJsonLd(c, link), "article");
         }), c.SourcePath);
     }
@@ -185,36 +203,21 @@ public sealed class SiteRenderer
     /// <summary>The print edition of one volume, as <see cref="Jobs"/> lists it.</summary>
     public PageJob PrintJob(Model.Volume v)
     {
-        var print = _g.Links.For("volumes", v.Id, "print");
+        var print = _g.Links.Print(v.Id);
         return new(print, "print", new Lazy<object>(() => _vm.PrintVolume(v)),
             Meta(print, v.Title + _theme.T("print_title_suffix"), v.Subtitle, "print", "volumes", null, index: false), "casebook.yml");
     }
 
     private HomeVm Home() => new(_g.Volumes.Select(_vm.Volume).ToList(), _g.Cases.Take(6).Select(_vm.Card).ToList(),
         _g.Lessons.Select(_vm.Lesson).ToList(), _g.Checklists.Select(_vm.Checklist).ToList(),
-        new[] { "elements", "pillars", "tags" }.Select(_vm.Taxonomy).ToList(), _g.Cases.Count,
+        SiteMapBuilder.Taxonomies.Select(_vm.Taxonomy).ToList(), _g.Cases.Count,
         _g.Pages.Where(p => p.VolumeId is null).Select(_vm.Page).ToList());
 
     private static ListVm List(string title, string lead = "", List<CaseCardVm>? cases = null, List<GroupVm>? groups = null,
         List<LessonVm>? lessons = null, List<ChecklistVm>? checklists = null, List<GlossaryEntryVm>? glossary = null,
-        List<TaxonomyVm>? taxonomies = null, List<VolumeYearVm>? years = null) =>
+        List<TaxonomyVm>? taxonomies = null, List<VolumeYearVm>? years = null, PagerVm? pager = null) =>
         new(title, lead, cases ?? new(), groups ?? new(), lessons ?? new(), checklists ?? new(), glossary ?? new(),
-            taxonomies ?? new(), years ?? new(), new());
-
-    private MatrixVm Matrix()
-    {
-        var elements = _g.Content.Taxonomies["elements"].Terms;
-        var groups = new List<MatrixGroupVm>();
-        foreach (var v in _g.Volumes)
-            groups.Add(new MatrixGroupVm(v.Title, _g.Links.Volume(v.Id).Url,
-                _g.VolumeCases[v.Id].Select(c => new MatrixRowVm(_vm.Card(c), elements.Select(e => c.Elements.Contains(e)).ToList())).ToList()));
-        var loose = _g.Cases.Where(c => _g.VolumeOf(c) is null).ToList();
-        if (loose.Count > 0)
-            groups.Add(new MatrixGroupVm(_theme.T("other_cases"), "",
-                loose.Select(c => new MatrixRowVm(_vm.Card(c), elements.Select(e => c.Elements.Contains(e)).ToList())).ToList()));
-        var totals = elements.Select(e => _g.Cases.Count(c => c.Elements.Contains(e))).ToList();
-        return new MatrixVm(elements.Select(_vm.Term).ToList(), groups, totals);
-    }
+            taxonomies ?? new(), years ?? new(), new(), pager ?? PagerVm.None);
 
     private string CaseJsonLd(Model.CaseStudy c, Permalink link)
     {

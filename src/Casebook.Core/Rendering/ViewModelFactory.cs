@@ -29,7 +29,7 @@ public sealed class ViewModelFactory
         _diagnostics = diagnostics;
 
         // 略字表記: a case uses its volume's glossary, then the site-wide glossaries.
-        var glossaryUrl = graph.Links.For("glossary").Url;
+        var glossaryUrl = graph.Links.Glossary.Url;
         var siteWide = graph.Content.Glossaries.Where(g => g.VolumeId is null).SelectMany(g => g.Entries)
             .Select(e => new AbbreviationTarget(e, glossaryUrl + "#" + GlossaryAnchor(e.Abbr))).ToList();
         _siteAbbreviations = new AbbreviationSet(siteWide);
@@ -181,7 +181,7 @@ public sealed class ViewModelFactory
         var cases = _graph.VolumeCases[v.Id];
         var baseUrl = links.Volume(v.Id).Url;
         return new VolumeVm(v.Id, v.Title, v.Subtitle, v.Publisher, v.FiscalYear, Wareki.FiscalYear(v.FiscalYear), v.NumberLabel,
-            baseUrl, baseUrl + "print/", baseUrl + $"{v.Id}-cases.csv", baseUrl + $"{v.Id}-cases.json", PdfUrl(v), v.ForewordTitle, foreword,
+            baseUrl, links.Print(v.Id).Url, links.VolumeExport(v.Id, "csv").Url, links.VolumeExport(v.Id, "json").Url, PdfUrl(v), v.ForewordTitle, foreword,
             cases.Select(Card).ToList(), Glossary(glossary.SelectMany(g => g.Entries)), glossary.FirstOrDefault()?.Title ?? _theme.T("glossary"),
             v.Contributors.Select(p => new PersonVm(p.Name, p.Organization, p.Role)).ToList(),
             v.Colophon.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList(), pages, cases.Count);

@@ -10,11 +10,11 @@ public sealed record NavItemVm(string Label, string Url, bool Current);
 
 public sealed record SiteVm(
     string Title, string Description, string Base, string HomeUrl, string SearchUrl, string AssetsUrl,
-    List<NavItemVm> Nav, string Lang);
+    List<NavItemVm> Nav, string Lang, SiteUrlsVm Urls);
 
 public sealed record PageMetaVm(
     string Title, string Description, string Url, string Canonical, string Kind, string Section,
-    string JsonLd, string OgType, bool Index, List<LinkVm> Breadcrumbs);
+    string JsonLd, string OgType, bool Index, List<LinkVm> Breadcrumbs, string PrevUrl = "", string NextUrl = "");
 
 public sealed record TermVm(
     string Taxonomy, string Id, string Label, string Short, string Display, string Mark, int Number,
@@ -58,7 +58,7 @@ public sealed record CaseVm(
 
 public sealed record TaxonomyVm(string Id, string Label, string Url, List<TermVm> Terms, int CaseCount, bool Numbered);
 
-public sealed record TermPageVm(TaxonomyVm Taxonomy, TermVm Term, List<CaseCardVm> Cases);
+public sealed record TermPageVm(TaxonomyVm Taxonomy, TermVm Term, List<CaseCardVm> Cases, PagerVm Pager);
 
 public sealed record PersonVm(string Name, string Organization, string Role);
 
@@ -83,7 +83,10 @@ public sealed record MatrixRowVm(CaseCardVm Case, List<bool> Marks);
 
 public sealed record MatrixGroupVm(string Title, string Url, List<MatrixRowVm> Rows);
 
-public sealed record MatrixVm(List<TermVm> Elements, List<MatrixGroupVm> Groups, List<int> Totals);
+/// <summary>The site-wide overview (<see cref="Overview"/>: counts per element for each volume and year) or one
+/// volume's or year's full ✔ grid (<see cref="Groups"/>).</summary>
+public sealed record MatrixVm(List<TermVm> Elements, List<MatrixGroupVm> Groups, List<int> Totals,
+    string Title, string Lead, List<MatrixOverviewRowVm> Overview, List<LinkVm> Up);
 
 public sealed record LessonItemVm(int Number, string Title, string Subtitle, string TextHtml, List<LinkVm> Cases);
 
@@ -113,4 +116,4 @@ public sealed record HomeVm(List<VolumeVm> Volumes, List<CaseCardVm> Latest, Lis
 
 public sealed record ListVm(string Title, string Lead, List<CaseCardVm> Cases, List<GroupVm> Groups,
     List<LessonVm> Lessons, List<ChecklistVm> Checklists, List<GlossaryEntryVm> Glossary, List<TaxonomyVm> Taxonomies,
-    List<VolumeYearVm> Years, List<ContentPageVm> Pages);
+    List<VolumeYearVm> Years, List<ContentPageVm> Pages, PagerVm Pager);

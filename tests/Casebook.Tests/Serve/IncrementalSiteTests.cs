@@ -217,7 +217,7 @@ public class IncrementalSiteTests
             File.WriteAllText(path, text[..start] + Terms() + text[end..]);
             var (next, result) = current!.CaseEdited(path)!.Value;
             Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-            var expected = Casebook.Core.Graph.SiteGraphBuilder.RelatedCases(next!.Graph.Cases);
+            var expected = Casebook.Core.Graph.RelatedCases.Compute(next!.Graph.Cases);
             foreach (var c in next.Graph.Cases)
                 Assert.Equal(expected[c.Id].Select(r => r.Id), next.Graph.Related[c.Id].Select(r => r.Id));
             if (!next.Graph.Related.Keys.All(id => current.Graph.Related[id].Select(r => r.Id).SequenceEqual(next.Graph.Related[id].Select(r => r.Id)))) redone++;
