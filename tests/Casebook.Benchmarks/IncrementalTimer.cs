@@ -62,7 +62,7 @@ public static class IncrementalTimer
         return result;
     }
 
-    private static void Copy(string from, string to)
+    internal static void Copy(string from, string to)
     {
         foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
             if (!Path.GetRelativePath(from, dir).StartsWith("_site", StringComparison.Ordinal))

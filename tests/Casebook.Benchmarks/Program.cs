@@ -5,6 +5,8 @@ using Casebook.Benchmarks;
 // dotnet run -c Release --project tests/Casebook.Benchmarks -- bench [BenchmarkDotNet arguments]
 // dotnet run -c Release --project tests/Casebook.Benchmarks -- stages --source DIR   (one timed in-process build)
 // dotnet run -c Release --project tests/Casebook.Benchmarks -- incremental --source DIR   (serve's rebuild after one case edit)
+// dotnet run -c Release --project tests/Casebook.Benchmarks -- serve-latency --source DIR [--rounds N]   (edit saved → page shows it, from outside)
+// dotnet run -c Release --project tests/Casebook.Benchmarks -- page-sizes --site DIR   (largest pages of a built site against the size targets)
 return args.FirstOrDefault() switch
 {
     "corpus" => CorpusGenerator.Run(args[1..]),
@@ -12,6 +14,8 @@ return args.FirstOrDefault() switch
     "stages" => StageTimer.Run(args[1..]),
     "layouts" => LayoutTimer.Run(args[1..]),
     "incremental" => IncrementalTimer.Run(args[1..]),
+    "serve-latency" => await ServeLatency.Run(args[1..]),
+    "page-sizes" => PageSizes.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -24,6 +28,6 @@ static int RunBenchmarks(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: corpus --cases N --out DIR | bench [--filter *] | stages --source DIR");
+    Console.Error.WriteLine("usage: corpus --cases N --out DIR | bench [--filter *] | stages --source DIR | layouts --source DIR | incremental --source DIR | serve-latency --source DIR | page-sizes --site DIR");
     return 2;
 }

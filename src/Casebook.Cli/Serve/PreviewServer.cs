@@ -231,6 +231,8 @@ public sealed class PreviewServer : IAsyncDisposable
         return Path.GetExtension(path).ToLowerInvariant() is ".md" or ".yml" or ".yaml" or ".liquid" or ".css" or ".js" or ".json";
     }
 
+    private const int QuietMilliseconds = 25;
+
     private async Task RebuildLoop()
     {
         var token = _stop.Token;
@@ -239,8 +241,10 @@ public sealed class PreviewServer : IAsyncDisposable
             try
             {
                 await _changed.WaitAsync(token);
-                // Editors write a file in several steps; wait for a quiet moment, then build once.
-                while (await _changed.WaitAsync(TimeSpan.FromMilliseconds(120), token)) { }
+                // Editors write a file in several steps; wait for a quiet moment, then build once. The moment is short
+                // because it is part of what the editor waits for (an edit should show within 150 ms); a build that
+                // caught a file half-written is followed by another when the rest of the write arrives.
+                while (await _changed.WaitAsync(TimeSpan.FromMilliseconds(QuietMilliseconds), token)) { }
                 List<string> changed;
                 lock (_pending) { changed = _pending.Where(Counts).ToList(); _pending.Clear(); }
                 Build(changed.Any(c => c == "*" || c.StartsWith("theme:", StringComparison.Ordinal)) ? null : changed);

@@ -51,9 +51,9 @@ public static class SiteMapBuilder
             pages.Add(new(PageKind.Print, L.Print(v.Id), "print", "casebook.yml") { Key = v.Id, CaseIds = ids });
         }
 
-        pages.Add(new(PageKind.Organizations, L.Section("organizations"), "list", "") { Inputs = PageInputs.Classification });
+        GroupIndex(pages, PageKind.Organizations, L.Section("organizations"), g.Organizations.Count, size * GroupsPerCase);
         foreach (var o in g.Organizations) Listing(pages, PageKind.Organization, o.Link, "list", "", o.Cases, size, o.Name, null);
-        pages.Add(new(PageKind.Regions, L.Section("regions"), "list", "") { Inputs = PageInputs.Classification });
+        GroupIndex(pages, PageKind.Regions, L.Section("regions"), g.Regions.Count, size * GroupsPerCase);
         foreach (var r in g.Regions) Listing(pages, PageKind.Region, r.Link, "list", "", r.Cases, size, r.Name, null);
 
         pages.Add(new(PageKind.Matrix, L.Matrix, "matrix", "") { Inputs = PageInputs.Classification });
@@ -90,6 +90,26 @@ public static class SiteMapBuilder
     /// <summary>Cases outside any volume, by fiscal year, newest first: each year has its own ✔ grid.</summary>
     public static IEnumerable<(int Year, List<CaseStudy> Cases)> LooseCasesByYear(SiteGraph g) =>
         g.Cases.Where(c => g.VolumeOf(c) is null).GroupBy(c => c.FiscalYear).OrderByDescending(x => x.Key).Select(x => (x.Key, x.ToList()));
+
+    /// <summary>An index of organizations or regions lists this many names per case a listing shows (a name and its count
+    /// is a tenth of a card's size), so its pages stay as small as a case listing's.</summary>
+    public const int GroupsPerCase = 10;
+
+    /// <summary>The index of organizations or regions, cut into pages of <paramref name="size"/> names. Every page counts
+    /// cases by group, so any change of a case's classification redraws them all (they are few).</summary>
+    private static void GroupIndex(List<SitePage> pages, PageKind kind, Permalink first, int groups, int size)
+    {
+        var count = Math.Max(1, (groups + size - 1) / size);
+        for (var n = 1; n <= count; n++)
+        {
+            var pager = new Pager(n, count, groups, size, first);
+            pages.Add(new(kind, pager.Link(n), "list", "")
+            {
+                Pager = pager, Inputs = PageInputs.Classification,
+                Signature = string.Create(CultureInfo.InvariantCulture, $"{n}/{count}/{groups}"),
+            });
+        }
+    }
 
     /// <summary>A listing of <paramref name="cases"/> cut into pages; page 1 keeps <paramref name="first"/>'s URL.
     /// A page's signature holds what it shows about the whole listing (its number, the page count, the total on page 1),

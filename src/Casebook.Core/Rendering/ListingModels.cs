@@ -41,7 +41,7 @@ public sealed class ListingModels(SiteGraph graph, Theme theme, ViewModelFactory
             rows.Add(Row(string.Format(System.Globalization.CultureInfo.InvariantCulture, theme.T("matrix_year_row"), Wareki.FiscalYear(year)),
                 graph.Links.YearGrid(year), year, cases));
         var totals = elements.Select(e => graph.TermCases.TryGetValue(e, out var l) ? l.Count : 0).ToList();
-        return new MatrixVm(Elements, [], totals, theme.T("matrix_title"), theme.T("matrix_overview_lead"), rows, []);
+        return new MatrixVm(Elements, [], totals, theme.T("matrix_title"), theme.T("matrix_overview_lead"), rows, [], graph.Cases.Count);
     }
 
     /// <summary>The full ✔ grid of one volume (or of one year's cases outside volumes).</summary>
@@ -51,6 +51,6 @@ public sealed class ListingModels(SiteGraph graph, Theme theme, ViewModelFactory
         var rows = cases.Select(c => new MatrixRowVm(vm.Card(c), elements.Select(e => c.Elements.Contains(e)).ToList())).ToList();
         var totals = elements.Select(e => cases.Count(c => c.Elements.Contains(e))).ToList();
         var up = new List<LinkVm> { new(theme.T("matrix_title"), graph.Links.Matrix.Url) };
-        return new MatrixVm(Elements, [new MatrixGroupVm(groupTitle, groupLink?.Url ?? "", rows)], totals, title, theme.T("matrix_lead"), [], up);
+        return new MatrixVm(Elements, [new MatrixGroupVm(groupTitle, groupLink?.Url ?? "", rows)], totals, title, theme.T("matrix_lead"), [], up, cases.Count);
     }
 }

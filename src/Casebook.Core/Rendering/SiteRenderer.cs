@@ -123,14 +123,16 @@ public sealed class SiteRenderer
             case PageKind.Print:
                 return PrintJob(VolumeOf(page));
             case PageKind.Organizations:
-                return New(() => List(_theme.T("organizations"), groups: _g.Organizations.Select(o => new GroupVm(o.Name, o.Link.Url, o.Cases.Count, new())).ToList()),
-                    Meta(link, _theme.T("organizations"), "", "organizations", "organizations", [home], index: false));
+                return New(() => List(_theme.T("organizations"), groups: Slice(_g.Organizations, page.Pager).Select(o => new GroupVm(o.Name, o.Link.Url, o.Cases.Count, new())).ToList(),
+                        pager: _listing.Pager(page)),
+                    Meta(link, _theme.T("organizations"), "", "organizations", "organizations", [home], index: false, pager: page.Pager));
             case PageKind.Organization:
                 return New(() => List(page.Key, cases: Cards(page), pager: _listing.Pager(page)),
                     Meta(link, page.Key, "", "organization", "organizations", [home, Crumb(_theme.T("organizations"), L.Section("organizations"))], index: false, pager: page.Pager));
             case PageKind.Regions:
-                return New(() => List(_theme.T("regions"), groups: _g.Regions.Select(r => new GroupVm(r.Name, r.Link.Url, r.Cases.Count, new())).ToList()),
-                    Meta(link, _theme.T("regions"), "", "regions", "regions", [home], index: false));
+                return New(() => List(_theme.T("regions"), groups: Slice(_g.Regions, page.Pager).Select(r => new GroupVm(r.Name, r.Link.Url, r.Cases.Count, new())).ToList(),
+                        pager: _listing.Pager(page)),
+                    Meta(link, _theme.T("regions"), "", "regions", "regions", [home], index: false, pager: page.Pager));
             case PageKind.Region:
                 return New(() => List(page.Key, cases: Cards(page), pager: _listing.Pager(page)),
                     Meta(link, page.Key, "", "region", "regions", [home, Crumb(_theme.T("regions"), L.Section("regions"))], index: false, pager: page.Pager));
@@ -180,6 +182,9 @@ public sealed class SiteRenderer
                 return New(() => List(_theme.T("not_found")), Meta(link, _theme.T("not_found"), "", "404", "", index: false));
         }
     }
+
+    private static IEnumerable<T> Slice<T>(List<T> all, Pager? pager) =>
+        pager is null ? all : all.Skip((pager.Number - 1) * pager.PageSize).Take(pager.PageSize);
 
     private Model.Volume VolumeOf(SitePage page) => _g.Volumes.First(v => v.Id == page.Key);
 

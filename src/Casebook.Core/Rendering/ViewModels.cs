@@ -86,7 +86,7 @@ public sealed record MatrixGroupVm(string Title, string Url, List<MatrixRowVm> R
 /// <summary>The site-wide overview (<see cref="Overview"/>: counts per element for each volume and year) or one
 /// volume's or year's full ✔ grid (<see cref="Groups"/>).</summary>
 public sealed record MatrixVm(List<TermVm> Elements, List<MatrixGroupVm> Groups, List<int> Totals,
-    string Title, string Lead, List<MatrixOverviewRowVm> Overview, List<LinkVm> Up);
+    string Title, string Lead, List<MatrixOverviewRowVm> Overview, List<LinkVm> Up, int CaseCount);
 
 public sealed record LessonItemVm(int Number, string Title, string Subtitle, string TextHtml, List<LinkVm> Cases);
 

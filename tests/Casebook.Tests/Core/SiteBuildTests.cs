@@ -108,7 +108,9 @@ public class SiteBuildTests
         Assert.Contains("第6集", volume.QuerySelector(".cover")!.TextContent);
         Assert.Contains("令和4年度", volume.QuerySelector(".cover")!.TextContent);
         Assert.Equal(["/cases/alpha/", "/cases/beta/"], volume.QuerySelectorAll(".volume-toc a").Select(a => a.GetAttribute("href")));
-        var matrix = site.Html("matrix/index.html");
+        // The site-wide matrix is an overview (one row per volume); the ✔ grid of the volume's cases has its own page.
+        Assert.Single(site.Html("matrix/index.html").QuerySelectorAll(".matrix tbody tr"));
+        var matrix = site.Html("volumes/vol-a/matrix/index.html");
         Assert.Equal(2, matrix.QuerySelectorAll(".matrix tbody tr:not(.matrix__group)").Length);
         Assert.Equal("2", matrix.QuerySelectorAll(".matrix tfoot td")[0].TextContent);
         Assert.Equal("0", matrix.QuerySelectorAll(".matrix tfoot td")[2].TextContent);
