@@ -9,6 +9,7 @@ using Casebook.Core.Diagnostics;
 using Casebook.Core.Editing;
 using Casebook.Core.Graph;
 using Casebook.Core.Incremental;
+using Casebook.Core.Output;
 using Casebook.Core.Rendering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -109,11 +110,12 @@ public sealed class PreviewServer : IAsyncDisposable
             var options = new BuildOptions(_root, Path.Combine(_root, "_site"), "/", _options.IncludeDrafts, themeDir, WriteOutput: false);
             (IncrementalSite? Site, BuildResult Result)? outcome = null;
             var mode = "full";
+            var shown = _site;
             try
             {
                 if (changed is { Count: 1 } && _incremental is not null && _errors.Count == 0)
                 {
-                    outcome = _incremental.CaseEdited(changed.First());
+                    outcome = _incremental.CaseEdited(changed.First(), ShowFirst);
                     if (outcome is not null) mode = "incremental";
                 }
                 outcome ??= IncrementalSite.Full(options);
@@ -129,7 +131,9 @@ public sealed class PreviewServer : IAsyncDisposable
             foreach (var d in result.Diagnostics) _log.WriteLine(d.ToString());
             if (next is null)
             {
-                // Later builds start from scratch: files may change while the site is broken.
+                // Later builds start from scratch: files may change while the site is broken. The last good site stays,
+                // without an edited page shown ahead of the rest of the rebuild.
+                _site = shown;
                 _incremental = null;
                 _errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
                 if (_errors.Count == 0) _errors = [new Diagnostic(Severity.Error, DiagnosticCodes.TemplateError, "サイトを生成できませんでした。", SourceSpan.File(themeDir))];
@@ -153,6 +157,17 @@ public sealed class PreviewServer : IAsyncDisposable
             Broadcast("reload", JsonSerializer.Serialize(new { version, all = hadErrors || previous is null || changedUrls.Count > 50, changed = changedUrls }, Json));
             Built?.Invoke(version);
         }
+    }
+
+    /// <summary>Shows the edited case's page while the rest of the rebuild goes on (listings, print edition, exports), and
+    /// reloads it where it is open; the rebuild's own snapshot replaces this one when it is done.</summary>
+    private void ShowFirst(OutputFile page)
+    {
+        var current = _site;
+        if (current is null || (current.Files.TryGetValue(page.Path, out var was) && was.AsSpan().SequenceEqual(page.Bytes))) return;
+        var files = new Dictionary<string, byte[]>(current.Files, StringComparer.Ordinal) { [page.Path] = page.Bytes };
+        _site = current with { Files = files };
+        Broadcast("reload", JsonSerializer.Serialize(new { version = current.Version, all = false, changed = new[] { UrlOf(page.Path) } }, Json));
     }
 
     /// <summary>URLs of pages whose bytes differ (or that appeared or went away), so only those pages reload.</summary>

@@ -28,8 +28,9 @@ public sealed class SiteGraph
 
     private SiteMap? _map;
 
-    /// <summary>Every page and export of the site (<see cref="SiteMapBuilder"/>).</summary>
-    public SiteMap Map => _map ??= SiteMapBuilder.Build(this);
+    /// <summary>Every page and export of the site (<see cref="SiteMapBuilder"/>), made on first use: serve renders the
+    /// edited case's page before it needs the site map.</summary>
+    public SiteMap Map => LazyInitializer.EnsureInitialized(ref _map, () => SiteMapBuilder.Build(this));
 
     // Lookups built once so per-case questions are O(1), not scans over every case or volume.
     private Dictionary<string, Volume>? _volumesById;
@@ -96,7 +97,6 @@ public sealed class SiteGraph
         _ = PositionInVolume;
         _organizationOf ??= Index(Organizations, o => o.Cases);
         _regionOf ??= Index(Regions, r => r.Cases);
-        _ = Map;
         return this;
     }
 

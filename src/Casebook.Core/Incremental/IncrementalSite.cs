@@ -58,7 +58,10 @@ public sealed class IncrementalSite
 
     /// <summary>Rebuilds after <paramref name="changedFile"/> (full path) changed. Returns null when the change
     /// cannot be handled incrementally; the caller then does a full build.</summary>
-    public (IncrementalSite? Site, BuildResult Result)? CaseEdited(string changedFile)
+    /// <param name="early">Given the edited case's own page as soon as it is rendered (before the listings, print edition
+    /// and exports), when nothing found so far is an error: serve shows it first, as Hugo's server renders the pages
+    /// being viewed first. The returned result holds the same bytes for that page.</param>
+    public (IncrementalSite? Site, BuildResult Result)? CaseEdited(string changedFile, Action<OutputFile>? early = null)
     {
         var root = Path.GetFullPath(Options.SourceRoot);
         var display = ContentLoader.DisplayPath(root, Path.GetFullPath(changedFile));
@@ -80,15 +83,15 @@ public sealed class IncrementalSite
         // Published or not, the case's own problems are reported again; other files' stay as they were.
         PrivacyLint.Scan(display, updated.RawText, updated.PrivacyAck, diagnostics);
         return FrontMatterOf(updated) == FrontMatterOf(old) && Graph.CasesById.GetValueOrDefault(old.Id) is { } published && ReferenceEquals(published, old)
-            ? BodyEdited(old, updated, display, diagnostics, timings, Stage)
-            : FrontMatterEdited(old, updated, display, diagnostics, timings, Stage);
+            ? BodyEdited(old, updated, display, diagnostics, timings, Stage, early)
+            : FrontMatterEdited(old, updated, display, diagnostics, timings, Stage, early);
     }
 
     /// <summary>The file up to its body: equal front matter means equal metadata, terms and place.</summary>
     private static string FrontMatterOf(CaseStudy c) => c.RawText[..(c.RawText.Length - c.Markdown.Length)];
 
     private (IncrementalSite? Site, BuildResult Result) BodyEdited(CaseStudy old, CaseStudy updated, string display,
-        DiagnosticBag diagnostics, List<StageTiming> timings, Action<string> Stage)
+        DiagnosticBag diagnostics, List<StageTiming> timings, Action<string> Stage, Action<OutputFile>? early)
     {
         (updated.Elements, updated.Pillars, updated.Tags) = (old.Elements, old.Pillars, old.Tags);
         Stage("validate");
@@ -96,9 +99,9 @@ public sealed class IncrementalSite
         Stage("graph");
 
         var renderer = new SiteRenderer(graph, Theme, diagnostics);
-        var jobs = new List<PageJob> { renderer.CaseJob(updated) };
-        if (graph.VolumeOf(updated) is { } volume) jobs.Add(renderer.PrintJob(volume));
-        var rendered = renderer.Render(jobs);
+        var rendered = RenderCasePage(renderer, updated, diagnostics, early);
+        Stage("case page");
+        if (graph.VolumeOf(updated) is { } volume) rendered.AddRange(renderer.Render([renderer.PrintJob(volume)]));
         Stage("render");
         LinkCheck.Run(LinkTargets, renderer.ViewModels.AllLinks, diagnostics);
         Stage("post-process");
@@ -111,14 +114,16 @@ public sealed class IncrementalSite
     }
 
     private (IncrementalSite? Site, BuildResult Result) FrontMatterEdited(CaseStudy old, CaseStudy updated, string display,
-        DiagnosticBag diagnostics, List<StageTiming> timings, Action<string> Stage)
+        DiagnosticBag diagnostics, List<StageTiming> timings, Action<string> Stage, Action<OutputFile>? early)
     {
         var before = Graph.Content;
         var content = before.WithCase(old, updated);
         // Ids are unchanged, so duplicate-id and case-reference checks cannot change; the other cases' terms stand.
         TermValidator.ResolveCase(content, updated, diagnostics);
         new VolumeReferenceValidator().Validate(content, diagnostics);
-        new ChecklistTermValidator().Validate(content, diagnostics);
+        // Self-check warnings depend on the tags in use only.
+        var tagsChanged = !old.Tags.SequenceEqual(updated.Tags);
+        if (tagsChanged) new ChecklistTermValidator().Validate(content, diagnostics);
         Stage("validate");
         // A case keeping its place and classification (a title, summary or author edit) leaves every list, number and
         // related case as it was: the graph and its site map are the old ones with the case swapped in.
@@ -128,10 +133,13 @@ public sealed class IncrementalSite
         Stage("graph");
 
         var renderer = new SiteRenderer(graph, Theme, diagnostics);
+        var rendered = RenderCasePage(renderer, updated, diagnostics, early);
+        Stage("case page");
+        var casePage = graph.Links.Case(updated.Id).File;
         var selected = PagesToRender(Graph, graph, old, updated, ThemeShowsCountsCached);
-        var jobs = selected.Select(renderer.Job).ToList();
+        var jobs = selected.Where(p => p.Link.File != casePage).Select(renderer.Job).ToList();
         Stage("select");
-        var rendered = renderer.Render(jobs);
+        rendered.AddRange(renderer.Render(jobs));
         Stage("render");
 
         // Pages come and go only when a listing gains or loses a page, or a term, organization or region appears or goes.
@@ -149,11 +157,20 @@ public sealed class IncrementalSite
         foreach (var e in graph.Map.Exports) if (Files.TryGetValue(e.Link.Path, out var b)) files[e.Link.Path] = b;
         foreach (var f in rendered) files[f.Path] = f.Bytes;
         foreach (var f in exports) files[f.Path] = f.Bytes;
-        // Checklist warnings depend on every case's tags and were made again above, as were the edited file's.
-        var checklists = content.Checklists.Select(c => c.SourcePath).ToHashSet(StringComparer.Ordinal);
+        // Checklist warnings depend on every case's tags and were made again above when the tags changed, as were the
+        // edited file's.
+        var checklists = tagsChanged ? content.Checklists.Select(c => c.SourcePath).ToHashSet(StringComparer.Ordinal) : [];
         var kept = Diagnostics.Where(d => d.Span.Path != display && !checklists.Contains(d.Span.Path));
         Stage("post-process");
         return Finish(graph, files, rendered, diagnostics, kept, timings, targets);
+    }
+
+    /// <summary>The edited case's page, handed to <paramref name="early"/> first when no error was found so far.</summary>
+    private static List<OutputFile> RenderCasePage(SiteRenderer renderer, CaseStudy updated, DiagnosticBag diagnostics, Action<OutputFile>? early)
+    {
+        var page = renderer.Render([renderer.CaseJob(updated)]);
+        if (early is not null && page.Count == 1 && !diagnostics.HasErrors) early(page[0]);
+        return page;
     }
 
     /// <summary>What places a case in the site's lists and summaries: volume, year, organization, region and terms.</summary>

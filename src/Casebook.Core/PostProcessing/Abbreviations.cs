@@ -19,6 +19,9 @@ public sealed class AbbreviationSet
 
     public static readonly AbbreviationSet Empty = new([]);
 
+    // Compiling a pattern costs tens of milliseconds; serve makes the sets again on every rebuild from the same glossaries.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
+
     public AbbreviationSet(IEnumerable<AbbreviationTarget> targets)
     {
         _byText = new Dictionary<string, AbbreviationTarget>(StringComparer.Ordinal);
@@ -29,7 +32,7 @@ public sealed class AbbreviationSet
         var alternatives = _byText.Keys
             .OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal)
             .Select(Alternative);
-        _pattern = new Regex(string.Join("|", alternatives), RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        _pattern = Compiled.GetOrAdd(string.Join("|", alternatives), p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled));
     }
 
     public IReadOnlyCollection<AbbreviationTarget> Targets => _byText.Values.Distinct().ToList();
