@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Casebook.Core.Diagnostics;
+using Casebook.Core;
 using Casebook.Core.Loading;
 using Microsoft.Playwright;
 
-namespace Casebook.Core.Publishing;
+namespace Casebook.Publishing;
 
 public sealed record PdfOptions(
     string SourceRoot,
@@ -38,7 +39,7 @@ public static partial class PdfPublisher
         var volume = volumes.FirstOrDefault(v => v.Id == options.VolumeId);
         if (volume is null)
             return new PdfResult(PdfStatus.UnknownVolume,
-                $"事例集「{options.VolumeId}」は casebook.yml にありません。{Text.NearestMatch.Suggest(options.VolumeId, volumes.Select(v => v.Id))}", []);
+                $"事例集「{options.VolumeId}」は casebook.yml にありません。{Casebook.Core.Text.NearestMatch.Suggest(options.VolumeId, volumes.Select(v => v.Id))}", []);
 
         var chromium = ChromiumPath(options.ChromiumPath);
         if (!File.Exists(chromium))

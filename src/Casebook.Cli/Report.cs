@@ -1,7 +1,5 @@
 using Casebook.Core;
 using Casebook.Core.Diagnostics;
-using Casebook.Core.Loading;
-using Casebook.Core.Model;
 using Spectre.Console;
 
 namespace Casebook.Cli;
@@ -18,21 +16,6 @@ public static class Report
             if (AnsiConsole.Profile.Capabilities.Ansi) AnsiConsole.MarkupLine($"[{color}]{Markup.Escape(line)}[/]");
             else System.Console.Out.WriteLine(line);
         }
-    }
-
-    /// <summary>Loads casebook.yml for a command that edits the site; prints why when it cannot.
-    /// With <paramref name="errorsAreFatal"/> a configuration with errors is refused too.</summary>
-    public static (SiteSettings Settings, Dictionary<string, Taxonomy> Taxonomies, List<Volume> Volumes)? LoadConfig(string source, bool errorsAreFatal = false)
-    {
-        var configPath = Path.Combine(source, ConfigLoader.FileName);
-        var diagnostics = new DiagnosticBag();
-        var config = File.Exists(configPath) ? ConfigLoader.Load(source, null, diagnostics) : null;
-        if (config is not null && !(errorsAreFatal && diagnostics.HasErrors)) return config;
-        Diagnostics(diagnostics.Sorted());
-        Error(errorsAreFatal
-            ? $"{configPath} を読めません。サイトのフォルダーを --source で指定し、casebook.yml の誤りを先に直してください。"
-            : $"{configPath} を読めません。サイトのフォルダーを --source で指定してください。");
-        return null;
     }
 
     public static void Summary(BuildResult result, string verb, TimeSpan elapsed)

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Casebook.Core.Publishing;
+namespace Casebook.Publishing;
 
 /// <summary>Serves a built site read-only on 127.0.0.1 under its base path, so a browser loads a page
 /// with its stylesheets exactly as a reader's browser would. Only GET and HEAD; nothing outside the folder.</summary>
