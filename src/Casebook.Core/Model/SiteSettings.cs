@@ -1,0 +1,14 @@
+namespace Casebook.Core.Model;
+
+public sealed record SiteSettings(
+    string Title,
+    string Description,
+    string BaseUrl,      // absolute origin + path, ends with '/', or "" when not configured
+    string BasePath,     // path part of BaseUrl, starts and ends with '/'
+    string Author,
+    bool AllowRawHtml,
+    int PageSize = SiteSettings.DefaultPageSize,        // cards per page of a case listing
+    int FeedEntries = SiteSettings.DefaultFeedEntries)  // newest cases in feed.xml
+{
+    public const int DefaultPageSize = 50, DefaultFeedEntries = 50;
+}

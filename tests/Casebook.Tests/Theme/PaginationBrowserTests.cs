@@ -1,0 +1,73 @@
+using Casebook.Tests.Support;
+using Deque.AxeCore.Playwright;
+
+namespace Casebook.Tests.Theme;
+
+/// <summary>Page links of a paginated listing in a real browser: reachable and followed with the keyboard, the
+/// current page announced, and axe-core clean.</summary>
+[Collection("browser")]
+[Trait("Category", "Browser")]
+public class PaginationBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Keyboard_follows_page_links_and_the_pages_pass_axe()
+    {
+        using var site = new FixtureSite(Casebook.Tests.Core.Graph.PaginationTests.Site());
+        Assert.True(site.Build().Success);
+        await using var server = await Casebook.Publishing.Hosting.LoopbackServer.ServeFolderAsync(site.Output);
+        var (page, outside) = await browser.NewPageAsync(server.Origin);
+        await page.GotoAsync(server.Origin + "/cases/");
+
+        // Tab through the page until the "next page" link has focus, then follow it with Enter.
+        var reached = false;
+        for (var i = 0; i < 80 && !reached; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached = await page.EvaluateAsync<bool>("document.activeElement?.matches('nav.pagination a[rel=next]') ?? false");
+        }
+        Assert.True(reached, "the next-page link is reachable with Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/cases/page/2/");
+        Assert.Equal("2", (await page.Locator("nav.pagination a[aria-current=page]").InnerTextAsync()).Trim()[^1..]);
+        Assert.Equal("ページ送り", await page.Locator("nav.pagination").GetAttributeAsync("aria-label"));
+
+        // The previous-page link, focused and followed with Enter, leads back to page 1.
+        await page.Locator("nav.pagination a[rel=prev]").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(u => u.EndsWith("/cases/", StringComparison.Ordinal));
+
+        foreach (var path in new[] { "/cases/page/2/", "/elements/1/page/3/" })
+        {
+            await page.GotoAsync(server.Origin + path);
+            var axe = await page.RunAxe();
+            var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+            Assert.True(serious.Count == 0, $"{path}:\n" + string.Join("\n", serious));
+        }
+        Assert.Empty(outside);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_matrix_overview_and_a_volume_grid_pass_axe()
+    {
+        using var site = new FixtureSite(Casebook.Tests.Core.Graph.PaginationTests.Site());
+        Assert.True(site.Build().Success);
+        await using var server = await Casebook.Publishing.Hosting.LoopbackServer.ServeFolderAsync(site.Output);
+        var (page, outside) = await browser.NewPageAsync(server.Origin);
+        foreach (var path in new[] { "/matrix/", "/volumes/vol-a/matrix/" })
+        {
+            await page.GotoAsync(server.Origin + path);
+            var axe = await page.RunAxe();
+            var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+            Assert.True(serious.Count == 0, $"{path}:\n" + string.Join("\n", serious));
+        }
+        await page.GotoAsync(server.Origin + "/matrix/");
+        await page.ClickAsync("a[href='/volumes/vol-a/matrix/']");
+        Assert.EndsWith("/volumes/vol-a/matrix/", page.Url);
+        Assert.Equal(5, await page.Locator("table.matrix tbody tr:not(.matrix__group)").CountAsync());
+        Assert.Empty(outside);
+        await page.Context.CloseAsync();
+    }
+}
