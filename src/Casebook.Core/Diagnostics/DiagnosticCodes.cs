@@ -44,4 +44,10 @@ public static class DiagnosticCodes
     public const string PrivacyEmail = "CB1502";
     public const string PrivacyAddress = "CB1503";
     public const string PrivacyMyNumber = "CB1504";
+
+    // Search settings (casebook.yml search.variants / search.synonyms)
+    public const string SearchGroupNotList = "CB1601";
+    public const string SearchGroupTooSmall = "CB1602";
+    public const string SearchFormInvalid = "CB1603";
+    public const string SearchFormShort = "CB1604";
 }

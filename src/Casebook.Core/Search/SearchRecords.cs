@@ -37,24 +37,25 @@ public static partial class SearchRecords
     /// <paramref name="vm"/>, so the pages rendered afterwards reuse it. <paramref name="done"/> runs after the last.</summary>
     public static IEnumerable<SearchRecord> For(SiteGraph g, ViewModelFactory vm, Theme theme, Action? done = null)
     {
+        var variants = SearchVariantSources.For(g.Content);
         var records = new List<(string Path, Func<SearchRecord> Make)>();
-        foreach (var c in g.Cases) records.Add((g.Links.Case(c.Id).Path, () => Case(g, vm.Case(c), theme)));
-        foreach (var l in g.Lessons) records.Add((g.Links.Lesson(l.Id).Path, () => Lesson(g, vm.Lesson(l), theme)));
-        foreach (var p in g.Pages) records.Add((g.Links.Page(p.Id).Path, () => Page(g, vm.Page(p), theme)));
+        foreach (var c in g.Cases) records.Add((g.Links.Case(c.Id).Path, () => Case(g, vm.Case(c), theme, variants)));
+        foreach (var l in g.Lessons) records.Add((g.Links.Lesson(l.Id).Path, () => Lesson(g, vm.Lesson(l), theme, variants)));
+        foreach (var p in g.Pages) records.Add((g.Links.Page(p.Id).Path, () => Page(g, vm.Page(p), theme, variants)));
         foreach (var v in g.Volumes)
             if (v.ForewordMarkdown.Length > 0 && v.ForewordPath is not null)
-                records.Add((g.Links.Volume(v.Id).Path, () => Volume(g, vm.Volume(v), theme)));
+                records.Add((g.Links.Volume(v.Id).Path, () => Volume(g, vm.Volume(v), theme, variants)));
         var made = records.OrderBy(r => r.Path, StringComparer.Ordinal).AsParallel().AsOrdered()
             .Select(r => r.Make()).Where(r => r.Content.Length > 0);
         foreach (var record in made) yield return record;
         done?.Invoke();
     }
 
-    private static SearchRecord Case(SiteGraph g, CaseVm m, Theme theme)
+    private static SearchRecord Case(SiteGraph g, CaseVm m, Theme theme, SearchVariants variants)
     {
         var c = m.Card;
         // The facet values are searchable too (an organization, a region…), after the case's own text.
-        var text = SearchText.ForIndex(m.SearchText) + string.Concat(m.Filters.Select(f => " ・ " + SearchText.ForIndex(f.Value)));
+        var text = SearchText.ForIndex(m.SearchText, variants) + string.Concat(m.Filters.Select(f => " ・ " + SearchText.ForIndex(f.Value, variants)));
         var meta = Meta(c.Title, theme.T("search_kind_case"));
         meta["organization"] = c.Organization;
         meta["fiscal_year"] = c.FiscalYearLabel;
@@ -66,7 +67,7 @@ public static partial class SearchRecords
         return new SearchRecord(Url(g, c.Url), Digest(text), meta, filters, sort);
     }
 
-    private static SearchRecord Lesson(SiteGraph g, LessonVm m, Theme theme)
+    private static SearchRecord Lesson(SiteGraph g, LessonVm m, Theme theme, SearchVariants variants)
     {
         var source = new StringBuilder().Append(Enc(m.Title)).Append(" ・ ").Append(Enc(m.Summary)).Append(" ・ ").Append(m.BodyHtml);
         foreach (var b in m.Blocks)
@@ -74,24 +75,24 @@ public static partial class SearchRecords
             source.Append(" ・ ").Append(Enc(b.Title));
             foreach (var it in b.Items) source.Append(" ・ ").Append(Enc(it.Title)).Append(' ').Append(Enc(it.Subtitle)).Append(" ・ ").Append(it.TextHtml);
         }
-        return new SearchRecord(Url(g, m.Url), Digest(SearchText.ForIndex(source.ToString())), Meta(m.Title, theme.T("search_kind_lesson")), new(), new());
+        return new SearchRecord(Url(g, m.Url), Digest(SearchText.ForIndex(source.ToString(), variants)), Meta(m.Title, theme.T("search_kind_lesson")), new(), new());
     }
 
-    private static SearchRecord Page(SiteGraph g, ContentPageVm m, Theme theme)
+    private static SearchRecord Page(SiteGraph g, ContentPageVm m, Theme theme, SearchVariants variants)
     {
         var source = Enc(m.Title) + " ・ " + Enc(m.Summary) + " ・ " + m.BodyHtml;
         var meta = Meta(m.Title, theme.T("search_kind_page"));
         foreach (var v in m.Volume) meta["volume"] = v.Label;
-        return new SearchRecord(Url(g, m.Url), Digest(SearchText.ForIndex(source)), meta, new(), new());
+        return new SearchRecord(Url(g, m.Url), Digest(SearchText.ForIndex(source, variants)), meta, new(), new());
     }
 
-    private static SearchRecord Volume(SiteGraph g, VolumeVm v, Theme theme)
+    private static SearchRecord Volume(SiteGraph g, VolumeVm v, Theme theme, SearchVariants variants)
     {
         var source = Enc(v.Title) + " ・ " + Enc(v.Subtitle) + " ・ " + Enc(v.Publisher) + " ・ " + Enc(v.ForewordTitle) + " ・ " + v.ForewordHtml;
         var meta = Meta($"{v.Title}（{v.ForewordTitle}）", theme.T("search_kind_volume"));
         meta["volume"] = v.Title;
         meta["fiscal_year"] = v.FiscalYearLabel;
-        return new SearchRecord(Url(g, v.Url), Digest(SearchText.ForIndex(source)), meta, new(), new());
+        return new SearchRecord(Url(g, v.Url), Digest(SearchText.ForIndex(source, variants)), meta, new(), new());
     }
 
     private static Dictionary<string, string> Meta(string title, string kind) =>
