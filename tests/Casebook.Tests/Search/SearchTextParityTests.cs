@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Casebook.Core;
+using Casebook.Core.Search;
+using Casebook.Tests.Support;
+
+namespace Casebook.Tests.Search;
+
+/// <summary>The C# and JavaScript halves of search normalisation give the same tokens and the same folded queries,
+/// over the sample content and the site's own variant groups, without a browser: tests/js/search-text-parity.mjs
+/// runs theme/assets/js/search-text.js in Node on the same input.</summary>
+[Trait("Category", "Cli")]
+public class SearchTextParityTests
+{
+    private sealed record Fold(string terms, string[][] forms);
+    private sealed record JsOutput(string[][] tokens, Fold[] folds);
+
+    [Fact]
+    public async Task Tokens_and_folded_queries_are_identical_in_csharp_and_javascript()
+    {
+        var result = Pipeline.Check(new BuildOptions(Repo.Root, Path.Combine(Path.GetTempPath(), "unused")));
+        var graph = result.Graph!;
+        var variants = SearchVariantSources.For(graph.Content);
+        var texts = graph.Cases.SelectMany(c => new[] { c.Title, c.Subtitle, c.Organization, c.Summary, c.Markdown })
+            .Concat(["２層Ｃｏ（ＣＰ）と Zoom で「見守り」", "ｺｰﾃﾞｨﾈｰﾀｰ・ICT活用 2022年", "𠮷野家 々 ゝ ヶ", "こゝろ いすゞ ドヽ ハヾ", "人々 様様 〇々"])
+            .ToArray();
+        var queries = variants.Groups.SelectMany(g => g.Shown)
+            .Concat(VariantRecallSet.Queries.Select(q => q.Query)).Concat(RecallSet.Queries.Select(q => q.Query))
+            .Concat(graph.Cases.Select(c => c.Title))
+            .Concat(["お買物の支援", "ＣＰとCPU", "cpで", "人々の暮らし", "コーディネーター研修", "コーディネータ", "ルー", "こゝろ", "様々な取組み", "地区社会福祉協議会"])
+            .ToArray();
+
+        var input = JsonSerializer.Serialize(new { variants = JsonDocument.Parse(variants.ToJson()).RootElement, texts, queries });
+        var js = JsonSerializer.Deserialize<JsOutput>(await RunNodeAsync(input))!;
+
+        for (var i = 0; i < texts.Length; i++) Assert.Equal(SearchText.Tokens(texts[i]), js.tokens[i]);
+        for (var i = 0; i < queries.Length; i++)
+        {
+            var cs = SearchText.Query(queries[i], variants);
+            Assert.True(cs.Terms == js.folds[i].terms, $"{queries[i]}: C# «{cs.Terms}» JS «{js.folds[i].terms}»");
+            Assert.Equal(cs.Forms.Select(f => f.ToArray()).ToArray(), js.folds[i].forms);
+        }
+    }
+
+    private static async Task<string> RunNodeAsync(string input)
+    {
+        var info = new ProcessStartInfo("node", [Path.Combine(Repo.Root, "tests", "js", "search-text-parity.mjs")])
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        using var node = Process.Start(info)!;
+        var stdout = node.StandardOutput.ReadToEndAsync();
+        var stderr = node.StandardError.ReadToEndAsync();
+        await node.StandardInput.WriteAsync(input);
+        node.StandardInput.Close();
+        await node.WaitForExitAsync();
+        Assert.True(node.ExitCode == 0, await stderr);
+        return await stdout;
+    }
+}
