@@ -135,6 +135,6 @@ public sealed class SearchVariants
         return true;
     }
 
-    /// <summary>The groups for search.js: <c>[{"key":"cbv0000","forms":["買い物","買物"]}, …]</c>.</summary>
-    public string ToJson() => JsonSerializer.Serialize(Groups.Select(g => new { key = g.Key, forms = g.Forms }), SearchRecords.Json);
+    /// <summary>The groups for search.js: <c>[{"key":"cbv0000","forms":["cp","地域ケアプラザ"],"shown":["CP","地域ケアプラザ"]}, …]</c>.</summary>
+    public string ToJson() => JsonSerializer.Serialize(Groups.Select(g => new { key = g.Key, forms = g.Forms, shown = g.Shown }), SearchRecords.Json);
 }
