@@ -90,10 +90,33 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
         Assert.Contains(marks, m => m.Contains("買い物", StringComparison.Ordinal));
 
         // A query without variants says nothing about spellings.
-        await page.Locator("#q").FillAsync("見守り");
+        await page.Locator("#q").FillAsync("サロン");
         await page.Locator("#q").PressAsync("Enter");
         await SettledAsync(page);
         Assert.True(await page.Locator("[data-search-forms]").IsHiddenAsync());
+    }
+
+    [Theory]
+    [InlineData("タクシー")]
+    [InlineData("移動販売")]
+    [InlineData("認知症")]
+    [InlineData("研修")]
+    public async Task Cases_with_the_word_in_title_summary_or_tags_rank_above_one_body_mention(string query)
+    {
+        var graph = Casebook.Core.Pipeline.Check(new Casebook.Core.BuildOptions(Repo.Root, Path.Combine(Path.GetTempPath(), "unused"))).Graph!;
+        static string N(string s) => s.Normalize(System.Text.NormalizationForm.FormKC);
+        static int Count(string text, string word) => (text.Length - text.Replace(word, "").Length) / word.Length;
+        var lead = graph.Cases.Where(c => N(string.Join(" ", new[] { c.Title, c.Subtitle, c.Summary }.Concat(c.Tags.Select(t => t.Label)))).Contains(query))
+            .Select(c => c.Id).ToHashSet();
+        var once = graph.Cases.Where(c => !lead.Contains(c.Id) && Count(N(c.Markdown), query) == 1
+            && !c.Voices.Any(v => N(v.Text).Contains(query)) && !c.Profile.Any(p => N(p.Key + p.Value).Contains(query))).Select(c => c.Id).ToHashSet();
+        var (page, _) = await OpenAsync(Q(query));
+        var ids = await AllResultIdsAsync(page);
+        var leadRanks = ids.Select((id, i) => (id, i)).Where(x => lead.Contains(x.id)).Select(x => x.i).ToList();
+        var onceRanks = ids.Select((id, i) => (id, i)).Where(x => once.Contains(x.id)).Select(x => x.i).ToList();
+        output.WriteLine($"{query}: {string.Join(" ", ids.Select(id => lead.Contains(id) ? id + "*" : once.Contains(id) ? id + "¹" : id))}");
+        Assert.NotEmpty(leadRanks);
+        if (onceRanks.Count > 0) Assert.True(leadRanks.Max() < onceRanks.Min(), $"lead ranks {string.Join(",", leadRanks)}, single body mention ranks {string.Join(",", onceRanks)}");
     }
 
     [Fact]
