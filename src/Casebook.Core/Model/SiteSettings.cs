@@ -1,0 +1,13 @@
+namespace Casebook.Core.Model;
+
+public sealed record SiteSettings(
+    string Title,
+    string Description,
+    string BaseUrl,      // absolute origin + path, ends with '/', or "" when not configured
+    string BasePath,     // path part of BaseUrl, starts and ends with '/'
+    string Author,
+    bool AllowRawHtml)
+{
+    /// <summary>casebook.yml's <c>search:</c> section (variant groups and synonyms).</summary>
+    public Casebook.Core.Search.SearchSettings Search { get; init; } = Casebook.Core.Search.SearchSettings.Empty;
+}
