@@ -68,6 +68,11 @@ test("excerpts drop the keys and mark every spelling searched", () => {
   assert.deepEqual(segments.filter((s) => s.mark).map((s) => s.text), ["買い物"]);
 });
 
+test("a key at the end of a part, before its full stop, is dropped too", () => {
+  const segments = readableExcerpt("お買 買物 物 cbv0000. 身体 体状", "買物", ["買い物", "買物"]);
+  assert.equal(segments.map((s) => s.text).join(""), "お買物.身体状");
+});
+
 test("excerpt text is decoded, never parsed as markup", () => {
   const segments = readableExcerpt("&lt;script&gt; A &amp; B", "");
   assert.equal(segments.map((s) => s.text).join(""), "<script>A&B"); // spaces only between two words

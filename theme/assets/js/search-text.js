@@ -195,7 +195,12 @@ export function readableExcerpt(excerptHtml, query = "", alsoMark = []) {
     current.mark = current.mark || marked;
   }
   // A key stands between the pieces of text it follows and what comes next: it is not part of either.
-  for (let i = pieces.length - 1; i >= 0; i--) if (isKey(pieces[i].text)) pieces.splice(i, 1);
+  // (A part of the record that ends in a key gets a full stop after it: "cbv0000." keeps only the stop.)
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    const rest = pieces[i].text.replace(/^cb[vi][0-9a-f]{4,5}(?![0-9a-z])/u, "");
+    if (rest.length === 0) pieces.splice(i, 1);
+    else if (rest !== pieces[i].text) pieces[i] = { text: rest, mark: false };
+  }
   const chars = []; // { ch, mark }
   let prev = null; // previous token: { kind, length }
   let prevKind = null;
