@@ -46,8 +46,8 @@ public static class DiagnosticCodes
     public const string PrivacyMyNumber = "CB1504";
 
     // Search settings (casebook.yml search.variants / search.synonyms)
-    public const string SearchGroupNotList = "CB1601";
-    public const string SearchGroupTooSmall = "CB1602";
-    public const string SearchFormInvalid = "CB1603";
-    public const string SearchFormShort = "CB1604";
+    public const string SearchGroupNotList = "CB1701";
+    public const string SearchGroupTooSmall = "CB1702";
+    public const string SearchFormInvalid = "CB1703";
+    public const string SearchFormShort = "CB1704";
 }

@@ -164,11 +164,11 @@ public class SearchSettingsTests
               synonym: []
             """ + "\n" + FixtureSite.Case("alpha") + "\n" + FixtureSite.Case("beta"));
         var lines = FixtureSite.Lines(site.Check()).ToList();
-        Assert.Contains(lines, l => l.Contains("casebook.yml(", StringComparison.Ordinal) && l.Contains("CB1601") && l.Contains("[独居, 一人暮らし] のように角かっこで囲んでください"));
-        Assert.Contains(lines, l => l.Contains("CB1602") && l.Contains("「独居」"));
-        Assert.Contains(lines, l => l.Contains("CB1602") && l.Contains("「ＣＰ」"));   // CP and ＣＰ are one spelling
-        Assert.Contains(lines, l => l.Contains("CB1603") && l.Contains("「・・」"));
-        Assert.Contains(lines, l => l.Contains("warning CB1604") && l.Contains("「と」"));
+        Assert.Contains(lines, l => l.Contains("casebook.yml(", StringComparison.Ordinal) && l.Contains("CB1701") && l.Contains("[独居, 一人暮らし] のように角かっこで囲んでください"));
+        Assert.Contains(lines, l => l.Contains("CB1702") && l.Contains("「独居」"));
+        Assert.Contains(lines, l => l.Contains("CB1702") && l.Contains("「ＣＰ」"));   // CP and ＣＰ are one spelling
+        Assert.Contains(lines, l => l.Contains("CB1703") && l.Contains("「・・」"));
+        Assert.Contains(lines, l => l.Contains("warning CB1704") && l.Contains("「と」"));
         Assert.Contains(lines, l => l.Contains("CB1102") && l.Contains("search.variants"));
         Assert.Contains(lines, l => l.Contains("CB1103") && l.Contains("synonym"));
         Assert.Equal(5, lines.Count(l => l.Contains(": error ", StringComparison.Ordinal)));
