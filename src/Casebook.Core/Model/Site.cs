@@ -44,6 +44,9 @@ public sealed class Volume
     public int? Number { get; init; }
     public required List<(string Id, SourceSpan Span)> CaseOrder { get; init; }
     public SourceSpan Span { get; init; }
+    /// <summary>Default for the volume's cases: did the casebook print the ✔ marks (source) or did we assign them?</summary>
+    public MarkBasis ElementsBasis { get; init; } = MarkBasis.Editorial;
+    public MarkBasis PillarsBasis { get; init; } = MarkBasis.Editorial;
 
     // From input/volumes/<id>.md
     public string ForewordTitle { get; set; } = "はじめに";
@@ -56,10 +59,12 @@ public sealed class Volume
     public string NumberLabel => Number is int n ? $"第{n}集" : "";
 }
 
-public sealed record Region(string Prefecture, string City, string Ward)
+/// <summary>Where a case took place. Area is a 圏域 spanning several municipalities (山武圏域), named where
+/// no single city applies.</summary>
+public sealed record Region(string Prefecture, string City, string Ward, string Area = "")
 {
-    public string Display => string.Join(" ", new[] { Prefecture, City, Ward }.Where(s => s.Length > 0));
-    public bool IsEmpty => Prefecture.Length == 0 && City.Length == 0 && Ward.Length == 0;
+    public string Display => string.Join(" ", new[] { Prefecture, Area, City, Ward }.Where(s => s.Length > 0));
+    public bool IsEmpty => Prefecture.Length == 0 && City.Length == 0 && Ward.Length == 0 && Area.Length == 0;
 }
 
 public sealed record Voice(string Speaker, string Role, string Text);
@@ -85,6 +90,9 @@ public sealed class CaseStudy
     public List<TermRef> ElementRefs { get; init; } = new();
     public List<TermRef> PillarRefs { get; init; } = new();
     public List<TermRef> TagRefs { get; init; } = new();
+    /// <summary>As stated in front matter; null means the volume's default (see <see cref="MarkBases"/>).</summary>
+    public MarkBasis? ElementsBasis { get; init; }
+    public MarkBasis? PillarsBasis { get; init; }
     public List<KeyValuePair<string, string>> Profile { get; init; } = new();
     public string ProfileAsOf { get; init; } = "";
     public List<Voice> Voices { get; init; } = new();
