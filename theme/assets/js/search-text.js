@@ -1,5 +1,5 @@
 // Text as the search index sees it. Mirrors src/Casebook.Core/Search/SearchText.cs (keep both in
-// step; a browser test compares them): NFKC, then runs of kanji and kana as overlapping pairs of
+// step; tests/js/search-parity.test.mjs compares them): NFKC, then runs of kanji and kana as overlapping pairs of
 // characters plus the run's last character, other letters and digits as whole words.
 
 const SPACE = 0, CJK = 1, WORD = 2, OTHER = 3;
@@ -13,7 +13,8 @@ function isCjk(c) {
 function kindOf(ch) {
   const c = ch.codePointAt(0);
   if (isCjk(c)) return CJK;
-  if (/^\s$/u.test(ch)) return SPACE;
+  // Unicode's White_Space, as .NET's Rune.IsWhiteSpace: JS's \s also takes U+FEFF and leaves out U+0085.
+  if (/^\p{White_Space}$/u.test(ch)) return SPACE;
   if (/^[\p{L}\p{Nd}]$/u.test(ch)) return WORD;
   return OTHER;
 }
