@@ -1,7 +1,5 @@
 using Casebook.Core;
 using Casebook.Core.Diagnostics;
-using Casebook.Core.Loading;
-using Casebook.Core.Model;
 using Spectre.Console;
 
 namespace Casebook.Cli;
@@ -20,21 +18,6 @@ public static class Report
         }
     }
 
-    /// <summary>Loads casebook.yml for a command that edits the site; prints why when it cannot.
-    /// With <paramref name="errorsAreFatal"/> a configuration with errors is refused too.</summary>
-    public static (SiteSettings Settings, Dictionary<string, Taxonomy> Taxonomies, List<Volume> Volumes)? LoadConfig(string source, bool errorsAreFatal = false)
-    {
-        var configPath = Path.Combine(source, ConfigLoader.FileName);
-        var diagnostics = new DiagnosticBag();
-        var config = File.Exists(configPath) ? ConfigLoader.Load(source, null, diagnostics) : null;
-        if (config is not null && !(errorsAreFatal && diagnostics.HasErrors)) return config;
-        Diagnostics(diagnostics.Sorted());
-        Error(errorsAreFatal
-            ? $"{configPath} を読めません。サイトのフォルダーを --source で指定し、casebook.yml の誤りを先に直してください。"
-            : $"{configPath} を読めません。サイトのフォルダーを --source で指定してください。");
-        return null;
-    }
-
     public static void Summary(BuildResult result, string verb, TimeSpan elapsed)
     {
         var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
@@ -45,7 +28,7 @@ public static class Report
         var pages = result.PagesWritten > 0 ? $"・{result.PagesWritten} ページ" : "";
         var status = errors > 0 ? $"エラー {errors} 件" : "成功";
         System.Console.Out.WriteLine($"{verb}: {status}（警告 {warnings} 件） {counts}{pages} — {elapsed.TotalSeconds:0.00} 秒");
-        if (Environment.GetEnvironmentVariable("CASEBOOK_TIMINGS") == "1")
+        if (HostEnvironment.StageTimings)
             foreach (var t in result.Timings) System.Console.Out.WriteLine($"  {t.Stage,-14} {t.Elapsed.TotalMilliseconds,8:0} ms");
     }
 
