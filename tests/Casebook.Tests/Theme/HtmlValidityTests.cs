@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Casebook.Core;
 using Casebook.Tests.Support;
@@ -46,33 +45,14 @@ public class HtmlValidityTests
 
     private static async Task<List<Message>> CheckAsync(string folder)
     {
-        var info = new ProcessStartInfo("java") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-jar", Jar, "--errors-only", "--format", "json", "--skip-non-html", folder }) info.ArgumentList.Add(a);
-        Process process;
-        try { process = Process.Start(info)!; }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new InvalidOperationException("java is missing: run scripts/test.sh (scripts/ensure-deps.sh installs default-jre-headless)");
-        }
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-            try { await process.WaitForExitAsync(cts.Token); }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException("vnu.jar did not finish in 10 minutes");
-            }
-            // vnu writes its JSON report to standard error.
-            var report = await stderr;
-            using var json = JsonDocument.Parse(report.Length > 0 ? report : await stdout);
-            return json.RootElement.GetProperty("messages").EnumerateArray().Select(m => new Message(
-                m.GetProperty("type").GetString()!,
-                m.TryGetProperty("url", out var url) ? url.GetString()! : "",
-                m.TryGetProperty("lastLine", out var line) ? line.GetInt32() : 0,
-                m.GetProperty("message").GetString()!)).ToList();
-        }
+        var run = await CliRunner.ToolAsync("java", ["-jar", Jar, "--errors-only", "--format", "json", "--skip-non-html", folder],
+            TimeSpan.FromMinutes(10));
+        // vnu writes its JSON report to standard error and exits 1 when it found errors.
+        using var json = JsonDocument.Parse(run.Stderr);
+        return json.RootElement.GetProperty("messages").EnumerateArray().Select(m => new Message(
+            m.GetProperty("type").GetString()!,
+            m.TryGetProperty("url", out var url) ? url.GetString()! : "",
+            m.TryGetProperty("lastLine", out var line) ? line.GetInt32() : 0,
+            m.GetProperty("message").GetString()!)).ToList();
     }
 }
