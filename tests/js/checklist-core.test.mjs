@@ -157,6 +157,9 @@ test("CSV starts with a BOM, ends lines with CRLF and quotes commas, quotes and 
   assert.equal(lines[1], '1,場・人・しかけ,できている,2,,"会議, 月2回\n次は""同行""",鈴木,2025-06-01');
   assert.equal(lines[2], "2,記録と共有,,,,,鈴木,2025-06-01");
   assert.equal(lines[5], "");
+  // A comma alone or a quote alone is enough to need quotes.
+  const other = core.exportCsv(model, state({ e2: { answer: "partly", notes: '"同行"' } }, "鈴木, 一郎"), "2025-06-01", ["a"]);
+  assert.equal(other.split("\r\n")[2], '2,記録と共有,一部できている,1,,"""同行""","鈴木, 一郎",2025-06-01');
 });
 
 test("a file with a byte order mark imports", () => {
