@@ -15,7 +15,8 @@ function isCjk(c) {
 function kindOf(ch) {
   const c = ch.codePointAt(0);
   if (isCjk(c)) return CJK;
-  if (/^\s$/u.test(ch)) return SPACE;
+  // Unicode's White_Space, as .NET's Rune.IsWhiteSpace: JS's \s also takes U+FEFF and leaves out U+0085.
+  if (/^\p{White_Space}$/u.test(ch)) return SPACE;
   if (/^[\p{L}\p{Nd}]$/u.test(ch)) return WORD;
   return OTHER;
 }

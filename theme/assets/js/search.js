@@ -26,6 +26,7 @@ const boxes = (fs) => Array.from(fs.querySelectorAll("input[type=checkbox]"));
 
 let pagefind = null;
 let generation = 0;
+let typing = 0; // the search that typing schedules; an explicit one (Enter, a facet) replaces it
 
 async function loadPagefind() {
   const module = await import(root.dataset.pagefind);
@@ -195,6 +196,7 @@ function resultItem(data) {
 }
 
 function commit(push) {
+  clearTimeout(typing);
   const url = urlFromState();
   if (url !== location.pathname + location.search) {
     if (push) history.pushState(null, "", url);
@@ -232,7 +234,6 @@ async function start() {
   }
   form.addEventListener("submit", (event) => { event.preventDefault(); commit(true); });
   form.addEventListener("change", (event) => { if (event.target.type === "checkbox") { showActive(); commit(true); } });
-  let typing = 0;
   input.addEventListener("input", () => {
     clearTimeout(typing);
     typing = setTimeout(() => commit(false), 300);
