@@ -5,7 +5,7 @@ using Casebook.Core.Editing;
 using Casebook.Core.Loading;
 using Casebook.Core.Model;
 using Casebook.Core.Text;
-using Casebook.Core.Validation;
+using Casebook.Core.Binding;
 
 namespace Casebook.Cli;
 
@@ -175,7 +175,7 @@ public static class TagCommands
             Report.Diagnostics(diagnostics.Sorted());
             return null;
         }
-        new TermValidator().Validate(content, diagnostics);
+        ContentBinder.Bind(content, diagnostics);
         return content;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Casebook.Core.Binding;
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Graph;
 using Casebook.Core.Loading;
@@ -45,7 +46,7 @@ public sealed class BuildResult
     public Rendering.Theme? Theme { get; init; }
 }
 
-/// <summary>The whole build: load → validate → graph → render (with the search index made alongside) → post-process → write.
+/// <summary>The whole build: load → bind → validate → graph → render (with the search index made alongside) → post-process → write.
 /// Each stage is timed; diagnostics from all stages are collected and returned together.</summary>
 public static class Pipeline
 {
@@ -71,6 +72,9 @@ public static class Pipeline
         var content = ContentLoader.Load(options.SourceRoot, options.BaseUrl, diagnostics);
         Stage("load");
         if (content is null) return Result(diagnostics, null, timings, []);
+
+        ContentBinder.Bind(content, diagnostics);
+        Stage("bind");
 
         ContentValidation.Run(content, diagnostics);
         Stage("validate");

@@ -3,7 +3,7 @@ using Casebook.Core.Diagnostics;
 using Casebook.Core.Loading;
 using Casebook.Core.Model;
 using Casebook.Core.Text;
-using Casebook.Core.Validation;
+using Casebook.Core.Binding;
 
 namespace Casebook.Core.Editing;
 
@@ -27,7 +27,7 @@ public sealed class CaseTermEditor(IReadOnlyDictionary<string, Taxonomy> taxonom
         if (slash > 0 && Keys.Contains(spec[..slash]))
             return ResolveIn(spec[..slash], spec[(slash + 1)..]);
         foreach (var tax in new[] { "elements", "pillars" })
-            if (TermValidator.Find(Taxonomies[tax], spec) is { } t) return Choice(t);
+            if (TermLookup.Find(Taxonomies[tax], spec) is { } t) return Choice(t);
         // A bare number names an element: one the vocabulary lacks is a mistake, not a new tag.
         if (Taxonomies["elements"].Numbered && int.TryParse(TextNormalizer.Tag(spec), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
         {
@@ -43,7 +43,7 @@ public sealed class CaseTermEditor(IReadOnlyDictionary<string, Taxonomy> taxonom
             throw new FrontMatterEditException($"分類「{taxonomy}」はありません（elements・pillars・tags のどれかです）。");
         var normalized = TextNormalizer.Tag(raw);
         if (normalized.Length == 0) throw new FrontMatterEditException("空の語は使えません。");
-        if (TermValidator.Find(tax, raw) is { } t) return Choice(t);
+        if (TermLookup.Find(tax, raw) is { } t) return Choice(t);
         if (tax.Closed)
         {
             var names = tax.Terms.Select(x => x.Label).Concat(tax.Terms.Select(x => x.Id));
@@ -59,7 +59,7 @@ public sealed class CaseTermEditor(IReadOnlyDictionary<string, Taxonomy> taxonom
     public string KeyOf(string taxonomy, string raw)
     {
         var tax = Taxonomies[taxonomy];
-        return TermValidator.Find(tax, raw)?.Id ?? TextNormalizer.Tag(raw);
+        return TermLookup.Find(tax, raw)?.Id ?? TextNormalizer.Tag(raw);
     }
 
     /// <summary>The case's current entries per taxonomy, as written.</summary>
@@ -131,7 +131,7 @@ public sealed class CaseTermEditor(IReadOnlyDictionary<string, Taxonomy> taxonom
         {
             if (!Taxonomies[tax].Closed) continue;
             foreach (var r in refs)
-                if (TermValidator.Find(Taxonomies[tax], r.Raw) is null && !Read(before)[tax].Contains(r.Raw))
+                if (TermLookup.Find(Taxonomies[tax], r.Raw) is null && !Read(before)[tax].Contains(r.Raw))
                     throw new FrontMatterEditException($"「{r.Raw}」は {Taxonomies[tax].Label} にない語のため書き込みませんでした。");
         }
     }

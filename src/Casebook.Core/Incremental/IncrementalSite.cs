@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Casebook.Core.Binding;
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Graph;
 using Casebook.Core.Loading;
@@ -71,11 +72,18 @@ public sealed class IncrementalSite
         if (updated.Id != old.Id || updated.Draft != old.Draft) return null;
         Stage("load");
 
+        var bodyOnly = FrontMatterOf(updated) == FrontMatterOf(old) && Graph.CasesById.GetValueOrDefault(old.Id) is { } published && ReferenceEquals(published, old);
+        var content = Graph.Content.WithCase(old, updated);
+        // The other cases keep their terms; an unchanged front matter binds to what it bound to before.
+        if (bodyOnly) ContentBinder.KeepTerms(updated, old);
+        else ContentBinder.BindCase(content, updated, diagnostics);
+        Stage("bind");
         // Published or not, the case's own problems are reported again; other files' stay as they were.
-        PrivacyLint.Scan(display, updated.RawText, updated.PrivacyAck, diagnostics);
-        return FrontMatterOf(updated) == FrontMatterOf(old) && Graph.CasesById.GetValueOrDefault(old.Id) is { } published && ReferenceEquals(published, old)
+        ContentValidation.RunForCaseEdit(content, updated, diagnostics);
+        Stage("validate");
+        return bodyOnly
             ? BodyEdited(old, updated, display, diagnostics, timings, Stage)
-            : FrontMatterEdited(old, updated, display, diagnostics, timings, Stage);
+            : FrontMatterEdited(old, updated, content, display, diagnostics, timings, Stage);
     }
 
     /// <summary>The file up to its body: equal front matter means equal metadata, terms and place.</summary>
@@ -84,8 +92,6 @@ public sealed class IncrementalSite
     private (IncrementalSite? Site, BuildResult Result) BodyEdited(CaseStudy old, CaseStudy updated, string display,
         DiagnosticBag diagnostics, List<StageTiming> timings, Action<string> Stage)
     {
-        (updated.Elements, updated.Pillars, updated.Tags) = (old.Elements, old.Pillars, old.Tags);
-        Stage("validate");
         var graph = Graph.WithCase(old, updated);
         Stage("graph");
 
@@ -105,16 +111,9 @@ public sealed class IncrementalSite
         return Finish(graph, files, rendered.Count, diagnostics, kept, timings, LinkTargets);
     }
 
-    private (IncrementalSite? Site, BuildResult Result) FrontMatterEdited(CaseStudy old, CaseStudy updated, string display,
+    private (IncrementalSite? Site, BuildResult Result) FrontMatterEdited(CaseStudy old, CaseStudy updated, SiteContent content, string display,
         DiagnosticBag diagnostics, List<StageTiming> timings, Action<string> Stage)
     {
-        var before = Graph.Content;
-        var content = before.WithCase(old, updated);
-        // Ids are unchanged, so duplicate-id and case-reference checks cannot change; the other cases' terms stand.
-        TermValidator.ResolveCase(content, updated, diagnostics);
-        new VolumeReferenceValidator().Validate(content, diagnostics);
-        new ChecklistTermValidator().Validate(content, diagnostics);
-        Stage("validate");
         var graph = SiteGraphBuilder.Build(content, Options.IncludeDrafts, Graph);
         Stage("graph");
 

@@ -4,7 +4,8 @@ public sealed record ScaleOption(string Id, string Label, double? Score, string 
 
 public sealed record ChecklistItem(string Id, string Label, string Guidance, string Good, List<TermRef> TermRefs)
 {
-    public List<Term> Terms { get; set; } = new();
+    /// <summary>The terms <see cref="TermRefs"/> name, bound by Binding.ContentBinder.</summary>
+    public List<Term> Terms { get; internal set; } = new();
 }
 
 public sealed class Checklist
