@@ -5,6 +5,7 @@ using Casebook.Core.Graph;
 using Casebook.Core.Loading;
 using Casebook.Core.Model;
 using Casebook.Core.Output;
+using Casebook.Core.PostProcessing;
 using Casebook.Core.Rendering;
 using Casebook.Core.Validation;
 
@@ -102,7 +103,7 @@ public sealed class IncrementalSite
         var rendered = renderer.Render(jobs);
         Stage("render");
         LinkCheck.Run(LinkTargets, renderer.ViewModels.AllLinks, diagnostics);
-        Stage("post-process");
+        Stage("link check");
 
         var files = new Dictionary<string, byte[]>(Files, StringComparer.Ordinal);
         foreach (var f in rendered) files[f.Path] = f.Bytes;
@@ -157,7 +158,7 @@ public sealed class IncrementalSite
         // Checklist warnings depend on every case's tags and were made again above, as were the edited file's.
         var checklists = content.Checklists.Select(c => c.SourcePath).ToHashSet(StringComparer.Ordinal);
         var kept = Diagnostics.Where(d => d.Span.Path != display && !checklists.Contains(d.Span.Path));
-        Stage("post-process");
+        Stage("files");
         return Finish(graph, files, rendered.Count, diagnostics, kept, timings, targets);
     }
 
