@@ -129,7 +129,7 @@ public static class TagCommands
                 Report.Error("空のテーマは使えません。");
                 return ExitCodes.UsageOrEnvironment;
             }
-            var fromKey = editor.KeyOf("tags", from);
+            var fromKey = editor.KeyOf(TaxonomyIds.Tags, from);
             var cases = Path.Combine(source, "input", "cases");
             var changed = 0;
             var failed = 0;
@@ -141,7 +141,7 @@ public static class TagCommands
                 {
                     var (bytes, hash) = SourceFileWriter.Read(file);
                     var doc = EditableDocument.Parse(bytes);
-                    var edited = FrontMatterEditor.ReplaceItems(doc.Text, "tags", raw => editor.KeyOf("tags", raw) == fromKey, to);
+                    var edited = FrontMatterEditor.ReplaceItems(doc.Text, TaxonomyIds.Tags, raw => editor.KeyOf(TaxonomyIds.Tags, raw) == fromKey, to);
                     if (edited == doc.Text) continue;
                     changed++;
                     if (parse.GetValue(dryRun)) { System.Console.Out.WriteLine($"{display}: 変わります"); continue; }

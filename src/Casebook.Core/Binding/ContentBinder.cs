@@ -12,7 +12,7 @@ public static class ContentBinder
     public static void Bind(SiteContent content, DiagnosticBag diagnostics)
     {
         // Cases using the same open tag share one term object.
-        var tags = content.Taxonomies["tags"];
+        var tags = content.Taxonomies[TaxonomyIds.Tags];
         var tagTerms = new Dictionary<string, Term>(StringComparer.Ordinal);
         foreach (var c in content.Cases)
             BindTerms(content, c, diagnostics, t => tagTerms.TryGetValue(t, out var existing) ? existing : tagTerms[t] = OpenTerm(tags, t));
@@ -24,7 +24,7 @@ public static class ContentBinder
     /// <summary>Binds one case's terms as <see cref="Bind"/> would (serve, after that case alone was edited).
     /// Open tags compare by value, so a term built here equals the one a whole-site pass shares.</summary>
     public static void BindCase(SiteContent content, CaseStudy c, DiagnosticBag diagnostics) =>
-        BindTerms(content, c, diagnostics, t => OpenTerm(content.Taxonomies["tags"], t));
+        BindTerms(content, c, diagnostics, t => OpenTerm(content.Taxonomies[TaxonomyIds.Tags], t));
 
     /// <summary>A case whose front matter is unchanged has the terms its earlier version had.</summary>
     public static void KeepTerms(CaseStudy updated, CaseStudy old) =>
@@ -32,9 +32,9 @@ public static class ContentBinder
 
     private static void BindTerms(SiteContent content, CaseStudy c, DiagnosticBag diagnostics, Func<string, Term> openTag)
     {
-        c.Elements = ResolveClosed(content.Taxonomies["elements"], c.ElementRefs, diagnostics);
-        c.Pillars = ResolveClosed(content.Taxonomies["pillars"], c.PillarRefs, diagnostics);
-        var tags = content.Taxonomies["tags"];
+        c.Elements = ResolveClosed(content.Taxonomies[TaxonomyIds.Elements], c.ElementRefs, diagnostics);
+        c.Pillars = ResolveClosed(content.Taxonomies[TaxonomyIds.Pillars], c.PillarRefs, diagnostics);
+        var tags = content.Taxonomies[TaxonomyIds.Tags];
         c.Tags = tags.Closed
             ? ResolveClosed(tags, c.TagRefs, diagnostics)
             : c.TagRefs.Select(r => TextNormalizer.Tag(r.Raw)).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).Select(openTag).ToList();

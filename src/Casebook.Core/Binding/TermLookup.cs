@@ -12,7 +12,7 @@ public static class TermLookup
     public static Term? Find(Taxonomy taxonomy, string raw) =>
         Keys.GetValue(taxonomy, BuildKeys).GetValueOrDefault(TextNormalizer.Tag(raw));
 
-    /// <summary>Every name of every term, normalised once; earlier terms win, as a scan in order would.</summary>
+    /// <summary>Every name of every term, normalised once; where two terms share a name, the one declared first wins.</summary>
     private static Dictionary<string, Term> BuildKeys(Taxonomy taxonomy)
     {
         var keys = new Dictionary<string, Term>(StringComparer.Ordinal);
@@ -24,7 +24,7 @@ public static class TermLookup
             if (t.Number is int n)
             {
                 keys.TryAdd(n.ToString(System.Globalization.CultureInfo.InvariantCulture), t);
-                keys.TryAdd(Wareki.CircledNumber(n), t);
+                keys.TryAdd(CircledNumber.Format(n), t);
             }
         }
         return keys;

@@ -15,7 +15,7 @@ public sealed record TermChoice(string Taxonomy, string Key, string Written, str
 /// validating the result before anything is written.</summary>
 public sealed class CaseTermEditor(IReadOnlyDictionary<string, Taxonomy> taxonomies)
 {
-    public static readonly string[] Keys = ["elements", "pillars", "tags"];
+    public static readonly IReadOnlyList<string> Keys = TaxonomyIds.All;
 
     public IReadOnlyDictionary<string, Taxonomy> Taxonomies { get; } = taxonomies;
 
@@ -26,15 +26,15 @@ public sealed class CaseTermEditor(IReadOnlyDictionary<string, Taxonomy> taxonom
         var slash = spec.IndexOf('/');
         if (slash > 0 && Keys.Contains(spec[..slash]))
             return ResolveIn(spec[..slash], spec[(slash + 1)..]);
-        foreach (var tax in new[] { "elements", "pillars" })
+        foreach (var tax in new[] { TaxonomyIds.Elements, TaxonomyIds.Pillars })
             if (TermLookup.Find(Taxonomies[tax], spec) is { } t) return Choice(t);
         // A bare number names an element: one the vocabulary lacks is a mistake, not a new tag.
-        if (Taxonomies["elements"].Numbered && int.TryParse(TextNormalizer.Tag(spec), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+        if (Taxonomies[TaxonomyIds.Elements].Numbered && int.TryParse(TextNormalizer.Tag(spec), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
         {
-            var numbers = string.Join("・", Taxonomies["elements"].Terms.Select(x => x.Number));
-            throw new FrontMatterEditException($"「{spec}」は {Taxonomies["elements"].Label}（elements）の番号にありません（使える番号: {numbers}）。数字のテーマを加えるときは tags/{spec} と書いてください。");
+            var numbers = string.Join("・", Taxonomies[TaxonomyIds.Elements].Terms.Select(x => x.Number));
+            throw new FrontMatterEditException($"「{spec}」は {Taxonomies[TaxonomyIds.Elements].Label}（elements）の番号にありません（使える番号: {numbers}）。数字のテーマを加えるときは tags/{spec} と書いてください。");
         }
-        return ResolveIn("tags", spec);
+        return ResolveIn(TaxonomyIds.Tags, spec);
     }
 
     public TermChoice ResolveIn(string taxonomy, string raw)
@@ -127,7 +127,7 @@ public sealed class CaseTermEditor(IReadOnlyDictionary<string, Taxonomy> taxonom
         if (added.Count > 0)
             throw new FrontMatterEditException("編集後の内容に誤りがあるため書き込みませんでした: " + string.Join(" / ", added));
         if (loaded is null) return;
-        foreach (var (tax, refs) in new[] { ("elements", loaded.ElementRefs), ("pillars", loaded.PillarRefs), ("tags", loaded.TagRefs) })
+        foreach (var (tax, refs) in new[] { (TaxonomyIds.Elements, loaded.ElementRefs), (TaxonomyIds.Pillars, loaded.PillarRefs), (TaxonomyIds.Tags, loaded.TagRefs) })
         {
             if (!Taxonomies[tax].Closed) continue;
             foreach (var r in refs)

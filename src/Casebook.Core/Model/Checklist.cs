@@ -16,7 +16,8 @@ public sealed class Checklist
     public string Level { get; init; } = "";
     public string Audience { get; init; } = "";
     public string Description { get; init; } = "";
-    public string NotesLabel { get; init; } = "現在の取組";
+    /// <summary>Heading of each item's notes field; empty: the theme's (notes_label_default).</summary>
+    public string NotesLabel { get; init; } = "";
     public required List<ScaleOption> Scale { get; init; }
     public required List<ChecklistItem> Items { get; init; }
 }

@@ -31,7 +31,7 @@ public static class CsvExport
                 csv.WriteField(Str(c.FiscalYear));
                 csv.WriteField(Str(Wareki.FiscalYear(c.FiscalYear)));
                 csv.WriteField(Str(g.VolumeOf(c)?.Title ?? ""));
-                csv.WriteField(Str(string.Join(" ", c.Elements.Select(e => Wareki.CircledNumber(e.Number ?? 0)))));
+                csv.WriteField(Str(string.Join(" ", c.Elements.Select(e => CircledNumber.Format(e.Number ?? 0)))));
                 csv.WriteField(Str(string.Join("、", c.Pillars.Select(p => p.Label))));
                 csv.WriteField(Str(string.Join("、", c.Tags.Select(t => t.Label))));
                 csv.WriteField(Str(g.Links.Case(c.Id).Url));

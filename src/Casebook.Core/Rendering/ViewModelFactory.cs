@@ -66,7 +66,7 @@ public sealed class ViewModelFactory
     private TermVm BuildTerm(Term t)
     {
         var count = _graph.TermCases.TryGetValue(t, out var l) ? l.Count : 0;
-        return new TermVm(t.Taxonomy, t.Id, t.Label, t.Short, t.Display, t.Number is int n ? Wareki.CircledNumber(n) : "",
+        return new TermVm(t.Taxonomy, t.Id, t.Label, t.Short, t.Display, t.Number is int n ? CircledNumber.Format(n) : "",
             t.Number ?? 0, t.Description, _graph.Links.Term(t).Url, count);
     }
 
@@ -89,7 +89,7 @@ public sealed class ViewModelFactory
     private CaseVm BuildCase(CaseStudy c)
     {
         var md = Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine);
-        var elements = _graph.Content.Taxonomies["elements"];
+        var elements = _graph.Content.Taxonomies[TaxonomyIds.Elements];
         var grid = elements.Terms.Select(t => new ElementMarkVm(Term(t), c.Elements.Contains(t))).ToList();
         var region = _graph.RegionOf(c);
         var org = _graph.OrganizationOf(c) ?? throw new InvalidOperationException($"case {c.Id} has no organization page");
@@ -105,7 +105,7 @@ public sealed class ViewModelFactory
             c.Profile.Select(p => new ProfileRowVm(p.Key, p.Value)).ToList(), c.ProfileAsOf,
             c.Voices.Select(v => new VoiceVm(v.Speaker, v.Role, v.Text)).ToList(), c.Source,
             _graph.Related[c.Id].Select(Card).ToList(), prev is null ? [] : [Card(prev)], next is null ? [] : [Card(next)],
-            filters, searchText, tax["elements"].Label, tax["pillars"].Label, tax["tags"].Label);
+            filters, searchText, tax[TaxonomyIds.Elements].Label, tax[TaxonomyIds.Pillars].Label, tax[TaxonomyIds.Tags].Label);
     }
 
     /// <summary>The case's values for each search facet (Pagefind filters); the search page lists the same values.</summary>
@@ -129,7 +129,7 @@ public sealed class ViewModelFactory
     {
         var g = _graph;
         var tax = g.Content.Taxonomies;
-        // Cases having each (facet, value) pair, counted once per case: one pass instead of a scan per value.
+        // Cases having each (facet, value) pair, counted once per case, in one pass over the cases.
         var counts = new Dictionary<SearchFilterVm, int>();
         var seen = new HashSet<SearchFilterVm>();
         foreach (var c in g.Cases)
@@ -146,15 +146,15 @@ public sealed class ViewModelFactory
         }
         return
         [
-            Facet(SearchFacets.Elements, "elements", tax["elements"].Label, "all", tax["elements"].Terms.Select(t => t.Display)),
-            Facet(SearchFacets.Pillars, "pillars", tax["pillars"].Label, "all", tax["pillars"].Terms.Select(t => t.Label)),
+            Facet(SearchFacets.Elements, TaxonomyIds.Elements, tax[TaxonomyIds.Elements].Label, "all", tax[TaxonomyIds.Elements].Terms.Select(t => t.Display)),
+            Facet(SearchFacets.Pillars, TaxonomyIds.Pillars, tax[TaxonomyIds.Pillars].Label, "all", tax[TaxonomyIds.Pillars].Terms.Select(t => t.Label)),
             Facet(SearchFacets.Volume, "volume", _theme.T("volume"), "any", g.Volumes.Select(v => v.Title)),
             Facet(SearchFacets.Year, "year", _theme.T("fiscal_year"), "any",
                 g.Cases.Select(c => c.FiscalYear).Distinct().OrderDescending().Select(Wareki.FiscalYear)),
             Facet(SearchFacets.Region, "region", _theme.T("region"), "any", g.Regions.Select(r => r.Name)),
             Facet(SearchFacets.Organization, "organization", _theme.T("organization"), "any", g.Organizations.Select(o => o.Name)),
-            Facet(SearchFacets.Tags, "tags", tax["tags"].Label, "all",
-                g.TaxonomyTerms["tags"].Select(t => t.Label).OrderByDescending(l => Count(SearchFacets.Tags, l)).ThenBy(l => l, StringComparer.Ordinal)),
+            Facet(SearchFacets.Tags, TaxonomyIds.Tags, tax[TaxonomyIds.Tags].Label, "all",
+                g.TaxonomyTerms[TaxonomyIds.Tags].Select(t => t.Label).OrderByDescending(l => Count(SearchFacets.Tags, l)).ThenBy(l => l, StringComparer.Ordinal)),
         ];
     }
 
@@ -180,9 +180,10 @@ public sealed class ViewModelFactory
         var pages = _graph.Pages.Where(p => p.VolumeId == v.Id).Select(p => new LinkVm(p.Title, links.Page(p.Id).Url)).ToList();
         var cases = _graph.VolumeCases[v.Id];
         var baseUrl = links.Volume(v.Id).Url;
-        return new VolumeVm(v.Id, v.Title, v.Subtitle, v.Publisher, v.FiscalYear, Wareki.FiscalYear(v.FiscalYear), v.NumberLabel,
-            baseUrl, baseUrl + "print/", baseUrl + $"{v.Id}-cases.csv", baseUrl + $"{v.Id}-cases.json", PdfUrl(v), v.ForewordTitle, foreword,
-            cases.Select(Card).ToList(), Glossary(glossary.SelectMany(g => g.Entries)), glossary.FirstOrDefault()?.Title ?? _theme.T("glossary"),
+        return new VolumeVm(v.Id, v.Title, v.Subtitle, v.Publisher, v.FiscalYear, Wareki.FiscalYear(v.FiscalYear),
+            v.Number is int n ? _theme.T("volume_number").Replace("{n}", n.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) : "",
+            baseUrl, baseUrl + "print/", baseUrl + $"{v.Id}-cases.csv", baseUrl + $"{v.Id}-cases.json", PdfUrl(v), v.ForewordTitle.Length > 0 ? v.ForewordTitle : _theme.T("foreword_title"), foreword,
+            cases.Select(Card).ToList(), Glossary(glossary.SelectMany(g => g.Entries)), glossary.FirstOrDefault()?.Title is { Length: > 0 } glossaryTitle ? glossaryTitle : _theme.T("glossary"),
             v.Contributors.Select(p => new PersonVm(p.Name, p.Organization, p.Role)).ToList(),
             v.Colophon.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList(), pages, cases.Count);
     }
@@ -253,10 +254,11 @@ public sealed class ViewModelFactory
         }).ToList();
         var scale = cl.Scale.Select(s => new ScaleOptionVm(s.Id, s.Label,
             s.Score?.ToString(CultureInfo.InvariantCulture) ?? "", s.Score is not null, s.Description)).ToList();
-        var levelLabel = cl.Level switch { "organization" => "組織", "individual" => "個人", "team" => "チーム", _ => cl.Level };
+        var levelLabel = cl.Level is "organization" or "individual" or "team" ? _theme.T("level_" + cl.Level) : cl.Level;
+        var notesLabel = cl.NotesLabel.Length > 0 ? cl.NotesLabel : _theme.T("notes_label_default");
         var data = System.Text.Json.JsonSerializer.Serialize(new
         {
-            id = cl.Id, title = cl.Title, level = cl.Level, notes_label = cl.NotesLabel, base_path = _graph.Settings.BasePath,
+            id = cl.Id, title = cl.Title, level = cl.Level, notes_label = notesLabel, base_path = _graph.Settings.BasePath,
             scale = cl.Scale.Select(s => new { id = s.Id, label = s.Label, score = s.Score }),
             items = items.Select(i => new { id = i.Id, label = i.Label, number = i.Number, good = i.Good,
                 recommendations = i.Recommendations.Select(r => new { title = r.Title, url = r.Url, organization = r.Organization, why = r.Why }) }),
@@ -265,7 +267,7 @@ public sealed class ViewModelFactory
         var strings = _theme.Strings.Where(kv => kv.Key.StartsWith("checklist_", StringComparison.Ordinal))
             .OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value);
         var stringsJson = System.Text.Json.JsonSerializer.Serialize(strings, Output.JsonExport.Options).Replace("</", "<\\/", StringComparison.Ordinal);
-        return new ChecklistVm(cl.Id, cl.Title, cl.Level, levelLabel, cl.Audience, cl.Description, cl.NotesLabel,
+        return new ChecklistVm(cl.Id, cl.Title, cl.Level, levelLabel, cl.Audience, cl.Description, notesLabel,
             _graph.Links.Checklist(cl.Id).Url, scale, items, data, scale.Where(s => s.Scored).ToList(), cl.Level == "team", stringsJson);
     }
 
@@ -298,7 +300,7 @@ public sealed class ViewModelFactory
         var named = string.Join("、", terms.GroupBy(t => t.Taxonomy).Select(g =>
             _graph.Content.Taxonomies[g.Key].Label + string.Concat(g.Select(t => $"「{t.Display}」"))));
         var gist = FirstSentence(c.Summary.Length > 0 ? c.Summary : c.Subtitle);
-        return gist.Length > 0 ? $"{named}の実践例。{gist}" : $"{named}の実践例。";
+        return _theme.T("recommendation_reason").Replace("{terms}", named, StringComparison.Ordinal) + gist;
     }
 
     private static string FirstSentence(string text)
