@@ -18,8 +18,9 @@ public sealed class ViewModelFactory
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CaseCardVm> _cards = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenderedMarkdown> _rendered = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Abbreviations.Result>> _caseBodies = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, AbbreviationSet> _abbreviationSets = new(StringComparer.Ordinal);
-    private readonly AbbreviationSet _siteAbbreviations;
+    private readonly GlossaryAbbreviations _abbreviations;
+    private readonly SearchFacetModels _facets;
+    private readonly ChecklistRecommendations _recommendations;
 
     public ViewModelFactory(SiteGraph graph, MarkdownRenderer markdown, Theme theme, DiagnosticBag diagnostics)
     {
@@ -27,25 +28,13 @@ public sealed class ViewModelFactory
         _markdown = markdown;
         _theme = theme;
         _diagnostics = diagnostics;
-
-        // 略字表記: a case uses its volume's glossary, then the site-wide glossaries.
-        var glossaryUrl = graph.Links.For("glossary").Url;
-        var siteWide = graph.Content.Glossaries.Where(g => g.VolumeId is null).SelectMany(g => g.Entries)
-            .Select(e => new AbbreviationTarget(e, glossaryUrl + "#" + GlossaryAnchor(e.Abbr))).ToList();
-        _siteAbbreviations = new AbbreviationSet(siteWide);
-        foreach (var v in graph.Volumes)
-        {
-            var volumeUrl = graph.Links.Volume(v.Id).Url;
-            var own = graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).SelectMany(g => g.Entries)
-                .Select(e => new AbbreviationTarget(e, volumeUrl + "#" + GlossaryAnchor(e.Abbr)));
-            // Most volumes have no glossary of their own: they share the site-wide set (and its compiled pattern).
-            _abbreviationSets[v.Id] = own.Any() ? new AbbreviationSet(own.Concat(siteWide)) : _siteAbbreviations;
-        }
+        _abbreviations = new GlossaryAbbreviations(graph);
+        _facets = new SearchFacetModels(graph, theme);
+        _recommendations = new ChecklistRecommendations(graph, theme);
     }
 
     /// <summary>The glossary abbreviations that apply to a case.</summary>
-    public AbbreviationSet AbbreviationsFor(CaseStudy c) =>
-        c.VolumeId is not null && _abbreviationSets.TryGetValue(c.VolumeId, out var set) ? set : _siteAbbreviations;
+    public AbbreviationSet AbbreviationsFor(CaseStudy c) => _abbreviations.For(c);
 
     /// <summary>A case's body HTML with abbreviations marked; computed once per case and shared by
     /// the case page and the print edition.</summary>
@@ -100,62 +89,32 @@ public sealed class ViewModelFactory
         var searchText = TextNormalizer.Search(string.Join(" ・ ", new[] { c.Title, c.Subtitle, c.Summary, c.Organization }
             .Concat(c.Tags.Select(t => t.Label)).Concat(c.Voices.Select(v => v.Text)).Append(md.PlainText)));
         var tax = _graph.Content.Taxonomies;
-        return new CaseVm(Card(c), c.Authors, string.Join("、", c.Authors), c.Region.Prefecture, c.Region.City, c.Region.Ward,
-            region?.Link.Url ?? "", org.Link.Url, CaseBody(c).Html, md.Sections.Select(s => new SectionVm(s.Id, s.Title)).ToList(), grid,
-            c.Profile.Select(p => new ProfileRowVm(p.Key, p.Value)).ToList(), c.ProfileAsOf,
-            c.Voices.Select(v => new VoiceVm(v.Speaker, v.Role, v.Text)).ToList(), c.Source,
-            _graph.Related[c.Id].Select(Card).ToList(), prev is null ? [] : [Card(prev)], next is null ? [] : [Card(next)],
-            filters, searchText, tax[TaxonomyIds.Elements].Label, tax[TaxonomyIds.Pillars].Label, tax[TaxonomyIds.Tags].Label);
-    }
-
-    /// <summary>The case's values for each search facet (Pagefind filters); the search page lists the same values.</summary>
-    public List<SearchFilterVm> SearchFilters(CaseStudy c)
-    {
-        var volume = _graph.VolumeOf(c);
-        var region = _graph.RegionOf(c);
-        var filters = new List<SearchFilterVm>();
-        foreach (var e in c.Elements) filters.Add(new(SearchFacets.Elements, e.Display));
-        foreach (var p in c.Pillars) filters.Add(new(SearchFacets.Pillars, p.Label));
-        if (volume is not null) filters.Add(new(SearchFacets.Volume, volume.Title));
-        filters.Add(new(SearchFacets.Organization, c.Organization));
-        if (region is not null) filters.Add(new(SearchFacets.Region, region.Name));
-        filters.Add(new(SearchFacets.Year, Wareki.FiscalYear(c.FiscalYear)));
-        foreach (var t in c.Tags) filters.Add(new(SearchFacets.Tags, t.Label));
-        return filters;
-    }
-
-    /// <summary>Facets of the search page: every value some case has, in the order of the site's lists.</summary>
-    public List<SearchFacetVm> SearchFacetList()
-    {
-        var g = _graph;
-        var tax = g.Content.Taxonomies;
-        // Cases having each (facet, value) pair, counted once per case, in one pass over the cases.
-        var counts = new Dictionary<SearchFilterVm, int>();
-        var seen = new HashSet<SearchFilterVm>();
-        foreach (var c in g.Cases)
+        return new CaseVm
         {
-            seen.Clear();
-            foreach (var f in SearchFilters(c))
-                if (seen.Add(f)) counts[f] = counts.GetValueOrDefault(f) + 1;
-        }
-        int Count(string name, string value) => counts.GetValueOrDefault(new SearchFilterVm(name, value));
-        SearchFacetVm Facet(string name, string param, string label, string mode, IEnumerable<string> ordered)
-        {
-            var values = ordered.Distinct().Select(v => new SearchFacetValueVm(v, Count(name, v))).Where(v => v.Count > 0).ToList();
-            return new SearchFacetVm(name, param, label, mode, values);
-        }
-        return
-        [
-            Facet(SearchFacets.Elements, TaxonomyIds.Elements, tax[TaxonomyIds.Elements].Label, "all", tax[TaxonomyIds.Elements].Terms.Select(t => t.Display)),
-            Facet(SearchFacets.Pillars, TaxonomyIds.Pillars, tax[TaxonomyIds.Pillars].Label, "all", tax[TaxonomyIds.Pillars].Terms.Select(t => t.Label)),
-            Facet(SearchFacets.Volume, "volume", _theme.T("volume"), "any", g.Volumes.Select(v => v.Title)),
-            Facet(SearchFacets.Year, "year", _theme.T("fiscal_year"), "any",
-                g.Cases.Select(c => c.FiscalYear).Distinct().OrderDescending().Select(Wareki.FiscalYear)),
-            Facet(SearchFacets.Region, "region", _theme.T("region"), "any", g.Regions.Select(r => r.Name)),
-            Facet(SearchFacets.Organization, "organization", _theme.T("organization"), "any", g.Organizations.Select(o => o.Name)),
-            Facet(SearchFacets.Tags, TaxonomyIds.Tags, tax[TaxonomyIds.Tags].Label, "all",
-                g.TaxonomyTerms[TaxonomyIds.Tags].Select(t => t.Label).OrderByDescending(l => Count(SearchFacets.Tags, l)).ThenBy(l => l, StringComparer.Ordinal)),
-        ];
+            Card = Card(c),
+            Authors = c.Authors,
+            AuthorsText = string.Join("、", c.Authors),
+            RegionPrefecture = c.Region.Prefecture,
+            RegionCity = c.Region.City,
+            RegionWard = c.Region.Ward,
+            RegionUrl = region?.Link.Url ?? "",
+            OrganizationUrl = org.Link.Url,
+            BodyHtml = CaseBody(c).Html,
+            Sections = md.Sections.Select(s => new SectionVm(s.Id, s.Title)).ToList(),
+            ElementGrid = grid,
+            Profile = c.Profile.Select(p => new ProfileRowVm(p.Key, p.Value)).ToList(),
+            ProfileAsOf = c.ProfileAsOf,
+            Voices = c.Voices.Select(v => new VoiceVm(v.Speaker, v.Role, v.Text)).ToList(),
+            Source = c.Source,
+            Related = _graph.Related[c.Id].Select(Card).ToList(),
+            Previous = prev is null ? [] : [Card(prev)],
+            Next = next is null ? [] : [Card(next)],
+            Filters = filters,
+            SearchText = searchText,
+            ElementsLabel = tax[TaxonomyIds.Elements].Label,
+            PillarsLabel = tax[TaxonomyIds.Pillars].Label,
+            TagsLabel = tax[TaxonomyIds.Tags].Label,
+        };
     }
 
     public TaxonomyVm Taxonomy(string id)
@@ -169,7 +128,13 @@ public sealed class ViewModelFactory
     public List<GlossaryEntryVm> Glossary(IEnumerable<GlossaryEntry> entries) =>
         entries.Select(e => new GlossaryEntryVm(e.Abbr, e.Expansion, e.Note, GlossaryAnchor(e.Abbr))).ToList();
 
-    public static string GlossaryAnchor(string abbr) => "g-" + Permalinks.Slug(abbr);
+    public static string GlossaryAnchor(string abbr) => GlossaryAbbreviations.Anchor(abbr);
+
+    /// <summary>The case's values for each search facet (Pagefind filters).</summary>
+    public List<SearchFilterVm> SearchFilters(CaseStudy c) => _facets.Filters(c);
+
+    /// <summary>Facets of the search page.</summary>
+    public List<SearchFacetVm> SearchFacetList() => _facets.Facets();
 
     public VolumeVm Volume(Volume v)
     {
@@ -242,15 +207,12 @@ public sealed class ViewModelFactory
             v is null ? [] : [new LinkVm(v.Title, _graph.Links.Volume(v.Id).Url)]);
     }
 
-    /// <summary>Most recommended cases shown per checklist item; the item's term pages list the rest.</summary>
-    public const int MaxRecommendations = 6;
-
     public ChecklistVm Checklist(Checklist cl)
     {
         var items = cl.Items.Select((it, i) =>
         {
             var termLinks = it.Terms.Select(t => new LinkVm(t.Display, _graph.Links.Term(t).Url)).ToList();
-            return new ChecklistItemVm(i + 1, it.Id, it.Label, it.Guidance, it.Good, termLinks, Recommendations(it));
+            return new ChecklistItemVm(i + 1, it.Id, it.Label, it.Guidance, it.Good, termLinks, _recommendations.For(it));
         }).ToList();
         var scale = cl.Scale.Select(s => new ScaleOptionVm(s.Id, s.Label,
             s.Score?.ToString(CultureInfo.InvariantCulture) ?? "", s.Score is not null, s.Description)).ToList();
@@ -271,43 +233,5 @@ public sealed class ViewModelFactory
             _graph.Links.Checklist(cl.Id).Url, scale, items, data, scale.Where(s => s.Scored).ToList(), cl.Level == "team", stringsJson);
     }
 
-    /// <summary>Cases carrying the item's terms, those matching more of its terms first (then in site order),
-    /// each with a one-line reason naming the matching terms.</summary>
-    private Dictionary<CaseStudy, int>? _siteOrder;
 
-    private List<RecommendationVm> Recommendations(ChecklistItem item)
-    {
-        var matches = new Dictionary<CaseStudy, List<Term>>();
-        var order = new List<CaseStudy>();
-        foreach (var t in item.Terms)
-        {
-            if (!_graph.TermCases.TryGetValue(t, out var cases)) continue;
-            foreach (var c in cases)
-            {
-                if (!matches.TryGetValue(c, out var terms)) { matches[c] = terms = new List<Term>(); order.Add(c); }
-                if (!terms.Contains(t)) terms.Add(t);
-            }
-        }
-        var siteOrder = _siteOrder ??= _graph.Cases.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
-        return order.OrderByDescending(c => matches[c].Count).ThenBy(c => siteOrder.GetValueOrDefault(c, int.MaxValue))
-            .Take(MaxRecommendations)
-            .Select(c => new RecommendationVm(c.Title, _graph.Links.Case(c.Id).Url, c.Organization, Why(matches[c], c)))
-            .ToList();
-    }
-
-    private string Why(List<Term> terms, CaseStudy c)
-    {
-        var named = string.Join("、", terms.GroupBy(t => t.Taxonomy).Select(g =>
-            _graph.Content.Taxonomies[g.Key].Label + string.Concat(g.Select(t => $"「{t.Display}」"))));
-        var gist = FirstSentence(c.Summary.Length > 0 ? c.Summary : c.Subtitle);
-        return _theme.T("recommendation_reason").Replace("{terms}", named, StringComparison.Ordinal) + gist;
-    }
-
-    private static string FirstSentence(string text)
-    {
-        text = text.Replace("\r", "").Replace("\n", "").Trim();
-        var end = text.IndexOf('。');
-        if (end >= 0) text = text[..(end + 1)];
-        return text.Length > 80 ? text[..79] + "…" : text;
-    }
 }

@@ -1,7 +1,7 @@
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Rendering;
 
-namespace Casebook.Tests.Rendering;
+namespace Casebook.Tests.Core.Rendering;
 
 public class MarkdownExtensionTests
 {

@@ -1,7 +1,7 @@
 using Casebook.Core;
 using Casebook.Tests.Support;
 
-namespace Casebook.Tests.Rendering;
+namespace Casebook.Tests.Core.Rendering;
 
 /// <summary>Words the pages show come from the theme's i18n/ja.yml, not from code.</summary>
 public class UiStringTests

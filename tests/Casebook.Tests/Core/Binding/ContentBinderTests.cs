@@ -5,7 +5,7 @@ using Casebook.Core.Model;
 using Casebook.Core.Validation;
 using Casebook.Tests.Support;
 
-namespace Casebook.Tests.Binding;
+namespace Casebook.Tests.Core.Binding;
 
 /// <summary>Binding resolves the names written in content; validation only reads the bound model.</summary>
 public class ContentBinderTests
