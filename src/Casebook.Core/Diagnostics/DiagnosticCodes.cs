@@ -39,6 +39,9 @@ public static class DiagnosticCodes
     public const string UnsafeHtmlRemoved = "CB1401";
     public const string UnsafeLinkRemoved = "CB1402";
 
+    // Markdown
+    public const string UnknownContainer = "CB1601";
+
     // Privacy lint (warnings): personal data that should not be in a published case
     public const string PrivacyPhone = "CB1501";
     public const string PrivacyEmail = "CB1502";
