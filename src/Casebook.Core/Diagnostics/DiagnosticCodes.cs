@@ -47,4 +47,10 @@ public static class DiagnosticCodes
     public const string PrivacyEmail = "CB1502";
     public const string PrivacyAddress = "CB1503";
     public const string PrivacyMyNumber = "CB1504";
+
+    // Search settings (casebook.yml search.variants / search.synonyms)
+    public const string SearchGroupNotList = "CB1701";
+    public const string SearchGroupTooSmall = "CB1702";
+    public const string SearchFormInvalid = "CB1703";
+    public const string SearchFormShort = "CB1704";
 }

@@ -19,7 +19,6 @@ public sealed class ViewModelFactory
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenderedMarkdown> _rendered = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Abbreviations.Result>> _caseBodies = new(StringComparer.Ordinal);
     private readonly GlossaryAbbreviations _abbreviations;
-    private readonly SearchFacetModels _facets;
     private readonly ChecklistRecommendations _recommendations;
 
     public ViewModelFactory(SiteGraph graph, MarkdownRenderer markdown, Theme theme, DiagnosticBag diagnostics)
@@ -29,7 +28,6 @@ public sealed class ViewModelFactory
         _theme = theme;
         _diagnostics = diagnostics;
         _abbreviations = new GlossaryAbbreviations(graph);
-        _facets = new SearchFacetModels(graph, theme);
         _recommendations = new ChecklistRecommendations(graph, theme);
     }
 
@@ -118,6 +116,15 @@ public sealed class ViewModelFactory
         };
     }
 
+    /// <summary>The case's values for each search facet (<see cref="Search.SearchFacetList"/>).</summary>
+    public List<SearchFilterVm> SearchFilters(CaseStudy c) => SearchFacets.Filters(c);
+
+    /// <summary>Every search facet with its values and counts (<see cref="Search.SearchFacetList"/>).</summary>
+    public List<SearchFacetVm> SearchFacetList() => SearchFacets.All();
+
+    private Search.SearchFacetList? _searchFacets;
+    public Search.SearchFacetList SearchFacets => _searchFacets ??= new Search.SearchFacetList(_graph, _theme);
+
     public TaxonomyVm Taxonomy(string id)
     {
         var tax = _graph.Content.Taxonomies[id];
@@ -130,12 +137,6 @@ public sealed class ViewModelFactory
         entries.Select(e => new GlossaryEntryVm(e.Abbr, e.Expansion, e.Note, GlossaryAnchor(e.Abbr))).ToList();
 
     public static string GlossaryAnchor(string abbr) => GlossaryAbbreviations.Anchor(abbr);
-
-    /// <summary>The case's values for each search facet (Pagefind filters).</summary>
-    public List<SearchFilterVm> SearchFilters(CaseStudy c) => _facets.Filters(c);
-
-    /// <summary>Facets of the search page.</summary>
-    public List<SearchFacetVm> SearchFacetList() => _facets.Facets();
 
     public VolumeVm Volume(Volume v)
     {
