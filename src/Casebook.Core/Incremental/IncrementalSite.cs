@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using Casebook.Core.Binding;
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Graph;
 using Casebook.Core.Loading;
 using Casebook.Core.Model;
 using Casebook.Core.Output;
+using Casebook.Core.PostProcessing;
 using Casebook.Core.Rendering;
 using Casebook.Core.Validation;
 
@@ -71,11 +73,18 @@ public sealed class IncrementalSite
         if (updated.Id != old.Id || updated.Draft != old.Draft) return null;
         Stage("load");
 
+        var bodyOnly = FrontMatterOf(updated) == FrontMatterOf(old) && Graph.CasesById.GetValueOrDefault(old.Id) is { } published && ReferenceEquals(published, old);
+        var content = Graph.Content.WithCase(old, updated);
+        // The other cases keep their terms; an unchanged front matter binds to what it bound to before.
+        if (bodyOnly) ContentBinder.KeepTerms(updated, old);
+        else ContentBinder.BindCase(content, updated, diagnostics);
+        Stage("bind");
         // Published or not, the case's own problems are reported again; other files' stay as they were.
-        PrivacyLint.Scan(display, updated.RawText, updated.PrivacyAck, diagnostics);
-        return FrontMatterOf(updated) == FrontMatterOf(old) && Graph.CasesById.GetValueOrDefault(old.Id) is { } published && ReferenceEquals(published, old)
+        ContentValidation.RunForCaseEdit(content, updated, diagnostics);
+        Stage("validate");
+        return bodyOnly
             ? BodyEdited(old, updated, display, diagnostics, timings, Stage)
-            : FrontMatterEdited(old, updated, display, diagnostics, timings, Stage);
+            : FrontMatterEdited(old, updated, content, display, diagnostics, timings, Stage);
     }
 
     /// <summary>The file up to its body: equal front matter means equal metadata, terms and place.</summary>
@@ -84,8 +93,6 @@ public sealed class IncrementalSite
     private (IncrementalSite? Site, BuildResult Result) BodyEdited(CaseStudy old, CaseStudy updated, string display,
         DiagnosticBag diagnostics, List<StageTiming> timings, Action<string> Stage)
     {
-        (updated.Elements, updated.Pillars, updated.Tags) = (old.Elements, old.Pillars, old.Tags);
-        Stage("validate");
         var graph = Graph.WithCase(old, updated);
         Stage("graph");
 
@@ -96,7 +103,7 @@ public sealed class IncrementalSite
         var rendered = renderer.Render(jobs);
         Stage("render");
         LinkCheck.Run(LinkTargets, renderer.ViewModels.AllLinks, diagnostics);
-        Stage("post-process");
+        Stage("link check");
 
         var files = new Dictionary<string, byte[]>(Files, StringComparer.Ordinal);
         foreach (var f in rendered) files[f.Path] = f.Bytes;
@@ -105,16 +112,9 @@ public sealed class IncrementalSite
         return Finish(graph, files, rendered.Count, diagnostics, kept, timings, LinkTargets);
     }
 
-    private (IncrementalSite? Site, BuildResult Result) FrontMatterEdited(CaseStudy old, CaseStudy updated, string display,
+    private (IncrementalSite? Site, BuildResult Result) FrontMatterEdited(CaseStudy old, CaseStudy updated, SiteContent content, string display,
         DiagnosticBag diagnostics, List<StageTiming> timings, Action<string> Stage)
     {
-        var before = Graph.Content;
-        var content = before.WithCase(old, updated);
-        // Ids are unchanged, so duplicate-id and case-reference checks cannot change; the other cases' terms stand.
-        TermValidator.ResolveCase(content, updated, diagnostics);
-        new VolumeReferenceValidator().Validate(content, diagnostics);
-        new ChecklistTermValidator().Validate(content, diagnostics);
-        Stage("validate");
         var graph = SiteGraphBuilder.Build(content, Options.IncludeDrafts, Graph);
         Stage("graph");
 
@@ -158,7 +158,7 @@ public sealed class IncrementalSite
         // Checklist warnings depend on every case's tags and were made again above, as were the edited file's.
         var checklists = content.Checklists.Select(c => c.SourcePath).ToHashSet(StringComparer.Ordinal);
         var kept = Diagnostics.Where(d => d.Span.Path != display && !checklists.Contains(d.Span.Path));
-        Stage("post-process");
+        Stage("files");
         return Finish(graph, files, rendered.Count, diagnostics, kept, timings, targets);
     }
 

@@ -37,7 +37,7 @@ public static partial class ConfigLoader
         var taxMap = root.Map("taxonomies");
         if (taxMap is not null)
         {
-            foreach (var id in new[] { "elements", "pillars", "tags" })
+            foreach (var id in TaxonomyIds.All)
             {
                 var t = taxMap.Map(id);
                 if (t is null) continue;
@@ -46,9 +46,9 @@ public static partial class ConfigLoader
             taxMap.ReportUnknownKeys();
         }
         // Cases always use these three; supply defaults so a minimal site works.
-        taxonomies.TryAdd("elements", new Taxonomy { Id = "elements", Label = "7つの要素", Closed = true, Numbered = true, Terms = new() });
-        taxonomies.TryAdd("pillars", new Taxonomy { Id = "pillars", Label = "柱", Closed = true, Numbered = false, Terms = new() });
-        taxonomies.TryAdd("tags", new Taxonomy { Id = "tags", Label = "テーマ", Closed = false, Numbered = false, Terms = new() });
+        taxonomies.TryAdd(TaxonomyIds.Elements, new Taxonomy { Id = TaxonomyIds.Elements, Label = "7つの要素", Closed = true, Numbered = true, Terms = new() });
+        taxonomies.TryAdd(TaxonomyIds.Pillars, new Taxonomy { Id = TaxonomyIds.Pillars, Label = "柱", Closed = true, Numbered = false, Terms = new() });
+        taxonomies.TryAdd(TaxonomyIds.Tags, new Taxonomy { Id = TaxonomyIds.Tags, Label = "テーマ", Closed = false, Numbered = false, Terms = new() });
 
         var volumes = new List<Volume>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -89,7 +89,7 @@ public static partial class ConfigLoader
     private static Taxonomy LoadTaxonomy(string id, YamlMap t, DiagnosticBag diagnostics)
     {
         var label = t.String("label") ?? id;
-        var closed = t.Bool("closed", id != "tags");
+        var closed = t.Bool("closed", id != TaxonomyIds.Tags);
         var numbered = t.Bool("numbered", false);
         var terms = new List<Term>();
         var ids = new HashSet<string>(StringComparer.Ordinal);

@@ -33,9 +33,9 @@ public sealed class CaseStudy
     public int BodyFirstLine { get; init; }
     public SourceSpan IdSpan { get; init; }
 
-    // Resolved by validation against the taxonomies.
-    public List<Term> Elements { get; set; } = new();
-    public List<Term> Pillars { get; set; } = new();
-    public List<Term> Tags { get; set; } = new();
+    // Bound to the taxonomies' terms by Binding.ContentBinder; nothing else sets them.
+    public List<Term> Elements { get; internal set; } = new();
+    public List<Term> Pillars { get; internal set; } = new();
+    public List<Term> Tags { get; internal set; } = new();
     public IEnumerable<Term> AllTerms => Elements.Concat(Pillars).Concat(Tags);
 }

@@ -18,13 +18,11 @@ public sealed class Volume
     public MarkBasis ElementsBasis { get; init; } = MarkBasis.Editorial;
     public MarkBasis PillarsBasis { get; init; } = MarkBasis.Editorial;
 
-    // From input/volumes/<id>.md
-    public string ForewordTitle { get; set; } = "はじめに";
+    // From input/volumes/<id>.md; an empty title is the theme's (foreword_title).
+    public string ForewordTitle { get; set; } = "";
     public string ForewordMarkdown { get; set; } = "";
     public int ForewordFirstLine { get; set; }
     public string? ForewordPath { get; set; }
     public List<Person> Contributors { get; set; } = new();
     public string Colophon { get; set; } = "";
-
-    public string NumberLabel => Number is int n ? $"第{n}集" : "";
 }

@@ -33,7 +33,7 @@ public static class CsvExport
                 csv.WriteField(Str(Wareki.FiscalYear(c.FiscalYear)));
                 csv.WriteField(Str(g.VolumeOf(c)?.Title ?? ""));
                 var volume = g.VolumeOf(c);
-                csv.WriteField(Str(string.Join(" ", c.Elements.Select(e => Wareki.CircledNumber(e.Number ?? 0)))));
+                csv.WriteField(Str(string.Join(" ", c.Elements.Select(e => CircledNumber.Format(e.Number ?? 0)))));
                 csv.WriteField(Str(c.ElementsBasisIn(volume).Name()));
                 csv.WriteField(Str(string.Join("、", c.Pillars.Select(p => p.Label))));
                 csv.WriteField(Str(c.PillarsBasisIn(volume).Name()));

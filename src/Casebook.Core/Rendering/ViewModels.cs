@@ -60,12 +60,34 @@ public sealed record SearchPageVm(string Title, List<SearchFacetVm> Facets, List
     public string FacetsUrl { get; init; } = "";
 }
 
-public sealed record CaseVm(
-    CaseCardVm Card, List<string> Authors, string AuthorsText, string RegionPrefecture, string RegionCity, string RegionWard,
-    string RegionUrl, string OrganizationUrl, string BodyHtml, List<SectionVm> Sections, List<ElementMarkVm> ElementGrid,
-    List<ProfileRowVm> Profile, string ProfileAsOf, List<VoiceVm> Voices, string Source,
-    List<CaseCardVm> Related, List<CaseCardVm> Previous, List<CaseCardVm> Next, List<SearchFilterVm> Filters, string SearchText,
-    string ElementsLabel, string PillarsLabel, string TagsLabel);
+/// <summary>A case page: its card, body and everything around it.</summary>
+public sealed record CaseVm
+{
+    public required CaseCardVm Card { get; init; }
+    public required List<string> Authors { get; init; }
+    public required string AuthorsText { get; init; }
+    public required string RegionPrefecture { get; init; }
+    public required string RegionCity { get; init; }
+    public required string RegionWard { get; init; }
+    public required string RegionUrl { get; init; }
+    public required string OrganizationUrl { get; init; }
+    public required string BodyHtml { get; init; }
+    public required List<SectionVm> Sections { get; init; }
+    public required List<ElementMarkVm> ElementGrid { get; init; }
+    public required List<ProfileRowVm> Profile { get; init; }
+    public required string ProfileAsOf { get; init; }
+    public required List<VoiceVm> Voices { get; init; }
+    public required string Source { get; init; }
+    /// <summary>Related cases, and the previous and next case of the volume (lists of at most one).</summary>
+    public required List<CaseCardVm> Related { get; init; }
+    public required List<CaseCardVm> Previous { get; init; }
+    public required List<CaseCardVm> Next { get; init; }
+    public required List<SearchFilterVm> Filters { get; init; }
+    public required string SearchText { get; init; }
+    public required string ElementsLabel { get; init; }
+    public required string PillarsLabel { get; init; }
+    public required string TagsLabel { get; init; }
+}
 
 public sealed record TaxonomyVm(string Id, string Label, string Url, List<TermVm> Terms, int CaseCount, bool Numbered);
 

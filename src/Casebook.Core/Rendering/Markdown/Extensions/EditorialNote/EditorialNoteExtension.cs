@@ -3,7 +3,7 @@ using Markdig.Extensions.CustomContainers;
 using Markdig.Parsers;
 using Markdig.Renderers;
 
-namespace Casebook.Core.Rendering.Editorial;
+namespace Casebook.Core.Rendering.Markdown.Extensions.EditorialNote;
 
 /// <summary>Marks a passage as the editors' own reading, not the source's words:
 /// <code>::: editorial

@@ -2,7 +2,7 @@ using Markdig.Extensions.CustomContainers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 
-namespace Casebook.Core.Rendering.Editorial;
+namespace Casebook.Core.Rendering.Markdown.Extensions.EditorialNote;
 
 /// <summary>Renders an editorial container as a labelled note. Only fixed markup is written around the
 /// content: the container's name and arguments never reach the HTML, so they cannot carry attributes or

@@ -1,6 +1,7 @@
 using Casebook.Core.Diagnostics;
-using Casebook.Core.Rendering.Editorial;
-using Ganss.Xss;
+using Casebook.Core.Rendering.Markdown.Extensions.EditorialNote;
+using Casebook.Core.Rendering.Markdown.Extensions.RawHtml;
+using Casebook.Core.Rendering.Markdown.Extensions.TableAlignment;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.CustomContainers;
@@ -40,7 +41,8 @@ public sealed class MarkdownRenderer
             .UseListExtras()
             .UseFootnotes()
             .UseDefinitionLists()
-            .UseAutoLinks();
+            .UseAutoLinks()
+            .UseTableAlignmentClasses();
         builder.Extensions.AddIfNotAlready(new EditorialNoteExtension(editorialLabel));
         _pipeline = builder.Build();
     }
@@ -86,25 +88,8 @@ public sealed class MarkdownRenderer
         _pipeline.Setup(renderer);
         renderer.Render(doc);
         writer.Flush();
-        // Table alignment arrives as inline styles, which the Content-Security-Policy forbids.
-        var html = writer.ToString()
-            .Replace(" style=\"text-align: right;\"", " class=\"align-right\"", StringComparison.Ordinal)
-            .Replace(" style=\"text-align: center;\"", " class=\"align-center\"", StringComparison.Ordinal)
-            .Replace(" style=\"text-align: left;\"", " class=\"align-left\"", StringComparison.Ordinal);
-
-        if (hasRawHtml && !_allowRawHtml)
-        {
-            var removed = false;
-            var sanitizer = CreateSanitizer();
-            sanitizer.RemovingTag += (_, _) => removed = true;
-            sanitizer.RemovingAttribute += (_, _) => removed = true;
-            sanitizer.RemovingStyle += (_, _) => removed = true;
-            html = sanitizer.Sanitize(html);
-            if (removed)
-                diagnostics.Warning(DiagnosticCodes.UnsafeHtmlRemoved,
-                    "本文の HTML から安全でない部分（script、イベント属性など）を取り除きました。HTML をそのまま使うには casebook.yml の site.allow_raw_html を true にします。",
-                    new SourceSpan(path, firstLine, 1));
-        }
+        var html = writer.ToString();
+        if (hasRawHtml && !_allowRawHtml) html = RawHtmlSanitizer.Sanitize(html, path, firstLine, diagnostics);
 
         foreach (var h in doc.Descendants<HeadingBlock>())
         {
@@ -113,14 +98,6 @@ public sealed class MarkdownRenderer
             sections.Add(new Section(id, InlineText(h.Inline)));
         }
         return new RenderedMarkdown(html, sections, links, PlainText(doc));
-    }
-
-    private static HtmlSanitizer CreateSanitizer()
-    {
-        var s = new HtmlSanitizer();
-        s.AllowedAttributes.Add("id");
-        s.AllowedAttributes.Add("class");
-        return s;
     }
 
     public static bool IsScriptUrl(string url)
