@@ -72,12 +72,12 @@ public static class NewCaseInteractive
                     catch (FrontMatterEditException e) { output.WriteLine("  " + e.Message); }
                 }
             }
-            var elements = taxonomies["elements"];
+            var elements = taxonomies[TaxonomyIds.Elements];
             output.WriteLine("7つの要素: " + string.Join("　", elements.Terms.Select(t => t.Display)));
-            var el = Terms("elements", "要素の番号（例: 1 5 7。後で決めるなら空）");
-            output.WriteLine("柱: " + string.Join("　", taxonomies["pillars"].Terms.Select(t => t.Label)));
-            var pi = Terms("pillars", "柱（読点か空白で区切る。後で決めるなら空）");
-            var tg = Terms("tags", "テーマ（読点か空白で区切る。後で決めるなら空）");
+            var el = Terms(TaxonomyIds.Elements, "要素の番号（例: 1 5 7。後で決めるなら空）");
+            output.WriteLine("柱: " + string.Join("　", taxonomies[TaxonomyIds.Pillars].Terms.Select(t => t.Label)));
+            var pi = Terms(TaxonomyIds.Pillars, "柱（読点か空白で区切る。後で決めるなら空）");
+            var tg = Terms(TaxonomyIds.Tags, "テーマ（読点か空白で区切る。後で決めるなら空）");
 
             Directory.CreateDirectory(folder);
             var path = Path.Combine(folder, caseId + ".md");

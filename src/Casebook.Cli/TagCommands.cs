@@ -5,7 +5,7 @@ using Casebook.Core.Editing;
 using Casebook.Core.Loading;
 using Casebook.Core.Model;
 using Casebook.Core.Text;
-using Casebook.Core.Validation;
+using Casebook.Core.Binding;
 
 namespace Casebook.Cli;
 
@@ -129,7 +129,7 @@ public static class TagCommands
                 Report.Error("空のテーマは使えません。");
                 return ExitCodes.UsageOrEnvironment;
             }
-            var fromKey = editor.KeyOf("tags", from);
+            var fromKey = editor.KeyOf(TaxonomyIds.Tags, from);
             var cases = Path.Combine(source, "input", "cases");
             var changed = 0;
             var failed = 0;
@@ -141,7 +141,7 @@ public static class TagCommands
                 {
                     var (bytes, hash) = SourceFileWriter.Read(file);
                     var doc = EditableDocument.Parse(bytes);
-                    var edited = FrontMatterEditor.ReplaceItems(doc.Text, "tags", raw => editor.KeyOf("tags", raw) == fromKey, to);
+                    var edited = FrontMatterEditor.ReplaceItems(doc.Text, TaxonomyIds.Tags, raw => editor.KeyOf(TaxonomyIds.Tags, raw) == fromKey, to);
                     if (edited == doc.Text) continue;
                     changed++;
                     if (parse.GetValue(dryRun)) { System.Console.Out.WriteLine($"{display}: 変わります"); continue; }
@@ -175,7 +175,7 @@ public static class TagCommands
             Report.Diagnostics(diagnostics.Sorted());
             return null;
         }
-        new TermValidator().Validate(content, diagnostics);
+        ContentBinder.Bind(content, diagnostics);
         return content;
     }
 }

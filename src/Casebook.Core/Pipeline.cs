@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using Casebook.Core.Binding;
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Graph;
 using Casebook.Core.Loading;
 using Casebook.Core.Model;
 using Casebook.Core.Output;
+using Casebook.Core.PostProcessing;
 using Casebook.Core.Rendering;
 using Casebook.Core.Search;
 using Casebook.Core.Validation;
@@ -45,7 +47,7 @@ public sealed class BuildResult
     public Rendering.Theme? Theme { get; init; }
 }
 
-/// <summary>The whole build: load → validate → graph → render (with the search index made alongside) → post-process → write.
+/// <summary>The whole build: load → bind → validate → graph → render (with the search index made alongside) → link check → exports → write.
 /// Each stage is timed; diagnostics from all stages are collected and returned together.</summary>
 public static class Pipeline
 {
@@ -72,6 +74,9 @@ public static class Pipeline
         Stage("load");
         if (content is null) return Result(diagnostics, null, timings, []);
 
+        ContentBinder.Bind(content, diagnostics);
+        Stage("bind");
+
         ContentValidation.Run(content, diagnostics);
         Stage("validate");
 
@@ -87,8 +92,9 @@ public static class Pipeline
             var files = renderer.Render(jobs);
             Stage("render");
             LinkCheck.Run(graph, renderer.ViewModels.AllLinks, diagnostics);
+            Stage("link check");
             files.AddRange(Exports(graph, new ExportRows()));
-            Stage("post-process");
+            Stage("exports");
             return Result(diagnostics, graph, timings, files, theme: theme);
         }
 
@@ -111,8 +117,9 @@ public static class Pipeline
             var pages = renderer.RenderTo(jobs, staged);
             Stage("render");
             LinkCheck.Run(graph, renderer.ViewModels.AllLinks, diagnostics);
+            Stage("link check");
             if (!diagnostics.HasErrors) Parallel.ForEach(Exports(graph, new ExportRows()), f => SiteWriter.Write(staged, f));
-            Stage("post-process");
+            Stage("exports");
             var indexed = Wait(search);
             if (search is not null) Stage("search");    // only the part that did not overlap rendering
             if (indexed is { Status: SearchIndexStatus.Indexed }) timings.Add(new StageTiming("(search total)", indexed.Elapsed));
@@ -162,6 +169,7 @@ public static class Pipeline
         ExportKind.VolumeCsv => rows.Csv(e.Link.Path, g, g.VolumeCases[e.VolumeId]),
         ExportKind.Feed => OutputFile.Text(e.Link.Path, Feeds.Atom(g)),
         ExportKind.SiteMap => OutputFile.Text(e.Link.Path, Feeds.Sitemap(g)),
+        ExportKind.SearchFacets => OutputFile.Text(e.Link.Path, SearchFacetList.Json(new SearchFacetList(g, null).All())),
         _ => OutputFile.Text(e.Link.Path, "User-agent: *\nAllow: /\n"),
     };
 
@@ -174,50 +182,5 @@ public static class Pipeline
                 copies.Add(("assets/" + Path.GetRelativePath(themeAssets, f).Replace('\\', '/'), f));
         foreach (var (rel, full) in content.Assets) copies.Add(("assets/" + rel, full));
         return copies;
-    }
-}
-
-/// <summary>Links written in content must reach a page, file or asset of the built site.</summary>
-public static class LinkCheck
-{
-    public static void Run(SiteGraph g, List<InternalLink> links, DiagnosticBag diagnostics) =>
-        Run(Targets(g), links, diagnostics, Unread(g));
-
-    /// <summary>Pages of case files that could not be read: a link to one is not reported again, the
-    /// file's own error says what is wrong.</summary>
-    public static HashSet<string> Unread(SiteGraph g) =>
-        g.Content.UnreadCaseIds.Select(id => Normalize(g.Links.Case(id).Path)).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>Everything a link may point at: the site map's pages and exports, and the assets.</summary>
-    public static HashSet<string> Targets(SiteGraph g)
-    {
-        var targets = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in g.Map.Pages) targets.Add(Normalize(p.Link.Path));
-        foreach (var e in g.Map.Exports) targets.Add(Normalize(e.Link.Path));
-        foreach (var (rel, _) in g.Content.Assets) targets.Add(Normalize("assets/" + rel));
-        return targets;
-    }
-
-    public static void Run(HashSet<string> targets, List<InternalLink> links, DiagnosticBag diagnostics, HashSet<string>? unread = null)
-    {
-        foreach (var link in links)
-        {
-            var target = link.Target;
-            var cut = target.IndexOfAny(['#', '?']);
-            if (cut >= 0) target = target[..cut];
-            var key = Normalize(Uri.UnescapeDataString(target.TrimStart('/')));
-            if (targets.Contains(key) || unread?.Contains(key) == true) continue;
-            var suggestion = Text.NearestMatch.Find(key, targets);
-            diagnostics.Error(DiagnosticCodes.BrokenLink,
-                $"リンク先「{link.Target}」がサイトにありません。{(suggestion is null ? "" : $"（もしかして「/{suggestion}」？）")}", link.Span);
-        }
-    }
-
-    private static string Normalize(string path)
-    {
-        path = path.Normalize(System.Text.NormalizationForm.FormKC);
-        if (path.EndsWith("index.html", StringComparison.Ordinal)) path = path[..^"index.html".Length];
-        if (path.Length > 0 && !path.EndsWith('/') && !Path.HasExtension(path)) path += "/";
-        return path;
     }
 }

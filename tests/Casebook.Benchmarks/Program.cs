@@ -7,6 +7,7 @@ using Casebook.Benchmarks;
 // dotnet run -c Release --project tests/Casebook.Benchmarks -- incremental --source DIR   (serve's rebuild after one case edit)
 // dotnet run -c Release --project tests/Casebook.Benchmarks -- serve-latency --source DIR [--rounds N]   (edit saved → page shows it, from outside)
 // dotnet run -c Release --project tests/Casebook.Benchmarks -- page-sizes --site DIR   (largest pages of a built site against the size targets)
+// dotnet run -c Release --project tests/Casebook.Benchmarks -- search-load --site DIR --query 見守り   (cold browser on /search/)
 return args.FirstOrDefault() switch
 {
     "corpus" => CorpusGenerator.Run(args[1..]),
@@ -16,6 +17,7 @@ return args.FirstOrDefault() switch
     "incremental" => IncrementalTimer.Run(args[1..]),
     "serve-latency" => await ServeLatency.Run(args[1..]),
     "page-sizes" => PageSizes.Run(args[1..]),
+    "search-load" => Casebook.Benchmarks.SearchLoadTimer.Run(args[1..]),
     _ => Usage(),
 };
 

@@ -1,33 +1,22 @@
 using System.Diagnostics;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
 using Casebook.Core;
 using Casebook.Core.Diagnostics;
-using Casebook.Core.Editing;
-using Casebook.Core.Graph;
 using Casebook.Core.Incremental;
 using Casebook.Core.Output;
-using Casebook.Core.Rendering;
 using Casebook.Publishing.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Casebook.Cli.Serve;
-
-public sealed record ServeOptions(string SourceRoot, int Port = 8080, bool IncludeDrafts = true, string? ThemeDir = null, string? ShippedThemeDir = null);
-
-/// <summary>One successful build held in memory. Swapped whole, so a request sees one build or the other.</summary>
-public sealed record SiteSnapshot(int Version, IReadOnlyDictionary<string, byte[]> Files, SiteGraph Graph,
-    IReadOnlyDictionary<string, string> CaseByFile, string ThemeDir, IReadOnlyDictionary<string, string> Strings);
 
 /// <summary><c>casebook serve</c>: builds the site into memory, serves it on 127.0.0.1 only, rebuilds when
 /// casebook.yml, input/ or theme/ change, and tells open pages to reload over server-sent events. A failed build
 /// keeps the last good site and shows its diagnostics in an overlay. Serve mode also offers a tagging panel
-/// on case pages; its endpoints exist only here, behind a per-session token.</summary>
+/// on case pages; its endpoints exist only here, behind a per-session token.
+/// This class builds and holds the current site; <see cref="SourceWatcher"/> asks it to rebuild, <see cref="LiveReloadHub"/>
+/// tells the pages, <see cref="PreviewRouter"/> answers HTTP on Publishing's <see cref="LoopbackServer"/>.</summary>
 public sealed class PreviewServer : IAsyncDisposable
 {
     public const string Prefix = "/__casebook/";
@@ -37,17 +26,14 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly TextWriter _log;
     private readonly string _root;
     private readonly Lock _buildLock = new();
-    private readonly List<Channel<string>> _clients = new();
-    private readonly List<FileSystemWatcher> _watchers = new();
+    private readonly LiveReloadHub _hub = new();
     private readonly CancellationTokenSource _stop = new();
-    private readonly SemaphoreSlim _changed = new(0);
     private LoopbackServer? _http;
-    private Task? _rebuildLoop;
+    private SourceWatcher? _watcher;
     private volatile SiteSnapshot? _site;
     private volatile IReadOnlyList<Diagnostic> _errors = [];
     private int _version;
     private IncrementalSite? _incremental;
-    private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
 
     public string Origin { get; private set; } = "";
     public int Port { get; private set; }
@@ -74,18 +60,17 @@ public sealed class PreviewServer : IAsyncDisposable
         var server = new PreviewServer(options, log ?? TextWriter.Null);
         server.Build();
         await server.StartHttpAsync();
-        server.Watch();
+        server._watcher = new SourceWatcher(server._root, server.ThemeDir, server.Build, server._log);
         return server;
     }
 
     private async Task StartHttpAsync()
     {
-        _http = await LoopbackServer.StartAsync(Handle, _options.Port);
+        _http = await LoopbackServer.StartAsync(new PreviewRouter(this, _hub, _root, _stop.Token).Handle, _options.Port);
         Origin = _http.Origin;
         Port = _http.Port;
     }
 
-    // ---- building -------------------------------------------------------------------------------------
 
     /// <summary>Builds the site in memory and swaps it in when it has no errors. With a single edited case file
     /// after a good build, only the pages that edit affects are rendered (see <see cref="IncrementalSite"/>).</summary>
@@ -126,7 +111,7 @@ public sealed class PreviewServer : IAsyncDisposable
                 _errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
                 if (_errors.Count == 0) _errors = [new Diagnostic(Severity.Error, DiagnosticCodes.TemplateError, "サイトを生成できませんでした。", SourceSpan.File(themeDir))];
                 _log.WriteLine($"serve: エラー {_errors.Count} 件。直前の正常なサイトを表示し続けます（{sw.Elapsed.TotalSeconds:0.00} 秒）");
-                Broadcast("builderror", JsonSerializer.Serialize(ErrorPayload(), Json));
+                _hub.Broadcast("builderror", JsonSerializer.Serialize(ErrorPayload(), Json));
                 Built?.Invoke(version);
                 return;
             }
@@ -142,7 +127,7 @@ public sealed class PreviewServer : IAsyncDisposable
             var hadErrors = _errors.Count > 0;
             _errors = [];
             _log.WriteLine($"serve: 再生成しました（{(mode == "full" ? "全体" : "差分")}、描画 {next.PagesRendered} ファイル）— {sw.Elapsed.TotalSeconds:0.000} 秒（変わったファイル {changedUrls.Count} 件）");
-            Broadcast("reload", JsonSerializer.Serialize(new { version, all = hadErrors || previous is null || changedUrls.Count > 50, changed = changedUrls }, Json));
+            _hub.Broadcast("reload", JsonSerializer.Serialize(new { version, all = hadErrors || previous is null || changedUrls.Count > 50, changed = changedUrls }, Json));
             Built?.Invoke(version);
         }
     }
@@ -155,7 +140,7 @@ public sealed class PreviewServer : IAsyncDisposable
         if (current is null || (current.Files.TryGetValue(page.Path, out var was) && was.AsSpan().SequenceEqual(page.Bytes))) return;
         var files = new Dictionary<string, byte[]>(current.Files, StringComparer.Ordinal) { [page.Path] = page.Bytes };
         _site = current with { Files = files };
-        Broadcast("reload", JsonSerializer.Serialize(new { version = current.Version, all = false, changed = new[] { UrlOf(page.Path) } }, Json));
+        _hub.Broadcast("reload", JsonSerializer.Serialize(new { version = current.Version, all = false, changed = new[] { UrlOf(page.Path) } }, Json));
     }
 
     /// <summary>URLs of pages whose bytes differ (or that appeared or went away), so only those pages reload.</summary>
@@ -172,6 +157,10 @@ public sealed class PreviewServer : IAsyncDisposable
 
     private static string UrlOf(string file) => "/" + (file.EndsWith("index.html", StringComparison.Ordinal) ? file[..^"index.html".Length] : file);
 
+    /// <summary>The first event a page hears: which build it shows, and the overlay when the last build failed.</summary>
+    internal string Hello() =>
+        JsonSerializer.Serialize(new { version = _site?.Version ?? 0, session = Session, error = _errors.Count > 0 ? ErrorPayload() : null }, Json);
+
     private object ErrorPayload() => new
     {
         version = _version,
@@ -183,247 +172,7 @@ public sealed class PreviewServer : IAsyncDisposable
 
     private string ThemeDir => Pipeline.ResolveTheme(_root, _options.ThemeDir, _options.ShippedThemeDir);
 
-    private string Str(string key, string fallback) => _site?.Strings.GetValueOrDefault(key) ?? fallback;
-
-    // ---- watching -------------------------------------------------------------------------------------
-
-    private void Watch()
-    {
-        AddWatcher(_root);
-        var theme = Path.GetFullPath(ThemeDir);
-        if (!theme.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) AddWatcher(theme);
-        _rebuildLoop = Task.Run(RebuildLoop);
-    }
-
-    private void AddWatcher(string dir)
-    {
-        var w = new FileSystemWatcher(dir)
-        {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        void OnChange(string path)
-        {
-            if (!Relevant(dir, path)) return;
-            lock (_pending) _pending.Add(dir == _root ? path : "theme:" + path);
-            _changed.Release();
-        }
-        w.Changed += (_, e) => OnChange(e.FullPath);
-        w.Created += (_, e) => OnChange(e.FullPath);
-        w.Deleted += (_, e) => OnChange(e.FullPath);
-        w.Renamed += (_, e) => { OnChange(e.FullPath); OnChange(e.OldFullPath); };
-        w.Error += (_, _) => { lock (_pending) _pending.Add("*"); _changed.Release(); };
-        w.EnableRaisingEvents = true;
-        _watchers.Add(w);
-    }
-
-    private bool Relevant(string watched, string path)
-    {
-        var name = Path.GetFileName(path);
-        if (name.StartsWith('.') || name.EndsWith('~') || name.EndsWith(".swp", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.Ordinal)) return false;
-        if (watched != _root) return true; // a theme outside the site
-        var rel = Path.GetRelativePath(_root, path).Replace('\\', '/');
-        return rel == "casebook.yml" || rel.StartsWith("input/", StringComparison.Ordinal) || rel.StartsWith("theme/", StringComparison.Ordinal)
-            || rel is "input" or "theme";
-    }
-
-    /// <summary>Folders and editors' short-lived temporary files (sed, vim's 4913) do not make an edit
-    /// touch several files; a vanished content file (a deletion) does.</summary>
-    private static bool Counts(string path)
-    {
-        if (path == "*" || path.StartsWith("theme:", StringComparison.Ordinal) || File.Exists(path)) return true;
-        if (Directory.Exists(path)) return false;
-        return Path.GetExtension(path).ToLowerInvariant() is ".md" or ".yml" or ".yaml" or ".liquid" or ".css" or ".js" or ".json";
-    }
-
-    private const int QuietMilliseconds = 25;
-
-    private async Task RebuildLoop()
-    {
-        var token = _stop.Token;
-        while (!token.IsCancellationRequested)
-        {
-            try
-            {
-                await _changed.WaitAsync(token);
-                // Editors write a file in several steps; wait for a quiet moment, then build once. The moment is short
-                // because it is part of what the editor waits for (an edit should show within 150 ms); a build that
-                // caught a file half-written is followed by another when the rest of the write arrives.
-                while (await _changed.WaitAsync(TimeSpan.FromMilliseconds(QuietMilliseconds), token)) { }
-                List<string> changed;
-                lock (_pending) { changed = _pending.Where(Counts).ToList(); _pending.Clear(); }
-                Build(changed.Any(c => c == "*" || c.StartsWith("theme:", StringComparison.Ordinal)) ? null : changed);
-            }
-            catch (OperationCanceledException) { return; }
-            catch (Exception e)
-            {
-                _log.WriteLine($"serve: 再生成に失敗しました: {e.Message}");
-            }
-        }
-    }
-
-    // ---- live reload ----------------------------------------------------------------------------------
-
-    private void Broadcast(string evt, string data)
-    {
-        var message = $"event: {evt}\ndata: {data}\n\n";
-        lock (_clients)
-            foreach (var c in _clients) c.Writer.TryWrite(message);
-    }
-
-    private async Task Events(HttpContext ctx)
-    {
-        ctx.Response.ContentType = "text/event-stream; charset=utf-8";
-        ctx.Response.Headers.CacheControl = "no-store";
-        var channel = Channel.CreateUnbounded<string>();
-        lock (_clients) _clients.Add(channel);
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, _stop.Token,
-            ctx.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
-        try
-        {
-            var hello = JsonSerializer.Serialize(new { version = _site?.Version ?? 0, session = Session, error = _errors.Count > 0 ? ErrorPayload() : null }, Json);
-            await ctx.Response.WriteAsync($"retry: 1000\nevent: hello\ndata: {hello}\n\n", cts.Token);
-            await ctx.Response.Body.FlushAsync(cts.Token);
-            while (!cts.IsCancellationRequested)
-            {
-                using var ping = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
-                ping.CancelAfter(TimeSpan.FromSeconds(15));
-                string message;
-                try { message = await channel.Reader.ReadAsync(ping.Token); }
-                catch (OperationCanceledException) when (!cts.IsCancellationRequested) { message = ": ping\n\n"; }
-                await ctx.Response.WriteAsync(message, cts.Token);
-                await ctx.Response.Body.FlushAsync(cts.Token);
-            }
-        }
-        catch (OperationCanceledException) { }
-        catch (IOException) { }
-        finally
-        {
-            lock (_clients) _clients.Remove(channel);
-        }
-    }
-
-    // ---- HTTP -----------------------------------------------------------------------------------------
-
-    private async Task Handle(HttpContext ctx)
-    {
-        var res = ctx.Response;
-        res.Headers.CacheControl = "no-store";
-        var path = ctx.Request.Path.Value ?? "/";
-        if (path.StartsWith(Prefix, StringComparison.Ordinal))
-        {
-            await Internal(ctx, path[Prefix.Length..]);
-            return;
-        }
-        if (!HttpMethods.IsGet(ctx.Request.Method) && !HttpMethods.IsHead(ctx.Request.Method))
-        {
-            res.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            return;
-        }
-        var site = _site;
-        if (site is null)
-        {
-            await WriteHtml(ctx, ErrorPage(), StatusCodes.Status500InternalServerError, null);
-            return;
-        }
-        var rel = path.TrimStart('/');
-        if (rel.Length == 0 || rel.EndsWith('/')) rel += "index.html";
-        if (site.Files.TryGetValue(rel, out var bytes))
-        {
-            await Serve(ctx, rel, bytes, site);
-            return;
-        }
-        if (site.Files.ContainsKey(rel + "/index.html"))
-        {
-            res.Redirect(path + "/" + ctx.Request.QueryString);
-            return;
-        }
-        if (rel.StartsWith("assets/", StringComparison.Ordinal) && AssetFile(site, rel["assets/".Length..]) is { } asset)
-        {
-            await Serve(ctx, rel, await File.ReadAllBytesAsync(asset, ctx.RequestAborted), site);
-            return;
-        }
-        res.StatusCode = StatusCodes.Status404NotFound;
-        if (site.Files.TryGetValue("404.html", out var notFound))
-            await WriteHtml(ctx, Encoding.UTF8.GetString(notFound), StatusCodes.Status404NotFound, null);
-    }
-
-    /// <summary>Site assets (input/assets wins over the theme's, as in the build), read from disk so they are always current.</summary>
-    private string? AssetFile(SiteSnapshot site, string rel)
-    {
-        foreach (var dir in new[] { Path.Combine(_root, "input", "assets"), Path.Combine(site.ThemeDir, "assets") })
-        {
-            var root = Path.GetFullPath(dir) + Path.DirectorySeparatorChar;
-            var full = Path.GetFullPath(Path.Combine(root, rel));
-            if (full.StartsWith(root, StringComparison.Ordinal) && File.Exists(full)) return full;
-        }
-        return null;
-    }
-
-    private async Task Serve(HttpContext ctx, string rel, byte[] bytes, SiteSnapshot site)
-    {
-        if (rel.EndsWith(".html", StringComparison.Ordinal))
-        {
-            await WriteHtml(ctx, Encoding.UTF8.GetString(bytes), StatusCodes.Status200OK, site.CaseByFile.GetValueOrDefault(rel));
-            return;
-        }
-        ctx.Response.ContentType = ContentTypes.For(rel);
-        ctx.Response.ContentLength = bytes.Length;
-        if (!HttpMethods.IsHead(ctx.Request.Method)) await ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted);
-    }
-
-    /// <summary>Adds the serve-mode scripts to a page: live reload everywhere, the tagging panel on case pages.</summary>
-    public string Inject(string html, string? caseId)
-    {
-        var tags = new StringBuilder();
-        tags.Append("<meta name=\"casebook-serve\" content=\"").Append(_site?.Version ?? 0).Append("\" data-token=\"").Append(Token).Append("\" data-session=\"").Append(Session).Append('"');
-        if (caseId is not null) tags.Append(" data-case=\"").Append(WebUtility.HtmlEncode(caseId)).Append('"');
-        tags.Append(">\n<link rel=\"stylesheet\" href=\"").Append(Prefix).Append("serve.css\">\n");
-        tags.Append("<script type=\"module\" src=\"").Append(Prefix).Append("live.js\"></script>\n");
-        if (caseId is not null) tags.Append("<script type=\"module\" src=\"").Append(Prefix).Append("tagging.js\"></script>\n");
-        var i = html.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
-        return i < 0 ? tags + html : html[..i] + tags + html[i..];
-    }
-
-    private async Task WriteHtml(HttpContext ctx, string html, int status, string? caseId)
-    {
-        ctx.Response.StatusCode = status;
-        ctx.Response.ContentType = "text/html; charset=utf-8";
-        var bytes = Encoding.UTF8.GetBytes(Inject(html, caseId));
-        ctx.Response.ContentLength = bytes.Length;
-        if (!HttpMethods.IsHead(ctx.Request.Method)) await ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted);
-    }
-
-    /// <summary>Shown while no build has succeeded yet; readable without JavaScript.</summary>
-    private string ErrorPage()
-    {
-        var sb = new StringBuilder("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-        sb.Append(WebUtility.HtmlEncode(Str("serve_error_title", "ビルドエラー"))).Append("</title>\n</head>\n<body>\n<main class=\"cb-error-page\">\n<h1>")
-            .Append(WebUtility.HtmlEncode(Str("serve_error_title", "ビルドエラー"))).Append("</h1>\n<p>")
-            .Append(WebUtility.HtmlEncode(Str("serve_error_lead", "直して保存すると自動で再読み込みします。"))).Append("</p>\n<ol>\n");
-        foreach (var d in _errors) sb.Append("<li><code>").Append(WebUtility.HtmlEncode(d.ToString())).Append("</code></li>\n");
-        return sb.Append("</ol>\n</main>\n</body>\n</html>\n").ToString();
-    }
-
-    private async Task Internal(HttpContext ctx, string rest)
-    {
-        switch (rest)
-        {
-            case "events": await Events(ctx); return;
-            case "live.js" or "tagging.js" or "serve.css":
-                var bytes = ClientFiles.Get(rest);
-                ctx.Response.ContentType = rest.EndsWith(".css", StringComparison.Ordinal) ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
-                ctx.Response.ContentLength = bytes.Length;
-                await ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted);
-                return;
-        }
-        if (rest.StartsWith("api/case/", StringComparison.Ordinal))
-        {
-            await new TaggingApi(this, _root).Handle(ctx, Uri.UnescapeDataString(rest["api/case/".Length..]));
-            return;
-        }
-        ctx.Response.StatusCode = StatusCodes.Status404NotFound;
-    }
+    internal string Str(string key, string fallback) => _site?.Strings.GetValueOrDefault(key) ?? fallback;
 
     internal bool TokenOk(HttpContext ctx)
     {
@@ -437,22 +186,8 @@ public sealed class PreviewServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
-        foreach (var w in _watchers) w.Dispose();
-        lock (_clients) foreach (var c in _clients) c.Writer.TryComplete();
+        if (_watcher is not null) await _watcher.DisposeAsync();
+        _hub.CloseAll();
         if (_http is not null) await _http.DisposeAsync();
-        if (_rebuildLoop is not null) { try { await _rebuildLoop; } catch (OperationCanceledException) { } }
-    }
-}
-
-/// <summary>The serve-mode browser files, embedded in the tool so they never reach a built site.</summary>
-internal static class ClientFiles
-{
-    public static byte[] Get(string name)
-    {
-        using var s = typeof(ClientFiles).Assembly.GetManifestResourceStream("Casebook.Cli.Serve.client." + name)
-            ?? throw new InvalidOperationException("missing resource " + name);
-        using var ms = new MemoryStream();
-        s.CopyTo(ms);
-        return ms.ToArray();
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Casebook.Core.Editing;
 using Casebook.Core.Text;
 using Microsoft.AspNetCore.Http;
+using Casebook.Core.Model;
 
 namespace Casebook.Cli.Serve;
 
@@ -67,7 +68,7 @@ internal sealed class TaggingApi(PreviewServer server, string root)
         try
         {
             var desired = new Dictionary<string, IReadOnlyList<TermChoice>>();
-            foreach (var (tax, list) in new[] { ("elements", req.Elements), ("pillars", req.Pillars), ("tags", req.Tags) })
+            foreach (var (tax, list) in new[] { (TaxonomyIds.Elements, req.Elements), (TaxonomyIds.Pillars, req.Pillars), (TaxonomyIds.Tags, req.Tags) })
                 if (list is not null) desired[tax] = list.Select(v => editor.ResolveIn(tax, v)).ToList();
             var (bytes, hash) = SourceFileWriter.Read(full);
             if (!string.Equals(hash, req.Hash, StringComparison.OrdinalIgnoreCase))

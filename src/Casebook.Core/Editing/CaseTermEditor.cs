@@ -3,7 +3,7 @@ using Casebook.Core.Diagnostics;
 using Casebook.Core.Loading;
 using Casebook.Core.Model;
 using Casebook.Core.Text;
-using Casebook.Core.Validation;
+using Casebook.Core.Binding;
 
 namespace Casebook.Core.Editing;
 
@@ -15,7 +15,7 @@ public sealed record TermChoice(string Taxonomy, string Key, string Written, str
 /// validating the result before anything is written.</summary>
 public sealed class CaseTermEditor(IReadOnlyDictionary<string, Taxonomy> taxonomies)
 {
-    public static readonly string[] Keys = ["elements", "pillars", "tags"];
+    public static readonly IReadOnlyList<string> Keys = TaxonomyIds.All;
 
     public IReadOnlyDictionary<string, Taxonomy> Taxonomies { get; } = taxonomies;
 
@@ -26,15 +26,15 @@ public sealed class CaseTermEditor(IReadOnlyDictionary<string, Taxonomy> taxonom
         var slash = spec.IndexOf('/');
         if (slash > 0 && Keys.Contains(spec[..slash]))
             return ResolveIn(spec[..slash], spec[(slash + 1)..]);
-        foreach (var tax in new[] { "elements", "pillars" })
-            if (TermValidator.Find(Taxonomies[tax], spec) is { } t) return Choice(t);
+        foreach (var tax in new[] { TaxonomyIds.Elements, TaxonomyIds.Pillars })
+            if (TermLookup.Find(Taxonomies[tax], spec) is { } t) return Choice(t);
         // A bare number names an element: one the vocabulary lacks is a mistake, not a new tag.
-        if (Taxonomies["elements"].Numbered && int.TryParse(TextNormalizer.Tag(spec), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+        if (Taxonomies[TaxonomyIds.Elements].Numbered && int.TryParse(TextNormalizer.Tag(spec), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
         {
-            var numbers = string.Join("・", Taxonomies["elements"].Terms.Select(x => x.Number));
-            throw new FrontMatterEditException($"「{spec}」は {Taxonomies["elements"].Label}（elements）の番号にありません（使える番号: {numbers}）。数字のテーマを加えるときは tags/{spec} と書いてください。");
+            var numbers = string.Join("・", Taxonomies[TaxonomyIds.Elements].Terms.Select(x => x.Number));
+            throw new FrontMatterEditException($"「{spec}」は {Taxonomies[TaxonomyIds.Elements].Label}（elements）の番号にありません（使える番号: {numbers}）。数字のテーマを加えるときは tags/{spec} と書いてください。");
         }
-        return ResolveIn("tags", spec);
+        return ResolveIn(TaxonomyIds.Tags, spec);
     }
 
     public TermChoice ResolveIn(string taxonomy, string raw)
@@ -43,7 +43,7 @@ public sealed class CaseTermEditor(IReadOnlyDictionary<string, Taxonomy> taxonom
             throw new FrontMatterEditException($"分類「{taxonomy}」はありません（elements・pillars・tags のどれかです）。");
         var normalized = TextNormalizer.Tag(raw);
         if (normalized.Length == 0) throw new FrontMatterEditException("空の語は使えません。");
-        if (TermValidator.Find(tax, raw) is { } t) return Choice(t);
+        if (TermLookup.Find(tax, raw) is { } t) return Choice(t);
         if (tax.Closed)
         {
             var names = tax.Terms.Select(x => x.Label).Concat(tax.Terms.Select(x => x.Id));
@@ -59,7 +59,7 @@ public sealed class CaseTermEditor(IReadOnlyDictionary<string, Taxonomy> taxonom
     public string KeyOf(string taxonomy, string raw)
     {
         var tax = Taxonomies[taxonomy];
-        return TermValidator.Find(tax, raw)?.Id ?? TextNormalizer.Tag(raw);
+        return TermLookup.Find(tax, raw)?.Id ?? TextNormalizer.Tag(raw);
     }
 
     /// <summary>The case's current entries per taxonomy, as written.</summary>
@@ -127,11 +127,11 @@ public sealed class CaseTermEditor(IReadOnlyDictionary<string, Taxonomy> taxonom
         if (added.Count > 0)
             throw new FrontMatterEditException("編集後の内容に誤りがあるため書き込みませんでした: " + string.Join(" / ", added));
         if (loaded is null) return;
-        foreach (var (tax, refs) in new[] { ("elements", loaded.ElementRefs), ("pillars", loaded.PillarRefs), ("tags", loaded.TagRefs) })
+        foreach (var (tax, refs) in new[] { (TaxonomyIds.Elements, loaded.ElementRefs), (TaxonomyIds.Pillars, loaded.PillarRefs), (TaxonomyIds.Tags, loaded.TagRefs) })
         {
             if (!Taxonomies[tax].Closed) continue;
             foreach (var r in refs)
-                if (TermValidator.Find(Taxonomies[tax], r.Raw) is null && !Read(before)[tax].Contains(r.Raw))
+                if (TermLookup.Find(Taxonomies[tax], r.Raw) is null && !Read(before)[tax].Contains(r.Raw))
                     throw new FrontMatterEditException($"「{r.Raw}」は {Taxonomies[tax].Label} にない語のため書き込みませんでした。");
         }
     }

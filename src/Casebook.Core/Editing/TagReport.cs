@@ -30,7 +30,7 @@ public sealed class TagReport
             foreach (var term in t.Terms) counts[term.Id] = (term.Display, 0);
             foreach (var c in content.Cases)
             {
-                var list = tax switch { "elements" => c.Elements, "pillars" => c.Pillars, _ => c.Tags };
+                var list = tax switch { TaxonomyIds.Elements => c.Elements, TaxonomyIds.Pillars => c.Pillars, _ => c.Tags };
                 foreach (var term in list.DistinctBy(x => x.Id))
                     counts[term.Id] = (counts.TryGetValue(term.Id, out var e) ? e.Label : term.Display, (counts.TryGetValue(term.Id, out var e2) ? e2.Count : 0) + 1);
             }
@@ -50,7 +50,7 @@ public sealed class TagReport
             .Where(l => l.Count > 1);
         near.AddRange(spellings.Select(l => new NearDuplicate("spelling", l)).OrderBy(n => n.Terms[0], StringComparer.Ordinal));
 
-        var tags = terms.Where(t => t.Taxonomy == "tags").Select(t => t.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var tags = terms.Where(t => t.Taxonomy == TaxonomyIds.Tags).Select(t => t.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var variants = tags.GroupBy(LooseKey, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.ToList()).ToList();
         near.AddRange(variants.Select(l => new NearDuplicate("variant", l)));
         var inVariant = variants.SelectMany(v => v).ToHashSet(StringComparer.Ordinal);

@@ -46,7 +46,7 @@ public sealed record SitePage(PageKind Kind, Permalink Link, string Layout, stri
     public PageInputs Inputs { get; init; }
 }
 
-public enum ExportKind { CasesJson, CasesCsv, VolumeJson, VolumeCsv, Feed, SiteMap, Robots }
+public enum ExportKind { CasesJson, CasesCsv, VolumeJson, VolumeCsv, SearchFacets, Feed, SiteMap, Robots }
 
 /// <summary>A data file of the site: site-wide exports, a volume's own exports, the feed, the sitemap.</summary>
 public sealed record ExportFile(ExportKind Kind, Permalink Link, string VolumeId = "");

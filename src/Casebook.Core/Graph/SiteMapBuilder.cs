@@ -81,6 +81,7 @@ public static class SiteMapBuilder
             exports.Add(new(ExportKind.VolumeJson, L.VolumeExport(v.Id, "json"), v.Id));
             exports.Add(new(ExportKind.VolumeCsv, L.VolumeExport(v.Id, "csv"), v.Id));
         }
+        exports.Add(new(ExportKind.SearchFacets, L.File(Search.SearchFacetList.JsonPath)));
         exports.Add(new(ExportKind.Feed, L.Feed));
         exports.Add(new(ExportKind.SiteMap, L.SiteMapFile));
         exports.Add(new(ExportKind.Robots, L.Robots));

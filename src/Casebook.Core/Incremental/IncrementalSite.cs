@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using Casebook.Core.Binding;
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Graph;
 using Casebook.Core.Loading;
 using Casebook.Core.Model;
 using Casebook.Core.Output;
+using Casebook.Core.PostProcessing;
 using Casebook.Core.Rendering;
 using Casebook.Core.Validation;
 
@@ -80,11 +82,22 @@ public sealed class IncrementalSite
         if (updated.Id != old.Id || updated.Draft != old.Draft) return null;
         Stage("load");
 
+        var bodyOnly = FrontMatterOf(updated) == FrontMatterOf(old) && Graph.CasesById.GetValueOrDefault(old.Id) is { } published && ReferenceEquals(published, old);
+        var content = Graph.Content.WithCase(old, updated);
+        // The other cases keep their terms; an unchanged front matter binds to what it bound to before.
+        if (bodyOnly) ContentBinder.KeepTerms(updated, old);
+        else ContentBinder.BindCase(content, updated, diagnostics);
+        Stage("bind");
         // Published or not, the case's own problems are reported again; other files' stay as they were.
-        PrivacyLint.Scan(display, updated.RawText, updated.PrivacyAck, diagnostics);
-        return FrontMatterOf(updated) == FrontMatterOf(old) && Graph.CasesById.GetValueOrDefault(old.Id) is { } published && ReferenceEquals(published, old)
+        // A body edit can change only the file's own findings (privacy); self-check warnings depend on the tags in use only.
+        var tagsChanged = !bodyOnly && !old.Tags.SequenceEqual(updated.Tags);
+        foreach (var v in ContentValidation.ForCaseEdit)
+            if (bodyOnly ? v is PrivacyLint : v is not ChecklistTermValidator || tagsChanged)
+                v.ValidateCaseEdit(content, updated, diagnostics);
+        Stage("validate");
+        return bodyOnly
             ? BodyEdited(old, updated, display, diagnostics, timings, Stage, early)
-            : FrontMatterEdited(old, updated, display, diagnostics, timings, Stage, early);
+            : FrontMatterEdited(old, updated, content, tagsChanged, display, diagnostics, timings, Stage, early);
     }
 
     /// <summary>The file up to its body: equal front matter means equal metadata, terms and place.</summary>
@@ -93,8 +106,6 @@ public sealed class IncrementalSite
     private (IncrementalSite? Site, BuildResult Result) BodyEdited(CaseStudy old, CaseStudy updated, string display,
         DiagnosticBag diagnostics, List<StageTiming> timings, Action<string> Stage, Action<OutputFile>? early)
     {
-        (updated.Elements, updated.Pillars, updated.Tags) = (old.Elements, old.Pillars, old.Tags);
-        Stage("validate");
         var graph = Graph.WithCase(old, updated);
         Stage("graph");
 
@@ -104,7 +115,7 @@ public sealed class IncrementalSite
         if (graph.VolumeOf(updated) is { } volume) rendered.AddRange(renderer.Render([renderer.PrintJob(volume)]));
         Stage("render");
         LinkCheck.Run(LinkTargets, renderer.ViewModels.AllLinks, diagnostics);
-        Stage("post-process");
+        Stage("link check");
 
         var files = new Dictionary<string, byte[]>(Files, StringComparer.Ordinal);
         foreach (var f in rendered) files[f.Path] = f.Bytes;
@@ -113,18 +124,9 @@ public sealed class IncrementalSite
         return Finish(graph, files, rendered, diagnostics, kept, timings, LinkTargets);
     }
 
-    private (IncrementalSite? Site, BuildResult Result) FrontMatterEdited(CaseStudy old, CaseStudy updated, string display,
-        DiagnosticBag diagnostics, List<StageTiming> timings, Action<string> Stage, Action<OutputFile>? early)
+    private (IncrementalSite? Site, BuildResult Result) FrontMatterEdited(CaseStudy old, CaseStudy updated, SiteContent content, bool tagsChanged,
+        string display, DiagnosticBag diagnostics, List<StageTiming> timings, Action<string> Stage, Action<OutputFile>? early)
     {
-        var before = Graph.Content;
-        var content = before.WithCase(old, updated);
-        // Ids are unchanged, so duplicate-id and case-reference checks cannot change; the other cases' terms stand.
-        TermValidator.ResolveCase(content, updated, diagnostics);
-        new VolumeReferenceValidator().Validate(content, diagnostics);
-        // Self-check warnings depend on the tags in use only.
-        var tagsChanged = !old.Tags.SequenceEqual(updated.Tags);
-        if (tagsChanged) new ChecklistTermValidator().Validate(content, diagnostics);
-        Stage("validate");
         // A case keeping its place and classification (a title, summary or author edit) leaves every list, number and
         // related case as it was: the graph and its site map are the old ones with the case swapped in.
         var sameShape = Graph.CasesById.GetValueOrDefault(old.Id) is { } published && ReferenceEquals(published, old)
@@ -161,7 +163,7 @@ public sealed class IncrementalSite
         // edited file's.
         var checklists = tagsChanged ? content.Checklists.Select(c => c.SourcePath).ToHashSet(StringComparer.Ordinal) : [];
         var kept = Diagnostics.Where(d => d.Span.Path != display && !checklists.Contains(d.Span.Path));
-        Stage("post-process");
+        Stage("files");
         return Finish(graph, files, rendered, diagnostics, kept, timings, targets);
     }
 
@@ -176,7 +178,7 @@ public sealed class IncrementalSite
     /// <summary>What places a case in the site's lists and summaries: volume, year, organization, region and terms.</summary>
     private static IEnumerable<string> Classification(CaseStudy c) =>
         new[] { c.VolumeId ?? "", c.FiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Organization,
-            c.Region.Prefecture, c.Region.City, c.Region.Ward }
+            c.Region.Prefecture, c.Region.Area, c.Region.City, c.Region.Ward }
         .Concat(c.AllTerms.Select(t => t.Taxonomy + "/" + t.Id));
 
     /// <summary>The pages of <paramref name="after"/>'s site map whose recorded inputs differ from <paramref name="before"/>'s

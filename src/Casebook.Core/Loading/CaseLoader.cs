@@ -24,7 +24,7 @@ public static class CaseLoader
         var region = new Region("", "", "");
         if (fm.Map("region") is { } r)
         {
-            region = new Region(r.String("prefecture") ?? "", r.String("city") ?? "", r.String("ward") ?? "");
+            region = new Region(r.String("prefecture") ?? "", r.String("city") ?? "", r.String("ward") ?? "", r.String("area") ?? "");
             r.ReportUnknownKeys();
         }
 
@@ -52,9 +52,11 @@ public static class CaseLoader
             VolumeId = fm.String("volume"),
             VolumeSpan = fm.SpanOf("volume"),
             FiscalYear = fiscalYear ?? 0,
-            ElementRefs = Refs(fm, "elements"),
-            PillarRefs = Refs(fm, "pillars"),
-            TagRefs = Refs(fm, "tags"),
+            ElementRefs = Refs(fm, TaxonomyIds.Elements),
+            PillarRefs = Refs(fm, TaxonomyIds.Pillars),
+            TagRefs = Refs(fm, TaxonomyIds.Tags),
+            ElementsBasis = MarkBases.Parse(fm.Choice("elements_basis", MarkBases.Names)),
+            PillarsBasis = MarkBases.Parse(fm.Choice("pillars_basis", MarkBases.Names)),
             Profile = fm.Pairs("profile"),
             ProfileAsOf = fm.String("profile_as_of") ?? "",
             Voices = voices,

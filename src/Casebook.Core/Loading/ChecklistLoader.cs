@@ -43,7 +43,7 @@ public static class ChecklistLoader
         {
             Id = id, SourcePath = source.Path, Title = title ?? "", Level = fm.String("level") ?? "",
             Audience = fm.String("audience") ?? "", Description = fm.String("description") ?? "",
-            NotesLabel = fm.String("notes_label") ?? "現在の取組", Scale = scale, Items = items,
+            NotesLabel = fm.String("notes_label") ?? "", Scale = scale, Items = items,
         };
         fm.ReportUnknownKeys();
         return title is null || !idOk || scale.Count < 2 || items.Count == 0 ? null : checklist;

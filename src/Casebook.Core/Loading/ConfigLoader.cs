@@ -33,13 +33,14 @@ public static partial class ConfigLoader
         site?.ReportUnknownKeys();
 
         var (normalizedBase, basePath) = NormalizeBaseUrl(baseUrl, site?.SpanOf("base_url") ?? root.Span(), diagnostics);
-        var settings = new SiteSettings(title, description, normalizedBase, basePath, author, allowRaw, pageSize, feedEntries);
+        var search = Search.SearchSettings.Load(root.Map("search"), diagnostics);
+        var settings = new SiteSettings(title, description, normalizedBase, basePath, author, allowRaw, pageSize, feedEntries) { Search = search };
 
         var taxonomies = new Dictionary<string, Taxonomy>(StringComparer.Ordinal);
         var taxMap = root.Map("taxonomies");
         if (taxMap is not null)
         {
-            foreach (var id in new[] { "elements", "pillars", "tags" })
+            foreach (var id in TaxonomyIds.All)
             {
                 var t = taxMap.Map(id);
                 if (t is null) continue;
@@ -48,9 +49,9 @@ public static partial class ConfigLoader
             taxMap.ReportUnknownKeys();
         }
         // Cases always use these three; supply defaults so a minimal site works.
-        taxonomies.TryAdd("elements", new Taxonomy { Id = "elements", Label = "7つの要素", Closed = true, Numbered = true, Terms = new() });
-        taxonomies.TryAdd("pillars", new Taxonomy { Id = "pillars", Label = "柱", Closed = true, Numbered = false, Terms = new() });
-        taxonomies.TryAdd("tags", new Taxonomy { Id = "tags", Label = "テーマ", Closed = false, Numbered = false, Terms = new() });
+        taxonomies.TryAdd(TaxonomyIds.Elements, new Taxonomy { Id = TaxonomyIds.Elements, Label = "7つの要素", Closed = true, Numbered = true, Terms = new() });
+        taxonomies.TryAdd(TaxonomyIds.Pillars, new Taxonomy { Id = TaxonomyIds.Pillars, Label = "柱", Closed = true, Numbered = false, Terms = new() });
+        taxonomies.TryAdd(TaxonomyIds.Tags, new Taxonomy { Id = TaxonomyIds.Tags, Label = "テーマ", Closed = false, Numbered = false, Terms = new() });
 
         var volumes = new List<Volume>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -63,6 +64,8 @@ public static partial class ConfigLoader
             var number = v.Int("number", null, 1, 9999);
             var subtitle = v.String("subtitle") ?? "";
             var cases = v.ScalarList("cases");
+            var elementsBasis = MarkBases.Parse(v.Choice("elements_basis", MarkBases.Names)) ?? MarkBasis.Editorial;
+            var pillarsBasis = MarkBases.Parse(v.Choice("pillars_basis", MarkBases.Names)) ?? MarkBasis.Editorial;
             v.ReportUnknownKeys();
             if (id is null || vTitle is null || publisher is null || fy is null) continue;
             if (!IdPattern().IsMatch(id))
@@ -79,6 +82,7 @@ public static partial class ConfigLoader
             {
                 Id = id, Title = vTitle, Subtitle = subtitle, Publisher = publisher, FiscalYear = fy.Value,
                 Number = number, CaseOrder = cases, Span = v.SpanOf("id"),
+                ElementsBasis = elementsBasis, PillarsBasis = pillarsBasis,
             });
         }
         root.ReportUnknownKeys();
@@ -88,7 +92,7 @@ public static partial class ConfigLoader
     private static Taxonomy LoadTaxonomy(string id, YamlMap t, DiagnosticBag diagnostics)
     {
         var label = t.String("label") ?? id;
-        var closed = t.Bool("closed", id != "tags");
+        var closed = t.Bool("closed", id != TaxonomyIds.Tags);
         var numbered = t.Bool("numbered", false);
         var terms = new List<Term>();
         var ids = new HashSet<string>(StringComparer.Ordinal);

@@ -20,7 +20,7 @@ public static class GlossaryLoader
         }
         var g = new Glossary
         {
-            Id = ContentLoader.IdFromFile(source.Path), SourcePath = source.Path, Title = fm.String("title") ?? "用語集",
+            Id = ContentLoader.IdFromFile(source.Path), SourcePath = source.Path, Title = fm.String("title") ?? "",
             VolumeId = fm.String("volume"), VolumeSpan = fm.SpanOf("volume"), Entries = entries,
         };
         fm.ReportUnknownKeys();

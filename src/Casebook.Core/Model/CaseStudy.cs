@@ -21,6 +21,9 @@ public sealed class CaseStudy
     public List<TermRef> ElementRefs { get; init; } = new();
     public List<TermRef> PillarRefs { get; init; } = new();
     public List<TermRef> TagRefs { get; init; } = new();
+    /// <summary>As stated in front matter; null means the volume's default (see <see cref="MarkBases"/>).</summary>
+    public MarkBasis? ElementsBasis { get; init; }
+    public MarkBasis? PillarsBasis { get; init; }
     public List<KeyValuePair<string, string>> Profile { get; init; } = new();
     public string ProfileAsOf { get; init; } = "";
     public List<Voice> Voices { get; init; } = new();
@@ -30,9 +33,9 @@ public sealed class CaseStudy
     public int BodyFirstLine { get; init; }
     public SourceSpan IdSpan { get; init; }
 
-    // Resolved by validation against the taxonomies.
-    public List<Term> Elements { get; set; } = new();
-    public List<Term> Pillars { get; set; } = new();
-    public List<Term> Tags { get; set; } = new();
+    // Bound to the taxonomies' terms by Binding.ContentBinder; nothing else sets them.
+    public List<Term> Elements { get; internal set; } = new();
+    public List<Term> Pillars { get; internal set; } = new();
+    public List<Term> Tags { get; internal set; } = new();
     public IEnumerable<Term> AllTerms => Elements.Concat(Pillars).Concat(Tags);
 }

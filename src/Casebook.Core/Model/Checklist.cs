@@ -4,7 +4,8 @@ public sealed record ScaleOption(string Id, string Label, double? Score, string 
 
 public sealed record ChecklistItem(string Id, string Label, string Guidance, string Good, List<TermRef> TermRefs)
 {
-    public List<Term> Terms { get; set; } = new();
+    /// <summary>The terms <see cref="TermRefs"/> name, bound by Binding.ContentBinder.</summary>
+    public List<Term> Terms { get; internal set; } = new();
 }
 
 public sealed class Checklist
@@ -15,7 +16,8 @@ public sealed class Checklist
     public string Level { get; init; } = "";
     public string Audience { get; init; } = "";
     public string Description { get; init; } = "";
-    public string NotesLabel { get; init; } = "現在の取組";
+    /// <summary>Heading of each item's notes field; empty: the theme's (notes_label_default).</summary>
+    public string NotesLabel { get; init; } = "";
     public required List<ScaleOption> Scale { get; init; }
     public required List<ChecklistItem> Items { get; init; }
 }

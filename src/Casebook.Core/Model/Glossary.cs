@@ -8,7 +8,8 @@ public sealed class Glossary
 {
     public required string Id { get; init; }
     public required string SourcePath { get; init; }
-    public string Title { get; init; } = "用語集";
+    /// <summary>Empty: the theme's name for a glossary.</summary>
+    public string Title { get; init; } = "";
     public string? VolumeId { get; init; }
     public SourceSpan VolumeSpan { get; init; }
     public required List<GlossaryEntry> Entries { get; init; }

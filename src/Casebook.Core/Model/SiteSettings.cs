@@ -11,4 +11,6 @@ public sealed record SiteSettings(
     int FeedEntries = SiteSettings.DefaultFeedEntries)  // newest cases in feed.xml
 {
     public const int DefaultPageSize = 50, DefaultFeedEntries = 50;
+    /// <summary>casebook.yml's <c>search:</c> section (variant groups and synonyms).</summary>
+    public Casebook.Core.Search.SearchSettings Search { get; init; } = Casebook.Core.Search.SearchSettings.Empty;
 }

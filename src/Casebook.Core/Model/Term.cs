@@ -9,5 +9,5 @@ public sealed record Term(
     int? Number)
 {
     /// <summary>① 記録と共有 for numbered terms, the label otherwise.</summary>
-    public string Display => Number is int n ? $"{Text.Wareki.CircledNumber(n)} {Label}" : Label;
+    public string Display => Number is int n ? $"{Text.CircledNumber.Format(n)} {Label}" : Label;
 }

@@ -14,14 +14,15 @@ public sealed class Volume
     public int? Number { get; init; }
     public required List<(string Id, SourceSpan Span)> CaseOrder { get; init; }
     public SourceSpan Span { get; init; }
+    /// <summary>Default for the volume's cases: did the casebook print the ✔ marks (source) or did we assign them?</summary>
+    public MarkBasis ElementsBasis { get; init; } = MarkBasis.Editorial;
+    public MarkBasis PillarsBasis { get; init; } = MarkBasis.Editorial;
 
-    // From input/volumes/<id>.md
-    public string ForewordTitle { get; set; } = "はじめに";
+    // From input/volumes/<id>.md; an empty title is the theme's (foreword_title).
+    public string ForewordTitle { get; set; } = "";
     public string ForewordMarkdown { get; set; } = "";
     public int ForewordFirstLine { get; set; }
     public string? ForewordPath { get; set; }
     public List<Person> Contributors { get; set; } = new();
     public string Colophon { get; set; } = "";
-
-    public string NumberLabel => Number is int n ? $"第{n}集" : "";
 }

@@ -14,9 +14,11 @@ public static class CsvExport
     public static string Row(SiteGraph g, CaseStudy c) => Line(
     [
         Str(g.CaseNumber(c)), c.Id, c.Title, c.Subtitle, c.Organization, string.Join("、", c.Authors),
-        c.Region.Prefecture, c.Region.City, c.Region.Ward, Str(c.FiscalYear), Wareki.FiscalYear(c.FiscalYear),
-        g.VolumeOf(c)?.Title ?? "", string.Join(" ", c.Elements.Select(e => Wareki.CircledNumber(e.Number ?? 0))),
-        string.Join("、", c.Pillars.Select(p => p.Label)), string.Join("、", c.Tags.Select(t => t.Label)), g.Links.Case(c.Id).Url,
+        c.Region.Prefecture, c.Region.Area, c.Region.City, c.Region.Ward, Str(c.FiscalYear), Wareki.FiscalYear(c.FiscalYear),
+        g.VolumeOf(c)?.Title ?? "", string.Join(" ", c.Elements.Select(e => CircledNumber.Format(e.Number ?? 0))),
+        c.ElementsBasisIn(g.VolumeOf(c)).Name(),
+        string.Join("、", c.Pillars.Select(p => p.Label)), c.PillarsBasisIn(g.VolumeOf(c)).Name(),
+        string.Join("、", c.Tags.Select(t => t.Label)), g.Links.Case(c.Id).Url,
     ]);
 
     /// <summary>One record, quoted as CsvHelper quotes it, ending in CRLF.</summary>

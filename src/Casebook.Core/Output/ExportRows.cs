@@ -18,7 +18,7 @@ public sealed class ExportRows
     private readonly ConcurrentDictionary<string, Row> _rows = new(StringComparer.Ordinal);
 
     private static readonly string[] Header =
-        ["番号", "ID", "題名", "副題", "組織", "執筆者", "都道府県", "市区町村", "区", "年度", "和暦", "事例集", "7つの要素", "柱", "テーマ", "URL"];
+        ["番号", "ID", "題名", "副題", "組織", "執筆者", "都道府県", "圏域", "市区町村", "区", "年度", "和暦", "事例集", "7つの要素", "7つの要素の根拠", "柱", "柱の根拠", "テーマ", "URL"];
 
     private Row For(SiteGraph g, CaseStudy c)
     {

@@ -10,7 +10,7 @@ namespace Casebook.Core.PostProcessing;
 /// lower-case names, double-quoted attributes, explicit end tags that close the current element, blocks
 /// only where HTML allows them without implied tags, tables with thead/tbody, and the character
 /// references Markdig writes. Anything else (raw HTML, grid-table &lt;col&gt;, comments, CR) makes
-/// <see cref="TryParse"/> return null and the caller parses with AngleSharp as before.</para>
+/// <see cref="TryParse"/> return null and the caller parses with AngleSharp.</para>
 /// <para><see cref="Write"/> serialises as AngleSharp's <c>InnerHtml</c> does (void elements without a
 /// slash; text escapes &amp; &lt; &gt; and no-break space; attribute values also "),
 /// so both paths give the same bytes.</para>

@@ -33,7 +33,7 @@ public sealed class SiteRenderer
         _g = graph;
         _theme = theme;
         _diagnostics = diagnostics;
-        _vm = new ViewModelFactory(graph, new MarkdownRenderer(graph.Settings.BasePath, graph.Settings.AllowRawHtml), theme, diagnostics);
+        _vm = new ViewModelFactory(graph, new MarkdownRenderer(graph.Settings.BasePath, graph.Settings.AllowRawHtml, theme.T("editorial_note")), theme, diagnostics);
         _site = SiteVm(null);
         _listing = new ListingModels(graph, theme, _vm);
     }
@@ -174,9 +174,7 @@ public sealed class SiteRenderer
                 return New(() => List(_theme.T("glossary"), glossary: _vm.Glossary(_g.Glossary)),
                     Meta(link, _theme.T("glossary"), "", "glossary", "glossary", [home], index: false));
             case PageKind.Search:
-                return New(() => new SearchPageVm(_theme.T("search"), _vm.SearchFacetList(),
-                        SiteMapBuilder.Taxonomies.Select(_vm.Taxonomy).ToList(),
-                        _g.Settings.BasePath + "pagefind/pagefind.js", _g.Settings.BasePath + "assets/js/search.js"),
+                return New(() => _vm.SearchFacets.Page(SiteMapBuilder.Taxonomies.Select(_vm.Taxonomy).ToList()),
                     Meta(link, _theme.T("search"), "", "search", "search", [home], index: false));
             default:
                 return New(() => List(_theme.T("not_found")), Meta(link, _theme.T("not_found"), "", "404", "", index: false));

@@ -4,10 +4,8 @@ using Casebook.Core.Diagnostics;
 using Casebook.Core.Loading;
 using Casebook.Core.Rendering.ViewModels;
 using Fluid;
-using Fluid.Ast;
 using Fluid.Values;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Primitives;
 
 namespace Casebook.Core.Rendering;
 
@@ -18,8 +16,7 @@ public sealed class Theme
 
     private readonly Dictionary<string, IFluidTemplate> _layouts;
     private readonly TemplateOptions _options;
-    private readonly IFluidTemplate? _cardPartial;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CardHtml> _cardHtml = new(StringComparer.Ordinal);
+    private readonly CardHtmlCache? _cards;
     private readonly FluidValue _strings; // `t`, one value for every page, so an include can tell it was not reassigned
 
     public string Directory { get; }
@@ -32,9 +29,8 @@ public sealed class Theme
         _options = options;
         Strings = strings;
         _strings = FluidValue.Create(strings, options);
-        _cardPartial = cardPartial;
-        _layouts = cardPartial is null ? layouts
-            : layouts.ToDictionary(kv => kv.Key, kv => new CardIncludeRewriter(this).VisitTemplate(kv.Value), StringComparer.Ordinal);
+        _cards = cardPartial is null ? null : new CardHtmlCache(cardPartial, options, _strings, Encoder);
+        _layouts = _cards is null ? layouts : layouts.ToDictionary(kv => kv.Key, kv => _cards.Rewrite(kv.Value), StringComparer.Ordinal);
     }
 
     public bool HasLayout(string name) => _layouts.ContainsKey(name);
@@ -94,8 +90,8 @@ public sealed class Theme
         }
         // A card is rendered once and its HTML reused on every page listing it, unless some partial keeps
         // state between includes (cycle, increment…), which only the page-by-page rendering reproduces.
-        var cardPartial = partialTemplates.GetValueOrDefault(CardPartial + ".liquid");
-        if (partialTemplates.Values.Any(StatefulTags.Find)) cardPartial = null;
+        var cardPartial = partialTemplates.GetValueOrDefault(CardHtmlCache.Partial + ".liquid");
+        if (partialTemplates.Values.Any(CardHtmlCache.KeepsState)) cardPartial = null;
         return new Theme(themeDir, layouts, options, strings, cardPartial);
     }
 
@@ -140,124 +136,16 @@ public sealed class Theme
         return context;
     }
 
-    private const string CardPartial = "case-card";
-
-    /// <summary>Pages with many cases (term, list, home, lesson) repeat the same cards: each case appears on a dozen
-    /// such pages. <c>{% include 'case-card' %}</c> therefore writes the card's HTML rendered once by the theme's own
-    /// partial, with only <c>card</c> and <c>t</c> defined. A card whose partial reads anything else (<c>page</c>,
-    /// <c>forloop</c>…) is not reused: its include renders in the page as Liquid would.
-    /// The HTML is kept by case id for as long as the theme (serve keeps it across rebuilds) and reused only for a
-    /// card view model equal to the one it was rendered from, field by field and term by term.</summary>
-    internal string? CachedCardHtml(CaseCardVm card)
-    {
-        if (!ReuseCardHtml || _cardPartial is null) return null;
-        // One entry per id; pages rendering in parallel wait for the one rendering of a card (Lazy).
-        while (true)
-        {
-            var kept = _cardHtml.GetOrAdd(card.Id, _ => new CardHtml(card, this));
-            if (ReferenceEquals(kept.Card, card) || SameCard(kept.Card, card)) return kept.Html;
-            _cardHtml.TryUpdate(card.Id, new CardHtml(card, this), kept);
-        }
-    }
-
-    private static readonly List<TermVm> NoTerms = [];
-
-    /// <summary>Equal values: every field of the record (whatever fields it gains later) and the terms of each list.</summary>
-    internal static bool SameCard(CaseCardVm a, CaseCardVm b) =>
-        a with { Elements = NoTerms, Pillars = NoTerms, Tags = NoTerms } == b with { Elements = NoTerms, Pillars = NoTerms, Tags = NoTerms }
-        && a.Elements.SequenceEqual(b.Elements) && a.Pillars.SequenceEqual(b.Pillars) && a.Tags.SequenceEqual(b.Tags);
-
     /// <summary>Cards rendered by the partial since the theme was loaded (for tests: the rest were reused).</summary>
-    internal int CardHtmlRendered => _cardHtmlRendered;
-    private int _cardHtmlRendered;
+    internal int CardHtmlRendered => _cards?.Rendered ?? 0;
+
+    /// <summary>Card includes answered from the card cache (for tests).</summary>
+    internal int CardHtmlReused => _cards?.Reused ?? 0;
 
     /// <summary>Off: every card include renders in its page (tests compare both ways).</summary>
-    internal bool ReuseCardHtml { get; set; } = true;
-
-    /// <summary>Card includes answered from <see cref="CachedCardHtml"/> (for tests).</summary>
-    internal int CardHtmlReused => _cardHtmlReused;
-    private int _cardHtmlReused;
-
-    private sealed class CardHtml(CaseCardVm card, Theme theme)
+    internal bool ReuseCardHtml
     {
-        private readonly Lazy<string?> _html = new(() => theme.RenderCard(card));
-        public CaseCardVm Card => card;
-        public string? Html => _html.Value;
-    }
-
-    /// <summary>The card's HTML, or null when the partial reads more than <c>card</c> and <c>t</c> or fails.</summary>
-    private string? RenderCard(CaseCardVm card)
-    {
-        Interlocked.Increment(ref _cardHtmlRendered);
-        var context = new TemplateContext(_options);
-        var selfContained = true;
-        context.Undefined = _ => { selfContained = false; return new ValueTask<FluidValue>(NilValue.Instance); };
-        context.SetValue("card", card);
-        context.SetValue("t", _strings);
-        try
-        {
-            var html = _cardPartial!.Render(context, Encoder);
-            return selfContained ? html : null;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return null; // the include in the page reports it
-        }
-    }
-
-    /// <summary>Replaces plain <c>{% include 'case-card' %}</c> (no with/for/arguments) with <see cref="CardInclude"/>.</summary>
-    private sealed class CardIncludeRewriter(Theme theme) : AstRewriter
-    {
-        protected override Statement VisitIncludeStatement(IncludeStatement include) =>
-            include.With is null && include.For is null && include.AssignStatements is not { Count: > 0 }
-            && include.Path is LiteralExpression literal && literal.Value.ToStringValue() is CardPartial or CardPartial + ".liquid"
-                ? new CardInclude(include, theme)
-                : base.VisitIncludeStatement(include);
-    }
-
-    private sealed class CardInclude(IncludeStatement include, Theme theme) : Statement
-    {
-        public override ValueTask<Completion> WriteToAsync(TextWriter writer, TextEncoder encoder, TemplateContext context)
-        {
-            if (ReferenceEquals(encoder, Encoder) && ReferenceEquals(context.GetValue("t"), theme._strings)
-                && context.GetValue("card").ToObjectValue() is CaseCardVm card && theme.CachedCardHtml(card) is { } html)
-            {
-                context.IncrementSteps();
-                Interlocked.Increment(ref theme._cardHtmlReused);
-                writer.Write(html);
-                return new ValueTask<Completion>(Completion.Normal);
-            }
-            return include.WriteToAsync(writer, encoder, context);
-        }
-    }
-
-    private sealed class StatefulTags : AstVisitor
-    {
-        private bool _found;
-        public static bool Find(IFluidTemplate template) { var v = new StatefulTags(); v.VisitTemplate(template); return v._found; }
-        protected override Statement VisitCycleStatement(CycleStatement s) { _found = true; return base.VisitCycleStatement(s); }
-        protected override Statement VisitIncrementStatement(IncrementStatement s) { _found = true; return base.VisitIncrementStatement(s); }
-        protected override Statement VisitDecrementStatement(DecrementStatement s) { _found = true; return base.VisitDecrementStatement(s); }
-        protected override Statement VisitIfChangedStatement(IfChangedStatement s) { _found = true; return base.VisitIfChangedStatement(s); }
-    }
-
-    private sealed class MemoryFileProvider(Dictionary<string, string> files) : IFileProvider
-    {
-        public IFileInfo GetFileInfo(string subpath) =>
-            files.TryGetValue(subpath.TrimStart('/'), out var text) ? new MemoryFile(subpath, text) : new NotFoundFileInfo(subpath);
-        public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
-        public IChangeToken Watch(string filter) => NullChangeToken.Singleton;
-    }
-
-    private sealed class MemoryFile(string name, string text) : IFileInfo
-    {
-        private readonly byte[] _bytes = System.Text.Encoding.UTF8.GetBytes(text);
-        public Stream CreateReadStream() => new MemoryStream(_bytes, false);
-        public bool Exists => true;
-        public long Length => _bytes.Length;
-        public string? PhysicalPath => null;
-        public string Name => name;
-        public DateTimeOffset LastModified => DateTimeOffset.UnixEpoch;
-        public bool IsDirectory => false;
+        get => _cards?.Enabled ?? false;
+        set { if (_cards is not null) _cards.Enabled = value; }
     }
 }

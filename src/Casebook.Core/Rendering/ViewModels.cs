@@ -23,7 +23,8 @@ public sealed record TermVm(
 public sealed record CaseCardVm(
     string Id, string Title, string Subtitle, string Summary, string Url, string Organization,
     string Region, string FiscalYearLabel, int FiscalYear, string VolumeTitle, string VolumeUrl,
-    int Number, List<TermVm> Elements, List<TermVm> Pillars, List<TermVm> Tags);
+    int Number, List<TermVm> Elements, List<TermVm> Pillars, List<TermVm> Tags,
+    string ElementsBasis, string PillarsBasis);   // "source" (printed in the casebook) or "editorial" (assigned by the site's editors)
 
 public sealed record ProfileRowVm(string Label, string Value);
 
@@ -44,17 +45,49 @@ public static class SearchFacets
 public sealed record SearchFacetValueVm(string Value, int Count);
 
 /// <summary>A facet on the search page. Mode "all": a result has every checked value (cases carry several);
-/// "any": one of them (a case has one volume, year, region, organization). Param is the URL key.</summary>
-public sealed record SearchFacetVm(string Filter, string Param, string Label, string Mode, List<SearchFacetValueVm> Values);
+/// "any": one of them (a case has one volume, year, region, organization). Param is the URL key.
+/// <see cref="Values"/> may be the most common of <see cref="Total"/> values (the rest in search/facets.json).</summary>
+public sealed record SearchFacetVm(string Filter, string Param, string Label, string Mode, List<SearchFacetValueVm> Values)
+{
+    public int Total { get; init; }
+    public bool Partial => Total > Values.Count;
+}
 
-public sealed record SearchPageVm(string Title, List<SearchFacetVm> Facets, List<TaxonomyVm> Taxonomies, string PagefindUrl, string ScriptUrl);
+/// <summary>The search page: its facets, the site's variant groups for search.js (JSON), where the long facets' values are.</summary>
+public sealed record SearchPageVm(string Title, List<SearchFacetVm> Facets, List<TaxonomyVm> Taxonomies, string PagefindUrl, string ScriptUrl)
+{
+    public string VariantsJson { get; init; } = "[]";
+    public string FacetsUrl { get; init; } = "";
+}
 
-public sealed record CaseVm(
-    CaseCardVm Card, List<string> Authors, string AuthorsText, string RegionPrefecture, string RegionCity, string RegionWard,
-    string RegionUrl, string OrganizationUrl, string BodyHtml, List<SectionVm> Sections, List<ElementMarkVm> ElementGrid,
-    List<ProfileRowVm> Profile, string ProfileAsOf, List<VoiceVm> Voices, string Source,
-    List<CaseCardVm> Related, List<CaseCardVm> Previous, List<CaseCardVm> Next, List<SearchFilterVm> Filters, string SearchText,
-    string ElementsLabel, string PillarsLabel, string TagsLabel);
+/// <summary>A case page: its card, body and everything around it.</summary>
+public sealed record CaseVm
+{
+    public required CaseCardVm Card { get; init; }
+    public required List<string> Authors { get; init; }
+    public required string AuthorsText { get; init; }
+    public required string RegionPrefecture { get; init; }
+    public required string RegionCity { get; init; }
+    public required string RegionWard { get; init; }
+    public required string RegionUrl { get; init; }
+    public required string OrganizationUrl { get; init; }
+    public required string BodyHtml { get; init; }
+    public required List<SectionVm> Sections { get; init; }
+    public required List<ElementMarkVm> ElementGrid { get; init; }
+    public required List<ProfileRowVm> Profile { get; init; }
+    public required string ProfileAsOf { get; init; }
+    public required List<VoiceVm> Voices { get; init; }
+    public required string Source { get; init; }
+    /// <summary>Related cases, and the previous and next case of the volume (lists of at most one).</summary>
+    public required List<CaseCardVm> Related { get; init; }
+    public required List<CaseCardVm> Previous { get; init; }
+    public required List<CaseCardVm> Next { get; init; }
+    public required List<SearchFilterVm> Filters { get; init; }
+    public required string SearchText { get; init; }
+    public required string ElementsLabel { get; init; }
+    public required string PillarsLabel { get; init; }
+    public required string TagsLabel { get; init; }
+}
 
 public sealed record TaxonomyVm(string Id, string Label, string Url, List<TermVm> Terms, int CaseCount, bool Numbered);
 

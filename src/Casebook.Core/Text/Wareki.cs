@@ -34,5 +34,4 @@ public static class Wareki
         return $"{name}{(y == 1 ? "元" : y.ToString(CultureInfo.InvariantCulture))}年";
     }
 
-    public static string CircledNumber(int n) => n is >= 1 and <= 20 ? ((char)('①' + n - 1)).ToString() : $"({n})";
 }

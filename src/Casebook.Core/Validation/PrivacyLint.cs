@@ -34,6 +34,12 @@ public sealed partial class PrivacyLint : IContentValidator
         new("mynumber", DiagnosticCodes.PrivacyMyNumber, TwelveDigits(), "12桁の番号（マイナンバーの可能性）があります"),
     ];
 
+    public bool RerunsAfterCaseEdit => true;
+
+    /// <summary>Only the edited file's text can have changed.</summary>
+    public void ValidateCaseEdit(SiteContent content, CaseStudy edited, DiagnosticBag diagnostics) =>
+        Scan(edited.SourcePath, edited.RawText, edited.PrivacyAck, diagnostics);
+
     public void Validate(SiteContent content, DiagnosticBag diagnostics)
     {
         var docs = content.Cases.Select(c => (c.SourcePath, c.RawText, c.PrivacyAck))

@@ -84,19 +84,25 @@ public class FuzzTests
         }
     }
 
-    /// <summary>Every crasher found so far stays a regression fixture.</summary>
+    /// <summary>Every crasher found so far stays a regression fixture: it loads, as the case file
+    /// input/cases/crasher.md, to exactly the diagnostics written beside it in <c>&lt;name&gt;.expected</c>.</summary>
     [Fact]
     public void Known_crashers_load_cleanly()
     {
         var dir = Path.Combine(Repo.Root, "tests", "Casebook.Tests", "Core", "Crashers");
-        var files = Directory.Exists(dir) ? Directory.GetFiles(dir).Order(StringComparer.Ordinal).ToArray() : [];
+        var files = Directory.Exists(dir) ? Directory.GetFiles(dir, "*.md").Order(StringComparer.Ordinal).ToArray() : [];
         Assert.NotEmpty(files);
         using var site = new FixtureSite(FixtureSite.Config + "\n" + FixtureSite.Case("alpha") + "\n" + FixtureSite.Case("beta"));
         foreach (var f in files)
         {
             site.WriteBytes("input/cases/crasher.md", File.ReadAllBytes(f));
             var r = Pipeline.Run(new BuildOptions(site.Root, site.Output, ThemeDir: Repo.Theme, WriteOutput: false));
-            Assert.NotNull(r);
+            var actual = FixtureSite.Lines(r).ToList();
+            var expectedPath = f + ".expected";
+            Assert.True(File.Exists(expectedPath), $"{Path.GetFileName(f)} has no {Path.GetFileName(expectedPath)}; its diagnostics are:\n" + string.Join("\n", actual));
+            var expected = File.ReadAllLines(expectedPath).Where(l => l.Length > 0).ToList();
+            Assert.True(expected.SequenceEqual(actual), $"{Path.GetFileName(f)}: expected\n{string.Join("\n", expected)}\nbut got\n{string.Join("\n", actual)}");
+            Assert.Equal(expected.Any(l => l.Contains(": error ", StringComparison.Ordinal)), !r.Success);
         }
     }
 

@@ -8,6 +8,7 @@ namespace Casebook.Tests.Support;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+    public const float ActionTimeout = 60_000;
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
@@ -17,6 +18,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!File.Exists(path))
             throw new InvalidOperationException($"Chromium not found at {path}. Run scripts/test.sh (it installs Debian's chromium) or set CASEBOOK_CHROMIUM.");
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        // Generous waits: CI shares two cores with other work, and a starved Chromium can take many seconds for
+        // what usually takes milliseconds. Every wait ends as soon as its condition holds.
+        Assertions.SetDefaultExpectTimeout(ActionTimeout);
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = path,
@@ -30,6 +34,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<(IPage Page, List<string> Outside)> NewPageAsync(string origin)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, Locale = "ja-JP" });
+        context.SetDefaultTimeout(ActionTimeout);
+        context.SetDefaultNavigationTimeout(ActionTimeout);
         var outside = new List<string>();
         await context.RouteAsync("**/*", async route =>
         {

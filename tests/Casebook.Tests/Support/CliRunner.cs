@@ -2,8 +2,8 @@ using System.Diagnostics;
 
 namespace Casebook.Tests.Support;
 
-/// <summary>Runs the built `casebook` CLI as a separate process, the way a user runs it. Every test that starts
-/// the CLI goes through here (and carries <c>[Trait("Category", "Cli")]</c>).</summary>
+/// <summary>Runs the built `casebook` CLI as a separate process, the way a user runs it, and the other tools tests
+/// use. Every test that starts the CLI goes through here (and carries <c>[Trait("Category", "Cli")]</c>).</summary>
 public static class CliRunner
 {
     public sealed record Run(int ExitCode, string Stdout, string Stderr);
@@ -33,58 +33,55 @@ public static class CliRunner
 
     /// <summary>Standard input is always redirected: <paramref name="input"/> is written and then closed, so a
     /// command that prompts sees end of input instead of waiting on the test host's console.</summary>
-    public static async Task<Run> RunAsync(IEnumerable<string> args, string? workingDirectory = null,
+    public static Task<Run> RunAsync(IEnumerable<string> args, string? workingDirectory = null,
         IDictionary<string, string>? environment = null, TimeSpan? timeout = null, string? input = null)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
-        };
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory ?? Path.GetTempPath() };
         info.ArgumentList.Add(CliPath);
-        var argList = args.ToList();
-        foreach (var a in argList) info.ArgumentList.Add(a);
+        foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["NO_COLOR"] = "1";
         if (environment is not null) foreach (var (k, v) in environment) info.Environment[k] = v;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (input is not null) await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        using var cts = new CancellationTokenSource(timeout ?? DefaultTimeout);
-        try { await process.WaitForExitAsync(cts.Token); }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"casebook {string.Join(' ', argList)} did not finish within {timeout ?? DefaultTimeout}");
-        }
-        return new Run(process.ExitCode, await stdout, await stderr);
+        return ExecuteAsync(info, "casebook " + string.Join(' ', info.ArgumentList.Skip(1)), input, timeout);
     }
 
-    /// <summary>Runs a command-line tool (pdftotext, pdfinfo …) and returns its standard output.</summary>
+    /// <summary>Runs another command-line tool (pdftotext, java …) that scripts/ensure-deps.sh installs.</summary>
+    public static Task<Run> ToolAsync(string name, IEnumerable<string> args, TimeSpan? timeout = null)
+    {
+        var info = new ProcessStartInfo(name);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        return ExecuteAsync(info, name, null, timeout);
+    }
+
+    /// <summary>A tool's standard output; a failure is an exception with its standard error.</summary>
     public static string Tool(string name, params string[] args)
     {
-        var info = new ProcessStartInfo(name) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
+        var run = ToolAsync(name, args).ConfigureAwait(false).GetAwaiter().GetResult();
+        return run.ExitCode == 0 ? run.Stdout : throw new InvalidOperationException($"{name} failed ({run.ExitCode}): {run.Stderr}");
+    }
+
+    private static async Task<Run> ExecuteAsync(ProcessStartInfo info, string what, string? input, TimeSpan? timeout)
+    {
+        info.RedirectStandardOutput = info.RedirectStandardError = info.RedirectStandardInput = true;
         Process process;
         try { process = Process.Start(info)!; }
         catch (System.ComponentModel.Win32Exception)
         {
-            throw new InvalidOperationException($"{name} is missing. Run scripts/test.sh (scripts/ensure-deps.sh installs poppler-utils).");
+            throw new InvalidOperationException($"{info.FileName} is missing: run scripts/test.sh (scripts/ensure-deps.sh installs it)");
         }
         using (process)
         {
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(DefaultTimeout))
+            if (input is not null) await process.StandardInput.WriteAsync(input).ConfigureAwait(false);
+            process.StandardInput.Close();
+            using var cts = new CancellationTokenSource(timeout ?? DefaultTimeout);
+            try { await process.WaitForExitAsync(cts.Token).ConfigureAwait(false); }
+            catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{name} did not finish within {DefaultTimeout}");
+                throw new TimeoutException($"{what} did not finish within {timeout ?? DefaultTimeout}");
             }
-            if (process.ExitCode != 0) throw new InvalidOperationException($"{name} failed ({process.ExitCode}): {stderr.Result}");
-            return stdout.Result;
+            return new Run(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
         }
     }
 }

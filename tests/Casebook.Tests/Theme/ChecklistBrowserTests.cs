@@ -32,7 +32,6 @@ public class ChecklistBrowserTests(BrowserFixture browser, SampleSiteFixture sam
     {
         var (page, outside) = await browser.NewPageAsync(sample.Origin);
         _contexts.Add(page.Context);
-        page.SetDefaultTimeout(20_000);
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         page.Console += (_, m) => { if (m.Type == "error") lock (errors) errors.Add(m.Text); };
@@ -238,7 +237,8 @@ public class ChecklistBrowserTests(BrowserFixture browser, SampleSiteFixture sam
         Assert.Contains("前回", await page.TextContentAsync("#history-table tbody"));
         // Importing the same file again does not duplicate the saved assessment.
         await page.SetInputFilesAsync("#import-file", jsonPath);
-        await page.WaitForFunctionAsync("() => !document.getElementById('transfer-message').textContent.includes('記録')");
+        // The handler empties the message first: wait for the new one, which mentions no saved assessment taken in.
+        await page.WaitForFunctionAsync("() => { const m = document.getElementById('transfer-message').textContent; return m.includes('読み込みました') && !m.includes('記録'); }");
         Assert.Equal(1, await page.Locator("#history-table tbody tr").CountAsync());
         Assert.Empty(outside2);
         File.Delete(jsonPath);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Casebook.Core;
 using Casebook.Core.Search;
 using Casebook.Tests.Support;
@@ -29,7 +30,7 @@ public class SearchBrowserTests(BrowserFixture browser, SampleSiteFixture sample
     private static async Task SettledAsync(IPage page)
     {
         var root = page.Locator("[data-search]");
-        await Assertions.Expect(root).ToHaveAttributeAsync("data-state", new System.Text.RegularExpressions.Regex("^(done|error)$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(root).ToHaveAttributeAsync("data-state", new Regex("^(done|error)$"));
         Assert.Equal("done", await root.GetAttributeAsync("data-state"));
     }
 
@@ -178,10 +179,29 @@ public class SearchBrowserTests(BrowserFixture browser, SampleSiteFixture sample
         Assert.True(await shared.Locator("fieldset[data-param=pillars]").GetByRole(AriaRole.Checkbox, new() { Name = "生活支援" }).IsCheckedAsync());
         Assert.Equal(narrowed, await ResultCaseIdsAsync(shared));
 
+        // popstate may come after GoBack returns: the unticked box shows that search.js has read the older URL.
         await page.GoBackAsync();
+        await Assertions.Expect(page.Locator("fieldset[data-param=pillars]").GetByRole(AriaRole.Checkbox, new() { Name = "生活支援" })).Not.ToBeCheckedAsync();
         await SettledAsync(page);
-        Assert.False(await page.Locator("fieldset[data-param=pillars]").GetByRole(AriaRole.Checkbox, new() { Name = "生活支援" }).IsCheckedAsync());
         Assert.Equal(queryOnly, await ResultCaseIdsAsync(page));
+    }
+
+    [Fact]
+    public async Task Enter_after_typing_runs_one_search_not_a_second_one_when_the_typing_pause_ends()
+    {
+        var (page, _) = await OpenAsync("/search/");
+        await page.EvaluateAsync(@"() => {
+            window.__searches = 0;
+            const root = document.querySelector('[data-search]');
+            new MutationObserver(() => { if (root.dataset.state === 'busy') window.__searches++; })
+              .observe(root, { attributes: true, attributeFilter: ['data-state'] });
+        }");
+        await page.Locator("#q").FillAsync("研修");
+        await page.Locator("#q").PressAsync("Enter");
+        await SettledAsync(page);
+        await Task.Delay(1000); // past the 300 ms typing pause: a search it had scheduled would have started
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.__searches"));
+        Assert.Equal("done", await page.Locator("[data-search]").GetAttributeAsync("data-state"));
     }
 
     [Fact]
@@ -194,8 +214,7 @@ public class SearchBrowserTests(BrowserFixture browser, SampleSiteFixture sample
 
         await page.GotoAsync(sample.Origin + "/cases/yokohama-naka/");
         await page.Locator("#header-q").FillAsync("移動販売");
-        await page.Locator("#header-q").PressAsync("Enter");
-        await page.WaitForURLAsync("**/search/?q=*");
+        await page.RunAndWaitForUrlAsync(() => page.Locator("#header-q").PressAsync("Enter"), new Regex(@"/search/\?q=.+"));
         await SettledAsync(page);
         Assert.Contains("yokohama-sakae", await ResultCaseIdsAsync(page));
         Assert.Empty(outside);
@@ -274,8 +293,8 @@ public class SearchBrowserTests(BrowserFixture browser, SampleSiteFixture sample
             Assert.NotEmpty(hrefs);
             Assert.All(hrefs, h => Assert.StartsWith("/sub/", h));
             Assert.Contains("yokohama-naka", await ResultCaseIdsAsync(page, "/sub/"));
-            await page.Locator("[data-search-results] a[href='/sub/cases/yokohama-naka/']").ClickAsync();
-            await page.WaitForURLAsync("**/sub/cases/yokohama-naka/");
+            await page.RunAndWaitForUrlAsync(() => page.Locator("[data-search-results] a[href='/sub/cases/yokohama-naka/']").ClickAsync(),
+                new Regex("/sub/cases/yokohama-naka/$"));
             Assert.Contains("タクシー", await page.Locator("h1").InnerTextAsync());
             Assert.Empty(outside);
         }

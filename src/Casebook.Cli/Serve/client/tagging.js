@@ -5,6 +5,9 @@ const caseId = meta?.dataset.case;
 const token = meta?.dataset.token;
 const api = caseId ? `/__casebook/api/case/${encodeURIComponent(caseId)}` : null;
 let state = null;
+// A save rebuilds the site and live.js reloads the page, often before "saved" could be read: the reloaded
+// page says it instead, while the file is still the version that was saved.
+const savedKey = `casebook:tagging-saved:${caseId}`;
 
 function el(tag, props = {}, ...children) {
   const e = document.createElement(tag);
@@ -82,6 +85,7 @@ function render(panel) {
       if (code === 200) {
         state.hash = data.hash;
         status.textContent = data.changed ? t("tagging_saved", "保存しました。") : t("tagging_unchanged", "変更はありません。");
+        if (data.changed) sessionStorage.setItem(savedKey, data.hash);
       } else {
         status.className = "cb-status is-error";
         status.textContent = data.message;
@@ -111,6 +115,9 @@ async function start() {
   const aside = document.querySelector(".case-panel") ?? document.querySelector("main");
   aside.prepend(panel);
   render(panel);
+  if (sessionStorage.getItem(savedKey) === state.hash)
+    panel.querySelector(".cb-status").textContent = state.strings.tagging_saved_rebuilt ?? "保存しました。";
+  sessionStorage.removeItem(savedKey);
 }
 
 start();

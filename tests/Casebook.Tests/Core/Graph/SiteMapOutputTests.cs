@@ -35,7 +35,8 @@ public class SiteMapOutputTests
         var grid = site.Html("volumes/vol-a/matrix/index.html");
         var gridRows = grid.QuerySelectorAll("tbody tr:not(.matrix__group)").ToList();
         Assert.Equal(["/cases/alpha/", "/cases/bravo/"], gridRows.Select(r => r.QuerySelector("th a")!.GetAttribute("href")));
-        Assert.Equal([true, true, false, false, false, false, false], gridRows[0].QuerySelectorAll("td").Select(td => td.TextContent.Contains('✔')));
+        // A marked cell shows the basis glyph (✔ printed, ○ editorial), an unmarked one only hidden text.
+        Assert.Equal([true, true, false, false, false, false, false], gridRows[0].QuerySelectorAll("td").Select(td => td.QuerySelector("span[aria-hidden]") is not null));
         Assert.Equal("/matrix/", grid.QuerySelector("main p a")!.GetAttribute("href"));
 
         var year = site.Html("matrix/2019/index.html");

@@ -110,6 +110,7 @@ public class PagefindStableOutputTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // runs Pagefind (Node) over the whole sample site twice
     public void Two_builds_of_the_sample_site_write_the_same_search_index()
     {
         var first = Path.Combine(Path.GetTempPath(), "casebook-pf-" + Guid.NewGuid().ToString("N")[..8]);

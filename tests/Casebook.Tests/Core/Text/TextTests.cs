@@ -17,7 +17,7 @@ public class WarekiTests
         Assert.Equal(expected, Wareki.FiscalYear(year));
 
     [Fact]
-    public void Circled_numbers() => Assert.Equal("①③⑦", Wareki.CircledNumber(1) + Wareki.CircledNumber(3) + Wareki.CircledNumber(7));
+    public void Circled_numbers() => Assert.Equal("①③⑦", CircledNumber.Format(1) + CircledNumber.Format(3) + CircledNumber.Format(7));
 }
 
 public class NormalisationTests

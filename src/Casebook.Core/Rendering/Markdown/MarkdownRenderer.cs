@@ -1,7 +1,10 @@
 using Casebook.Core.Diagnostics;
-using Ganss.Xss;
+using Casebook.Core.Rendering.Markdown.Extensions.EditorialNote;
+using Casebook.Core.Rendering.Markdown.Extensions.RawHtml;
+using Casebook.Core.Rendering.Markdown.Extensions.TableAlignment;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.CustomContainers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -20,24 +23,28 @@ public sealed record RenderedMarkdown(string Html, List<Section> Sections, List<
 /// <summary>Markdown → HTML. The pipeline is built once and shared; rendering is thread-safe.</summary>
 public sealed class MarkdownRenderer
 {
-    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UseGridTables()
-        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-        .UseEmphasisExtras()
-        .UseListExtras()
-        .UseFootnotes()
-        .UseDefinitionLists()
-        .UseAutoLinks()
-        .Build();
+    private readonly MarkdownPipeline _pipeline;
 
     private readonly string _basePath;
     private readonly bool _allowRawHtml;
 
-    public MarkdownRenderer(string basePath, bool allowRawHtml)
+    /// <param name="editorialLabel">Heading of editorial notes (the theme's <c>editorial_note</c> string).</param>
+    public MarkdownRenderer(string basePath, bool allowRawHtml, string editorialLabel = "編集部注")
     {
         _basePath = basePath;
         _allowRawHtml = allowRawHtml;
+        var builder = new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .UseGridTables()
+            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UseEmphasisExtras()
+            .UseListExtras()
+            .UseFootnotes()
+            .UseDefinitionLists()
+            .UseAutoLinks()
+            .UseTableAlignmentClasses();
+        builder.Extensions.AddIfNotAlready(new EditorialNoteExtension(editorialLabel));
+        _pipeline = builder.Build();
     }
 
     public RenderedMarkdown Render(string markdown, string path, int firstLine, DiagnosticBag diagnostics)
@@ -54,6 +61,11 @@ public sealed class MarkdownRenderer
                 case HtmlBlock:
                 case HtmlInline:
                     hasRawHtml = true;
+                    break;
+                case CustomContainer container when !EditorialNoteRenderer.IsEditorial(container):
+                    diagnostics.Warning(DiagnosticCodes.UnknownContainer,
+                        $"「::: {container.Info}」は使えない囲みです。中身は囲みなしで表示します。編集部の補足には「::: {EditorialNoteExtension.Name}」を使います。{Text.NearestMatch.Suggest(container.Info ?? "", [EditorialNoteExtension.Name])}",
+                        new SourceSpan(path, firstLine + container.Line, container.Column + 1));
                     break;
                 case LinkInline link when link.Url is not null:
                     var span = new SourceSpan(path, firstLine + link.Line, link.Column + 1);
@@ -76,25 +88,8 @@ public sealed class MarkdownRenderer
         _pipeline.Setup(renderer);
         renderer.Render(doc);
         writer.Flush();
-        // Table alignment arrives as inline styles, which the Content-Security-Policy forbids.
-        var html = writer.ToString()
-            .Replace(" style=\"text-align: right;\"", " class=\"align-right\"", StringComparison.Ordinal)
-            .Replace(" style=\"text-align: center;\"", " class=\"align-center\"", StringComparison.Ordinal)
-            .Replace(" style=\"text-align: left;\"", " class=\"align-left\"", StringComparison.Ordinal);
-
-        if (hasRawHtml && !_allowRawHtml)
-        {
-            var removed = false;
-            var sanitizer = CreateSanitizer();
-            sanitizer.RemovingTag += (_, _) => removed = true;
-            sanitizer.RemovingAttribute += (_, _) => removed = true;
-            sanitizer.RemovingStyle += (_, _) => removed = true;
-            html = sanitizer.Sanitize(html);
-            if (removed)
-                diagnostics.Warning(DiagnosticCodes.UnsafeHtmlRemoved,
-                    "本文の HTML から安全でない部分（script、イベント属性など）を取り除きました。HTML をそのまま使うには casebook.yml の site.allow_raw_html を true にします。",
-                    new SourceSpan(path, firstLine, 1));
-        }
+        var html = writer.ToString();
+        if (hasRawHtml && !_allowRawHtml) html = RawHtmlSanitizer.Sanitize(html, path, firstLine, diagnostics);
 
         foreach (var h in doc.Descendants<HeadingBlock>())
         {
@@ -103,14 +98,6 @@ public sealed class MarkdownRenderer
             sections.Add(new Section(id, InlineText(h.Inline)));
         }
         return new RenderedMarkdown(html, sections, links, PlainText(doc));
-    }
-
-    private static HtmlSanitizer CreateSanitizer()
-    {
-        var s = new HtmlSanitizer();
-        s.AllowedAttributes.Add("id");
-        s.AllowedAttributes.Add("class");
-        return s;
     }
 
     public static bool IsScriptUrl(string url)
