@@ -35,13 +35,21 @@ export function openStore(storage, basePath, random, now = () => new Date().toIS
     const { store, problem, raw } = read();
     handle.store = store;
     if (problem && problem !== "unavailable") {
-      // Keep the original text before anything could overwrite it.
+      // Keep the original text before anything could overwrite it (once: another page may have kept it already),
+      // then store what could be read, so the next page starts clean.
       try {
-        storage.setItem(`${key}:backup:${now()}`, raw);
+        if (!listBackups().some((k) => storage.getItem(k) === raw)) storage.setItem(`${key}:backup:${now()}`, raw);
         handle.problem = problem;
       } catch {
         handle.writable = false;
         handle.problem = "readonly";
+      }
+      if (handle.writable) {
+        try {
+          storage.setItem(key, JSON.stringify(store));
+        } catch {
+          // Full: the next change reports it.
+        }
       }
     } else if (problem) handle.problem = problem;
     handle.backups = listBackups();
