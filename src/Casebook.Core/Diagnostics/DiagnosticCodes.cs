@@ -44,4 +44,11 @@ public static class DiagnosticCodes
     public const string PrivacyEmail = "CB1502";
     public const string PrivacyAddress = "CB1503";
     public const string PrivacyMyNumber = "CB1504";
+
+    // マイタグ exports read by `casebook tags import` (docs/mytags.md)
+    public const string ReaderExportNotJson = "CB1601";
+    public const string ReaderExportFormat = "CB1602";
+    public const string ReaderExportShape = "CB1603";
+    public const string ReaderExportUnknownCase = "CB1604";
+    public const string ReaderExportOtherSite = "CB1605";
 }
