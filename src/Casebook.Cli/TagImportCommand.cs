@@ -22,7 +22,7 @@ public static class TagImportCommand
 
     private static int Run(string source, string[] files, bool apply)
     {
-        var config = Report.LoadConfig(source);
+        var config = CommandConfig.Load(source);
         if (config is null) return ExitCodes.UsageOrEnvironment;
         var editor = new CaseTermEditor(config.Value.Taxonomies);
         var diagnostics = new DiagnosticBag();

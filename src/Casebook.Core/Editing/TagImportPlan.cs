@@ -4,26 +4,6 @@ using Casebook.Core.Text;
 
 namespace Casebook.Core.Editing;
 
-public enum SuggestionKind
-{
-    /// <summary>Not on the case yet: <c>--apply</c> adds it.</summary>
-    New,
-    /// <summary>The case has this tag already (perhaps written differently, e.g. 全角).</summary>
-    AlreadyThere,
-    /// <summary>Not a tag of the site, but close to one (<see cref="Existing"/>): left for the editor to decide.</summary>
-    NearDuplicate,
-}
-
-/// <summary>A tag readers suggested for a case; <c>Readers</c> is how many different readers suggested it.</summary>
-public sealed record TagSuggestion(string Tag, int Readers, SuggestionKind Kind, string? Existing = null);
-
-public sealed record ReaderNote(string Reader, string Text);
-
-public sealed record CaseImport(CaseStudy Case, List<TagSuggestion> Tags, List<ReaderNote> Notes)
-{
-    public IEnumerable<TagSuggestion> New => Tags.Where(t => t.Kind == SuggestionKind.New);
-}
-
 /// <summary><c>casebook tags import</c>: the readers' suggestions of one or more マイタグ exports, merged per case
 /// (a reader counts once however many files name them) and sorted into new, already there and near-duplicates
 /// of the site's tags. Ids the site does not have are errors.</summary>
