@@ -65,13 +65,21 @@ public class MyTagsBrowserTests(BrowserFixture browser, SampleSiteFixture sample
     private static async Task<string?> Stored(IPage page, string key = Key) =>
         await page.EvaluateAsync<string?>("k => localStorage.getItem(k)", key);
 
+    /// <summary>The downloaded export, checked also by the reader `casebook tags import` uses: what the page
+    /// writes, the command reads without a diagnostic.</summary>
     private static async Task<JsonDocument> DownloadJson(IPage page, string buttonName)
     {
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = buttonName }).ClickAsync());
         var path = Path.Combine(Path.GetTempPath(), "mytags-" + Guid.NewGuid().ToString("N"));
         await download.SaveAsAsync(path);
-        try { return JsonDocument.Parse(File.ReadAllText(path)); }
-        finally { File.Delete(path); }
+        try
+        {
+            var diagnostics = new Casebook.Core.Diagnostics.DiagnosticBag();
+            Assert.NotNull(Casebook.Core.Editing.ReaderExportFile.Read(path, "export.json", diagnostics));
+            Assert.Empty(diagnostics.Sorted());
+            return JsonDocument.Parse(System.IO.File.ReadAllText(path));
+        }
+        finally { System.IO.File.Delete(path); }
     }
 
     private static FilePayload Upload(string name, string text) =>
