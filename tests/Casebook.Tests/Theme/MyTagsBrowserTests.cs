@@ -238,7 +238,7 @@ public class MyTagsBrowserTests(BrowserFixture browser, SampleSiteFixture sample
             new[] { Key, otherValue, other });
         await page.ReloadAsync();
         await page.WaitForSelectorAsync("#mytags:not([hidden])");
-        var problem = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "壊れていて読めませんでした" });
+        var problem = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "壊れていたため、退避して" });
         Assert.True(await problem.IsVisibleAsync());
         var backups = await page.EvaluateAsync<string[]>("k => Object.keys(localStorage).filter(x => x.startsWith(k + ':backup:'))", Key);
         var backup = Assert.Single(backups);

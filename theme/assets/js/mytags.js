@@ -133,7 +133,7 @@ function init(root) {
 
   function showProblem(problem) {
     const box = $("mytags-problem");
-    const text = problem ? t[`mytags_problem_${problem}`] : "";
+    const text = problem ? t[`mytags_notice_${problem}`] : "";
     box.textContent = text ?? "";
     box.hidden = !text;
   }

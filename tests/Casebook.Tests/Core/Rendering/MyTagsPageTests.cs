@@ -37,8 +37,8 @@ public class MyTagsPageTests
             .ToDictionary(a => "mytags_" + a.Name[7..].Replace('-', '_'), a => a.Value);
         var js = File.ReadAllText(Path.Combine(Repo.Theme, "assets", "js", "mytags.js"));
         var used = Regex.Matches(js, @"\bt\.(mytags_[a-z_]+)").Select(m => m.Groups[1].Value)
-            .Concat(Regex.Matches(js, @"mytags_problem_\$\{").Count > 0
-                ? ["mytags_problem_corrupt", "mytags_problem_partial", "mytags_problem_version", "mytags_problem_readonly", "mytags_problem_unavailable", "mytags_problem_quota"]
+            .Concat(Regex.Matches(js, @"mytags_notice_\$\{").Count > 0
+                ? ["mytags_notice_corrupt", "mytags_notice_partial", "mytags_notice_version", "mytags_notice_readonly", "mytags_notice_unavailable", "mytags_notice_quota"]
                 : []).Distinct().ToList();
         Assert.NotEmpty(used);
         Assert.All(used, k => Assert.True(given.TryGetValue(k, out var v) && v.Length > 0 && !v.StartsWith("mytags_", StringComparison.Ordinal), k));
