@@ -106,7 +106,7 @@ function init(data, t) {
     } else if (window.confirm(t.mytags_backup_delete_confirm)) {
       handle.removeBackup(key);
       renderBackups();
-      $("my-backups").focus?.();
+      $(handle.backups.length ? "my-backups-h" : "my-clear-h").focus();
     }
   });
 
@@ -176,7 +176,7 @@ function init(data, t) {
 
   function caseItem(c, tag, counted) {
     const onSite = titles.has(c.id);
-    const link = onSite || !titlesLoadedFor(c.id) ? el("a", { href: titles.get(c.id)?.url || c.url || `${data.base_path}cases/${c.id}/` }, c.title)
+    const link = onSite || !titlesLoadedFor(c.id) ? el("a", { href: titles.get(c.id)?.url || `${data.base_path}cases/${c.id}/` }, c.title)
       : el("span", {}, c.title, el("span", { class: "muted" }, t.mytags_case_missing));
     const parts = [el("p", { class: "my-case__title" }, link)];
     if (tag && counted) parts.push(el("p", { class: "my-case__count" }, fmt(t.mytags_readers_count, { count: c.tags.get(tag)?.length ?? 0 })));
