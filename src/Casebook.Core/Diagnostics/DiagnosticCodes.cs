@@ -39,6 +39,9 @@ public static class DiagnosticCodes
     public const string UnsafeHtmlRemoved = "CB1401";
     public const string UnsafeLinkRemoved = "CB1402";
 
+    // Markdown
+    public const string UnknownContainer = "CB1601";
+
     // Privacy lint (warnings): personal data that should not be in a published case
     public const string PrivacyPhone = "CB1501";
     public const string PrivacyEmail = "CB1502";
@@ -46,9 +49,9 @@ public static class DiagnosticCodes
     public const string PrivacyMyNumber = "CB1504";
 
     // マイタグ exports read by `casebook tags import` (docs/mytags.md)
-    public const string ReaderExportNotJson = "CB1601";
-    public const string ReaderExportFormat = "CB1602";
-    public const string ReaderExportShape = "CB1603";
-    public const string ReaderExportUnknownCase = "CB1604";
-    public const string ReaderExportOtherSite = "CB1605";
+    public const string ReaderExportNotJson = "CB1701";
+    public const string ReaderExportFormat = "CB1702";
+    public const string ReaderExportShape = "CB1703";
+    public const string ReaderExportUnknownCase = "CB1704";
+    public const string ReaderExportOtherSite = "CB1705";
 }
