@@ -48,10 +48,15 @@ public static class DiagnosticCodes
     public const string PrivacyAddress = "CB1503";
     public const string PrivacyMyNumber = "CB1504";
 
+    // Search settings (casebook.yml search.variants / search.synonyms)
+    public const string SearchGroupNotList = "CB1701";
+    public const string SearchGroupTooSmall = "CB1702";
+    public const string SearchFormInvalid = "CB1703";
+    public const string SearchFormShort = "CB1704";
     // マイタグ exports read by `casebook tags import` (docs/mytags.md)
-    public const string ReaderExportNotJson = "CB1701";
-    public const string ReaderExportFormat = "CB1702";
-    public const string ReaderExportShape = "CB1703";
-    public const string ReaderExportUnknownCase = "CB1704";
-    public const string ReaderExportOtherSite = "CB1705";
+    public const string ReaderExportNotJson = "CB1801";
+    public const string ReaderExportFormat = "CB1802";
+    public const string ReaderExportShape = "CB1803";
+    public const string ReaderExportUnknownCase = "CB1804";
+    public const string ReaderExportOtherSite = "CB1805";
 }

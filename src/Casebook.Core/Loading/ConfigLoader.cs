@@ -30,7 +30,8 @@ public static partial class ConfigLoader
         site?.ReportUnknownKeys();
 
         var (normalizedBase, basePath) = NormalizeBaseUrl(baseUrl, site?.SpanOf("base_url") ?? root.Span(), diagnostics);
-        var settings = new SiteSettings(title, description, normalizedBase, basePath, author, allowRaw);
+        var search = Search.SearchSettings.Load(root.Map("search"), diagnostics);
+        var settings = new SiteSettings(title, description, normalizedBase, basePath, author, allowRaw) { Search = search };
 
         var taxonomies = new Dictionary<string, Taxonomy>(StringComparer.Ordinal);
         var taxMap = root.Map("taxonomies");

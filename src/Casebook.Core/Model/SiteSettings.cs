@@ -6,4 +6,8 @@ public sealed record SiteSettings(
     string BaseUrl,      // absolute origin + path, ends with '/', or "" when not configured
     string BasePath,     // path part of BaseUrl, starts and ends with '/'
     string Author,
-    bool AllowRawHtml);
+    bool AllowRawHtml)
+{
+    /// <summary>casebook.yml's <c>search:</c> section (variant groups and synonyms).</summary>
+    public Casebook.Core.Search.SearchSettings Search { get; init; } = Casebook.Core.Search.SearchSettings.Empty;
+}

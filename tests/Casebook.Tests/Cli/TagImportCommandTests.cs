@@ -131,12 +131,12 @@ public class TagImportCommandTests
             string[] args = ["tags", "import", "sato.json", "text.json", "v2.json", "other.json", "unknown.json", "shape.json", .. apply ? new[] { "--apply" } : []];
             var r = await CliRunner.InAsync(site.Root, args);
             Assert.True(r.ExitCode == 1, r.Stdout + r.Stderr);
-            Assert.Contains("text.json(1,1): error CB1701: JSON として読めません", r.Stdout);
-            Assert.Contains("v2.json(3,14): error CB1702: この casebook が読める形式は version 1 です（このファイルは 2）", r.Stdout);
-            Assert.Contains("other.json(1,13): error CB1702: マイタグの書き出しファイルではありません", r.Stdout);
-            Assert.Matches(@"unknown\.json\(\d+,\d+\): error CB1704: 事例「alpah」はこのサイトにありません。（もしかして「alpha」？）", r.Stdout);
-            Assert.Contains("shape.json(4,68): error CB1703: 事例「alpha」のタグ「研修」の読み手「r-zzz」が \"readers\" にありません。", r.Stdout);
-            Assert.Contains("shape.json(4,80): error CB1703: 事例「alpha」のタグが正しくありません", r.Stdout);
+            Assert.Contains("text.json(1,1): error CB1801: JSON として読めません", r.Stdout);
+            Assert.Contains("v2.json(3,14): error CB1802: この casebook が読める形式は version 1 です（このファイルは 2）", r.Stdout);
+            Assert.Contains("other.json(1,13): error CB1802: マイタグの書き出しファイルではありません", r.Stdout);
+            Assert.Matches(@"unknown\.json\(\d+,\d+\): error CB1804: 事例「alpah」はこのサイトにありません。（もしかして「alpha」？）", r.Stdout);
+            Assert.Contains("shape.json(4,68): error CB1803: 事例「alpha」のタグ「研修」の読み手「r-zzz」が \"readers\" にありません。", r.Stdout);
+            Assert.Contains("shape.json(4,80): error CB1803: 事例「alpha」のタグが正しくありません", r.Stdout);
             Assert.Contains(apply ? "どのファイルも書き換えませんでした" : "直してから --apply", r.Stdout);
             Assert.DoesNotContain("   at ", r.Stdout + r.Stderr);   // no stack trace
             AssertUnchanged(site, before);
