@@ -53,6 +53,7 @@ public static class DiagnosticCodes
     public const string SearchGroupTooSmall = "CB1702";
     public const string SearchFormInvalid = "CB1703";
     public const string SearchFormShort = "CB1704";
+
     // マイタグ exports read by `casebook tags import` (docs/mytags.md)
     public const string ReaderExportNotJson = "CB1801";
     public const string ReaderExportFormat = "CB1802";
