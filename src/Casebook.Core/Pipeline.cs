@@ -172,6 +172,8 @@ public static class Pipeline
         yield return () => OutputFile.Text("feed.xml", Feeds.Atom(g));
         yield return () => OutputFile.Text("sitemap.xml", Feeds.Sitemap(g, jobs.Where(j => j.Layout != "404").Select(j => j.Link.Url)));
         yield return () => OutputFile.Text("robots.txt", "User-agent: *\nAllow: /\n");
+        yield return () => ReaderData.Tags(g);
+        foreach (var shard in ReaderData.TitleShards(g)) yield return shard;
     }
 
     private static List<(string, string)> AssetCopies(SiteContent content, Theme theme)

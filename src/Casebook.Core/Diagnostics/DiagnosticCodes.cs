@@ -53,4 +53,11 @@ public static class DiagnosticCodes
     public const string SearchGroupTooSmall = "CB1702";
     public const string SearchFormInvalid = "CB1703";
     public const string SearchFormShort = "CB1704";
+
+    // マイタグ exports read by `casebook tags import` (docs/mytags.md)
+    public const string ReaderExportNotJson = "CB1801";
+    public const string ReaderExportFormat = "CB1802";
+    public const string ReaderExportShape = "CB1803";
+    public const string ReaderExportUnknownCase = "CB1804";
+    public const string ReaderExportOtherSite = "CB1805";
 }

@@ -160,6 +160,12 @@ public sealed class SiteRenderer
         var search = L.For("search");
         jobs.Add(new(search, "search", new Lazy<object>(() => _vm.SearchFacets.Page(new[] { "elements", "pillars", "tags" }.Select(_vm.Taxonomy).ToList())),
             Meta(search, _theme.T("search"), "", "search", "search", [home], index: false), ""));
+        if (_theme.HasLayout(MyTagsPage.Layout))
+        {
+            var my = L.For("my");
+            jobs.Add(new(my, MyTagsPage.Layout, new Lazy<object>(() => MyTagsPage.Build(_g, _theme)),
+                Meta(my, _theme.T("mytags_page_title"), "", "my", "my", [home], index: false), ""));
+        }
         var notFound = L.File("404.html");
         jobs.Add(new(notFound, "404", List(_theme.T("not_found")), Meta(notFound, _theme.T("not_found"), "", "404", "", index: false), ""));
         return jobs;

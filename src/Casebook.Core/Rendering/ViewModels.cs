@@ -147,3 +147,8 @@ public sealed record HomeVm(List<VolumeVm> Volumes, List<CaseCardVm> Latest, Lis
 public sealed record ListVm(string Title, string Lead, List<CaseCardVm> Cases, List<GroupVm> Groups,
     List<LessonVm> Lessons, List<ChecklistVm> Checklists, List<GlossaryEntryVm> Glossary, List<TaxonomyVm> Taxonomies,
     List<VolumeYearVm> Years, List<ContentPageVm> Pages);
+
+/// <summary>The reader's マイタグ page (/my/). It is filled in the browser from localStorage; DataJson tells the
+/// script where the site's title shards are and who the site is (written into exports), StringsJson holds
+/// the theme's <c>mytags_</c> strings.</summary>
+public sealed record MyTagsPageVm(string Title, string DataJson, string StringsJson);
