@@ -1,3 +1,4 @@
+using Casebook.Core.Binding;
 using System.CommandLine;
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Editing;
@@ -46,7 +47,7 @@ public static class TagImportCommand
             Report.Diagnostics(contentDiagnostics.Sorted());
             return ExitCodes.UsageOrEnvironment;
         }
-        new TermValidator().Validate(content, contentDiagnostics);
+        ContentBinder.Bind(content, contentDiagnostics);
         var plan = TagImportPlan.Build(content, editor, exports, diagnostics);
 
         var o = System.Console.Out;
