@@ -44,4 +44,7 @@ public static class DiagnosticCodes
     public const string PrivacyEmail = "CB1502";
     public const string PrivacyAddress = "CB1503";
     public const string PrivacyMyNumber = "CB1504";
+
+    // Markdown body
+    public const string MarkdownTooDeep = "CB1601";
 }
