@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Casebook.Core.Publishing;
+using Casebook.Publishing;
 
 namespace Casebook.Cli;
 

@@ -1,5 +1,5 @@
 using System.Net.Http;
-using Casebook.Core.Publishing;
+using Casebook.Publishing;
 
 namespace Casebook.Tests.Publishing;
 
