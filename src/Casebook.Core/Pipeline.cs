@@ -157,6 +157,7 @@ public static class Pipeline
         yield return () => OutputFile.Text("feed.xml", Feeds.Atom(g));
         yield return () => OutputFile.Text("sitemap.xml", Feeds.Sitemap(g, jobs.Where(j => j.Layout != "404").Select(j => j.Link.Url)));
         yield return () => OutputFile.Text("robots.txt", "User-agent: *\nAllow: /\n");
+        yield return () => OutputFile.Text(PrintPageCss.File, PrintPageCss.For(g.Settings.Print));
     }
 
     private static List<(string, string)> AssetCopies(SiteContent content, Theme theme)

@@ -30,7 +30,10 @@ public static partial class ConfigLoader
         site?.ReportUnknownKeys();
 
         var (normalizedBase, basePath) = NormalizeBaseUrl(baseUrl, site?.SpanOf("base_url") ?? root.Span(), diagnostics);
-        var settings = new SiteSettings(title, description, normalizedBase, basePath, author, allowRaw);
+        var settings = new SiteSettings(title, description, normalizedBase, basePath, author, allowRaw)
+        {
+            Print = PrintSettingsLoader.Load(root.Map("print"), diagnostics),
+        };
 
         var taxonomies = new Dictionary<string, Taxonomy>(StringComparer.Ordinal);
         var taxMap = root.Map("taxonomies");
