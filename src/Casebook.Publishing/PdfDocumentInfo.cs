@@ -32,12 +32,17 @@ public sealed partial record PdfDocumentInfo(string Title, string Author, string
 
         var update = new StringBuilder("\n");
         var catalogAt = bytes.Length + update.Length;
-        update.Append(CultureInfo.InvariantCulture, $"{rootNumber} {rootGeneration} obj\n{WithLanguage(catalog)}\nendobj\n");
+        // Chromium sets /Lang from <html lang>; the catalog is only rewritten when it says something else.
+        var newCatalog = WithLanguage(catalog);
+        var rewriteCatalog = !HasLanguage(catalog);
+        if (rewriteCatalog) update.Append(CultureInfo.InvariantCulture, $"{rootNumber} {rootGeneration} obj\n{newCatalog}\nendobj\n");
         var infoNumber = size;
         var infoAt = bytes.Length + Latin1.GetByteCount(update.ToString());
         update.Append(CultureInfo.InvariantCulture, $"{infoNumber} 0 obj\n{InfoDictionary(oldInfo)}\nendobj\n");
         var newXrefAt = bytes.Length + Latin1.GetByteCount(update.ToString());
-        update.Append(CultureInfo.InvariantCulture, $"xref\n{rootNumber} 1\n{catalogAt:D10} {rootGeneration:D5} n\r\n{infoNumber} 1\n{infoAt:D10} 00000 n\r\n");
+        update.Append("xref\n");
+        if (rewriteCatalog) update.Append(CultureInfo.InvariantCulture, $"{rootNumber} 1\n{catalogAt:D10} {rootGeneration:D5} n\r\n");
+        update.Append(CultureInfo.InvariantCulture, $"{infoNumber} 1\n{infoAt:D10} 00000 n\r\n");
         var id = IdKey().Match(trailer) is { Success: true } m ? " " + m.Value : "";
         update.Append(CultureInfo.InvariantCulture,
             $"trailer\n<</Size {size + 1}\n/Root {rootNumber} {rootGeneration} R\n/Info {infoNumber} 0 R\n/Prev {xrefAt}{id}>>\nstartxref\n{newXrefAt}\n%%EOF\n");
@@ -45,6 +50,9 @@ public sealed partial record PdfDocumentInfo(string Title, string Author, string
         using var file = new FileStream(pdfFile, FileMode.Append, FileAccess.Write);
         file.Write(Latin1.GetBytes(update.ToString()));
     }
+
+    private bool HasLanguage(string catalog) =>
+        catalog.Contains($"/Lang {Literal(Language)}", StringComparison.Ordinal) && catalog.Contains("/DisplayDocTitle true", StringComparison.Ordinal);
 
     private string WithLanguage(string catalog)
     {

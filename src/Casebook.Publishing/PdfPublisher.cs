@@ -156,7 +156,7 @@ public static partial class PdfPublisher
         // Centred, so it sits right on left- and right-hand pages alike (their margins differ at the binding).
         const string box = "width:100%;text-align:center;font-family:'BIZ UDPGothic',sans-serif;font-size:8pt;color:#444;";
         static string Mm(double v) => v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "mm";
-        await page.PdfAsync(new PagePdfOptions
+        var pdfOptions = new PagePdfOptions
         {
             Path = outputFile,
             // Paper and margins come from print-page.css (casebook.yml print:); these say the same for a stylesheet without them.
@@ -171,7 +171,25 @@ public static partial class PdfPublisher
             Margin = new Margin { Top = Mm(print.TopMm), Bottom = Mm(print.BottomMm), Left = Mm(print.InsideMm), Right = Mm(print.OutsideMm) },
             Tagged = true,
             Outline = true,
-        });
+        };
+        await page.PdfAsync(pdfOptions);
+        if (print.StartCasesOnRight)
+        {
+            var ids = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.print-case[id]')].map(a => a.id)");
+            var blanks = RightHandStarts.BlankPagesBefore(ids, RightHandStarts.DestinationPages(outputFile));
+            if (blanks.Count > 0)
+            {
+                await page.EvaluateAsync("""
+                    ids => { for (const id of ids) {
+                      const blank = document.createElement('div');
+                      blank.className = 'print-blank-page';
+                      blank.setAttribute('aria-hidden', 'true');
+                      document.getElementById(id).before(blank);
+                    } }
+                    """, blanks);
+                await page.PdfAsync(pdfOptions);
+            }
+        }
         await context.CloseAsync();
         return new PageMeta(meta.ElementAtOrDefault(0) ?? "", meta.ElementAtOrDefault(1) ?? "");
     }
