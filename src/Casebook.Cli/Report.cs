@@ -28,7 +28,7 @@ public static class Report
         var pages = result.PagesWritten > 0 ? $"・{result.PagesWritten} ページ" : "";
         var status = errors > 0 ? $"エラー {errors} 件" : "成功";
         System.Console.Out.WriteLine($"{verb}: {status}（警告 {warnings} 件） {counts}{pages} — {elapsed.TotalSeconds:0.00} 秒");
-        if (Environment.GetEnvironmentVariable("CASEBOOK_TIMINGS") == "1")
+        if (HostEnvironment.StageTimings)
             foreach (var t in result.Timings) System.Console.Out.WriteLine($"  {t.Stage,-14} {t.Elapsed.TotalMilliseconds,8:0} ms");
     }
 

@@ -39,6 +39,7 @@ public static class DiagnosticCodes
     public const string UnsafeHtmlRemoved = "CB1401";
     public const string UnsafeLinkRemoved = "CB1402";
 
+
     // Privacy lint (warnings): personal data that should not be in a published case
     public const string PrivacyPhone = "CB1501";
     public const string PrivacyEmail = "CB1502";
@@ -46,5 +47,6 @@ public static class DiagnosticCodes
     public const string PrivacyMyNumber = "CB1504";
 
     // Markdown body
-    public const string MarkdownTooDeep = "CB1601";
+    public const string UnknownContainer = "CB1601";
+    public const string MarkdownTooDeep = "CB1602";
 }

@@ -1,7 +1,9 @@
 using Casebook.Core.Diagnostics;
+using Casebook.Core.Rendering.Editorial;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.CustomContainers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -20,24 +22,27 @@ public sealed record RenderedMarkdown(string Html, List<Section> Sections, List<
 /// <summary>Markdown → HTML. The pipeline is built once and shared; rendering is thread-safe.</summary>
 public sealed class MarkdownRenderer
 {
-    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UseGridTables()
-        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-        .UseEmphasisExtras()
-        .UseListExtras()
-        .UseFootnotes()
-        .UseDefinitionLists()
-        .UseAutoLinks()
-        .Build();
+    private readonly MarkdownPipeline _pipeline;
 
     private readonly string _basePath;
     private readonly bool _allowRawHtml;
 
-    public MarkdownRenderer(string basePath, bool allowRawHtml)
+    /// <param name="editorialLabel">Heading of editorial notes (the theme's <c>editorial_note</c> string).</param>
+    public MarkdownRenderer(string basePath, bool allowRawHtml, string editorialLabel = "編集部注")
     {
         _basePath = basePath;
         _allowRawHtml = allowRawHtml;
+        var builder = new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .UseGridTables()
+            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UseEmphasisExtras()
+            .UseListExtras()
+            .UseFootnotes()
+            .UseDefinitionLists()
+            .UseAutoLinks();
+        builder.Extensions.AddIfNotAlready(new EditorialNoteExtension(editorialLabel));
+        _pipeline = builder.Build();
     }
 
     public RenderedMarkdown Render(string markdown, string path, int firstLine, DiagnosticBag diagnostics)
@@ -67,6 +72,11 @@ public sealed class MarkdownRenderer
                 case HtmlBlock:
                 case HtmlInline:
                     hasRawHtml = true;
+                    break;
+                case CustomContainer container when !EditorialNoteRenderer.IsEditorial(container):
+                    diagnostics.Warning(DiagnosticCodes.UnknownContainer,
+                        $"「::: {container.Info}」は使えない囲みです。中身は囲みなしで表示します。編集部の補足には「::: {EditorialNoteExtension.Name}」を使います。{Text.NearestMatch.Suggest(container.Info ?? "", [EditorialNoteExtension.Name])}",
+                        new SourceSpan(path, firstLine + container.Line, container.Column + 1));
                     break;
                 case LinkInline link when link.Url is not null:
                     var span = new SourceSpan(path, firstLine + link.Line, link.Column + 1);

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Casebook.Publishing;
+using Casebook.Publishing.Pdf;
 using Casebook.Tests.Support;
 
 namespace Casebook.Tests.Publishing;

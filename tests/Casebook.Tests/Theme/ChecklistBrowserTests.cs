@@ -475,7 +475,7 @@ public class ChecklistBrowserTests(BrowserFixture browser, SampleSiteFixture sam
             """);
         var result = site.Build("https://example.org/sub/");
         Assert.True(result.Success, string.Join("\n", FixtureSite.Lines(result)));
-        await using var server = await StaticServer.StartAsync(site.Output, "/sub/");
+        await using var server = await Casebook.Publishing.Hosting.LoopbackServer.ServeFolderAsync(site.Output, "/sub/");
         var (page, outside) = await browser.NewPageAsync(server.Origin);
         _contexts.Add(page.Context);
         var errors = new List<string>();

@@ -15,6 +15,7 @@ public class PageKindsTests(BrowserFixture browser, SampleSiteFixture site)
         "/volumes/", "/volumes/yokohama-r4/", "/volumes/kanagawa-h26/print/", "/organizations/", "/regions/", "/matrix/",
         "/lessons/", "/lessons/mito-komon/", "/pages/kanagawa-leader-advice/", "/checklists/", "/checklists/seven-elements/",
         "/glossary/", "/search/", "/404.html",
+        "/cases/kanagawa-hayama/", "/lessons/community-based-social-work/", "/pages/chiba-jiritsu-shien-kyogikai/", "/pages/chiba-kikan-soudan/",
     };
 
     [Theory]
@@ -73,7 +74,7 @@ public class PageKindsTests(BrowserFixture browser, SampleSiteFixture site)
         {
             var result = Casebook.Core.Pipeline.Run(new Casebook.Core.BuildOptions(Repo.Root, output, BaseUrl: "https://example.org/sub/dir/"));
             Assert.True(result.Success);
-            await using var server = await StaticServer.StartAsync(output, "/sub/dir/");
+            await using var server = await Casebook.Publishing.Hosting.LoopbackServer.ServeFolderAsync(output, "/sub/dir/");
             var (page, outside) = await browser.NewPageAsync(server.Origin);
             var failed = new List<string>();
             page.Response += (_, r) => { if (r.Status >= 400) lock (failed) failed.Add(r.Url); };

@@ -265,10 +265,10 @@ public class SearchBrowserTests(BrowserFixture browser, SampleSiteFixture sample
         var dir = Path.Combine(Path.GetTempPath(), "casebook-search-sub-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            var build = Pipeline.Run(new BuildOptions(Repo.Root, dir, "https://example.org/sub/", Search: true));
+            var build = Pipeline.Run(new BuildOptions(Repo.Root, dir, "https://example.org/sub/", Search: true, SearchTools: Casebook.Cli.HostEnvironment.SearchTools()));
             Assert.True(build.Success);
             Assert.True(build.Search?.Status == SearchIndexStatus.Indexed, build.Search?.Message);
-            await using var server = await StaticServer.StartAsync(dir, "/sub/");
+            await using var server = await Casebook.Publishing.Hosting.LoopbackServer.ServeFolderAsync(dir, "/sub/");
             var (page, outside) = await OpenAsync("/sub/" + Q("タクシー"), server.Origin);
             var hrefs = await page.Locator("[data-search-results] a[href]").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))");
             Assert.NotEmpty(hrefs);

@@ -3,7 +3,7 @@ using Casebook.Tests.Support;
 
 namespace Casebook.Tests.Core.Rendering;
 
-/// <summary>Markdig's nesting and size limits become one CB1601 with the file and place.</summary>
+/// <summary>Markdig's nesting and size limits become one CB1602 with the file and place.</summary>
 public class MarkdownLimitTests
 {
     [Fact]

@@ -116,8 +116,8 @@ public class PagefindStableOutputTests
         var second = first + "-2";
         try
         {
-            var a = Pipeline.Run(new BuildOptions(Repo.Root, first, Search: true));
-            var b = Pipeline.Run(new BuildOptions(Repo.Root, second, Search: true));
+            var a = Pipeline.Run(new BuildOptions(Repo.Root, first, Search: true, SearchTools: Casebook.Cli.HostEnvironment.SearchTools()));
+            var b = Pipeline.Run(new BuildOptions(Repo.Root, second, Search: true, SearchTools: Casebook.Cli.HostEnvironment.SearchTools()));
             Assert.Equal(SearchIndexStatus.Indexed, a.Search?.Status);
             Assert.Equal(SearchIndexStatus.Indexed, b.Search?.Status);
             var fa = Files(Path.Combine(first, "pagefind"));

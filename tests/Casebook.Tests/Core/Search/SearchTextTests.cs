@@ -56,7 +56,7 @@ public class PagefindIndexerTests
     {
         using var site = new FixtureSite("-- tools/search/package-lock.json --\n{}\n-- tools/search/package.json --\n{}\n");
         Directory.CreateDirectory(site.Output);
-        var r = PagefindIndexer.Run([], Path.Combine(site.Output, "pagefind"), site.Root, searchPath: Path.Combine(site.Root, "no-node-here"));
+        var r = PagefindIndexer.Run([], Path.Combine(site.Output, "pagefind"), site.Root, new SearchTools(Path.Combine(site.Root, "no-node-here")));
         Assert.Equal(SearchIndexStatus.Skipped, r.Status);
         Assert.Contains("Node.js", r.Message);
         Assert.Contains("npm", r.Message);
@@ -67,7 +67,7 @@ public class PagefindIndexerTests
     public void The_tools_folder_above_the_site_is_found()
     {
         using var site = new FixtureSite("-- tools/search/package-lock.json --\n{}\n-- site/casebook.yml --\nsite: {title: x}\n");
-        Assert.Equal(Path.Combine(site.Root, "tools", "search"), PagefindIndexer.FindToolsDir(Path.Combine(site.Root, "site")));
+        Assert.Equal(Path.Combine(site.Root, "tools", "search"), PagefindIndexer.FindToolsDir(Path.Combine(site.Root, "site"), SearchTools.None));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
 using PdfSharp.Pdf.IO;
 
-namespace Casebook.Publishing;
+namespace Casebook.Publishing.Pdf;
 
 /// <summary>A font as a PDF declares it. <paramref name="Type"/> is the font's subtype, or for a composite
 /// (Type0) font its descendant's (CIDFontType2 is TrueType, CIDFontType0 is CFF).</summary>

@@ -2,7 +2,7 @@ using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
 using PdfSharp.Pdf.IO;
 
-namespace Casebook.Publishing;
+namespace Casebook.Publishing.Pdf;
 
 /// <summary>Each case on a right-hand page (casebook.yml <c>print.start_cases_on_right</c>). CSS says
 /// <c>break-before: right</c>, but Chromium breaks to the next page of either side; so the PDF is rendered once,

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Casebook.Publishing;
+namespace Casebook.Publishing.Pdf;
 
 /// <summary>The PDF's document information (title, author, subject, keywords, creator) and its language,
 /// written as an incremental update: Chromium's bytes stay as they are (outline, tags, fonts untouched) and a new

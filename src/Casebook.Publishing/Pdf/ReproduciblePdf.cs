@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Casebook.Publishing;
+namespace Casebook.Publishing.Pdf;
 
 /// <summary>Makes Chromium's PDF the same bytes for the same site. Rewrites in place with the same length, so
 /// the file's offsets stay valid.</summary>

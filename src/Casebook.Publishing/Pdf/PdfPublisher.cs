@@ -3,17 +3,20 @@ using System.Text.RegularExpressions;
 using Casebook.Core.Diagnostics;
 using Casebook.Core;
 using Casebook.Core.Loading;
+using Casebook.Publishing.Hosting;
 using Microsoft.Playwright;
 
-namespace Casebook.Publishing;
+namespace Casebook.Publishing.Pdf;
 
 public sealed record PdfOptions(
     string SourceRoot,
     string VolumeId,
     string OutputFile,
     string? SiteDir = null,          // a built site to use when it is up to date; default <source>/_site
-    string? ChromiumPath = null,     // default $CASEBOOK_CHROMIUM or /usr/bin/chromium
-    string? ThemeDir = null);
+    string? ChromiumPath = null,     // default /usr/bin/chromium
+    string? ThemeDir = null,
+    string? ShippedThemeDir = null,  // the tool's theme, for a site without its own theme/
+    string? SourceDateEpoch = null); // the PDF's dates (seconds since 1970); default now
 
 public enum PdfStatus { Ok, UnknownVolume, BuildFailed, ChromiumMissing, BrowserFailed, FontsNotPrintReady }
 
@@ -27,8 +30,7 @@ public static partial class PdfPublisher
     public const string DefaultChromium = "/usr/bin/chromium";
     public const string ChromiumPackage = "chromium";
 
-    public static string ChromiumPath(string? configured) =>
-        configured ?? (Environment.GetEnvironmentVariable("CASEBOOK_CHROMIUM") is { Length: > 0 } env ? env : DefaultChromium);
+    public static string ChromiumPath(string? configured) => configured ?? DefaultChromium;
 
     public static async Task<PdfResult> RunAsync(PdfOptions options, Action<string>? progress = null, CancellationToken cancel = default)
     {
@@ -53,12 +55,13 @@ public static partial class PdfPublisher
         var built = false;
         try
         {
-            if (!IsUpToDate(options.SourceRoot, Path.Combine(siteDir, printRelative), options.ThemeDir))
+            var build = new BuildOptions(options.SourceRoot, "", ThemeDir: options.ThemeDir, ShippedThemeDir: options.ShippedThemeDir);
+            if (!IsUpToDate(options.SourceRoot, Path.Combine(siteDir, printRelative), build.ThemeDirectory))
             {
                 // Build into a temporary folder: the reader-facing _site (and its search index) stays as it is.
                 progress?.Invoke("build");
                 temp = Path.Combine(Path.GetTempPath(), "casebook-pdf-" + Guid.NewGuid().ToString("N")[..12]);
-                var result = Pipeline.Run(new BuildOptions(options.SourceRoot, temp, ThemeDir: options.ThemeDir));
+                var result = Pipeline.Run(build with { OutputDir = temp });
                 if (!result.Success) return new PdfResult(PdfStatus.BuildFailed, "サイトを生成できないため PDF を作れません。", result.Diagnostics);
                 siteDir = temp;
                 built = true;
@@ -71,14 +74,14 @@ public static partial class PdfPublisher
             progress?.Invoke("pdf");
             var outputFile = Path.GetFullPath(options.OutputFile);
             Directory.CreateDirectory(Path.GetDirectoryName(outputFile)!);
-            await using var server = LoopbackServer.Start(siteDir, basePath);
+            await using var server = await LoopbackServer.ServeFolderAsync(siteDir, basePath);
             var url = server.Origin + basePath + "volumes/" + Uri.EscapeDataString(volume.Id) + "/print/";
             try
             {
                 var settings = config.Value.Item1;
                 var publicOrigin = settings.BaseUrl.Length > 0 ? new Uri(settings.BaseUrl).GetLeftPart(UriPartial.Authority) : null;
                 var meta = await RenderAsync(chromium, server.Origin, url, outputFile, volume.Title, publicOrigin, settings.Print);
-                ReproduciblePdf.Apply(outputFile, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
+                ReproduciblePdf.Apply(outputFile, options.SourceDateEpoch);
                 new PdfDocumentInfo(volume.Title, volume.Publisher, meta.Subject, meta.Keywords, Creator, "ja").WriteTo(outputFile);
                 if (PdfFonts.Read(outputFile).Where(f => !f.PrintReady).ToList() is { Count: > 0 } unready)
                 {
@@ -195,13 +198,13 @@ public static partial class PdfPublisher
     }
 
 
-    /// <summary>The print edition was built after every source file changed (casebook.yml, input/, theme/).</summary>
-    public static bool IsUpToDate(string sourceRoot, string printFile, string? themeDir)
+    /// <summary>The print edition was built after every source file changed (casebook.yml, input/, the theme).</summary>
+    public static bool IsUpToDate(string sourceRoot, string printFile, string themeDir)
     {
         if (!File.Exists(printFile)) return false;
         var builtAt = File.GetLastWriteTimeUtc(printFile);
         var sources = new List<string> { Path.Combine(sourceRoot, ConfigLoader.FileName) };
-        foreach (var dir in new[] { Path.Combine(sourceRoot, "input"), Pipeline.ResolveTheme(sourceRoot, themeDir) })
+        foreach (var dir in new[] { Path.Combine(sourceRoot, "input"), themeDir })
             if (Directory.Exists(dir)) sources.AddRange(Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories));
         return sources.All(f => File.GetLastWriteTimeUtc(f) <= builtAt);
     }
