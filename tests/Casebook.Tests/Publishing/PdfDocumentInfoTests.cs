@@ -1,4 +1,4 @@
-using Casebook.Publishing;
+using Casebook.Publishing.Pdf;
 using Casebook.Tests.Support;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
