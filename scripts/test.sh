@@ -7,4 +7,6 @@ scripts/ensure-deps.sh
 if command -v npm >/dev/null 2>&1 && [ -f tools/search/package-lock.json ]; then
   (cd tools/search && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# The browser-side modules' own tests (node --test), e.g. search-text.js; C#/JS parity runs within dotnet test.
+if command -v node >/dev/null 2>&1; then node --test tests/js/; fi
 dotnet test Casebook.sln -c Release "$@"

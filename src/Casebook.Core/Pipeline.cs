@@ -161,6 +161,7 @@ public static class Pipeline
             yield return () => OutputFile.Text($"{path}{v.Id}-cases.json", JsonExport.Cases(g, g.VolumeCases[v.Id]));
             yield return () => CsvExport.Cases($"{path}{v.Id}-cases.csv", g, g.VolumeCases[v.Id]);
         }
+        yield return () => OutputFile.Text(SearchFacetList.JsonPath, SearchFacetList.Json(new SearchFacetList(g, null).All()));
         yield return () => OutputFile.Text("feed.xml", Feeds.Atom(g));
         yield return () => OutputFile.Text("sitemap.xml", Feeds.Sitemap(g, jobs.Where(j => j.Layout != "404").Select(j => j.Link.Url)));
         yield return () => OutputFile.Text("robots.txt", "User-agent: *\nAllow: /\n");

@@ -5,6 +5,7 @@ using Casebook.Benchmarks;
 // dotnet run -c Release --project tests/Casebook.Benchmarks -- bench [BenchmarkDotNet arguments]
 // dotnet run -c Release --project tests/Casebook.Benchmarks -- stages --source DIR   (one timed in-process build)
 // dotnet run -c Release --project tests/Casebook.Benchmarks -- incremental --source DIR   (serve's rebuild after one case edit)
+// dotnet run -c Release --project tests/Casebook.Benchmarks -- search-load --site DIR --query 見守り   (cold browser on /search/)
 return args.FirstOrDefault() switch
 {
     "corpus" => CorpusGenerator.Run(args[1..]),
@@ -12,6 +13,7 @@ return args.FirstOrDefault() switch
     "stages" => StageTimer.Run(args[1..]),
     "layouts" => LayoutTimer.Run(args[1..]),
     "incremental" => IncrementalTimer.Run(args[1..]),
+    "search-load" => Casebook.Benchmarks.SearchLoadTimer.Run(args[1..]),
     _ => Usage(),
 };
 

@@ -1,9 +1,10 @@
 // Builds the search index from records, through Pagefind's Node API (the pinned `pagefind` package):
 //   node index.mjs OUTPUT_DIR < records.jsonl
-// Each stdin line is one JSON record as Pagefind's addCustomRecord takes it: url, content, language, meta,
-// filters, sort. casebook build writes them (src/Casebook.Core/Search/SearchRecords.cs), so Pagefind never
-// crawls the written site. Records are added one at a time, in the order given, so the same site always gives
-// the same index. Prints "Indexed N pages"; exits non-zero with Pagefind's errors when something fails.
+// Each stdin line is one JSON record: url, parts ([{weight, text}]), language, meta, filters, sort. casebook build
+// writes them (src/Casebook.Core/Search/SearchRecords.cs), so Pagefind never crawls the written site. Each record
+// becomes a small HTML document for addHTMLFile, one <p data-pagefind-weight> per part (custom records cannot carry
+// weights), meta, filters and sort as attributes. Records are added one at a time, in the order given, so the same
+// site always gives the same index. Prints "Indexed N pages"; exits non-zero with Pagefind's errors when something fails.
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -25,11 +26,24 @@ const fail = async (what, errors) => {
 const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
 if (!index) await fail("createIndex", errors);
 
+const escape = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+// Values are read from an attribute (name[data-v]), so commas and colons in them need no escaping.
+const tagged = (kind, key, value) => `<span data-pagefind-${kind}="${escape(key)}[data-v]" data-v="${escape(value)}"></span>`;
+
+function html(record) {
+  const body = record.parts.map((p) => `<p data-pagefind-weight="${p.weight}">${escape(p.text)}</p>`);
+  for (const [key, value] of Object.entries(record.meta)) body.push(tagged("meta", key, value));
+  for (const [key, values] of Object.entries(record.filters)) for (const value of values) body.push(tagged("filter", key, value));
+  for (const [key, value] of Object.entries(record.sort)) body.push(tagged("sort", key, value));
+  return `<!DOCTYPE html><html lang="${record.language}"><head><meta charset="utf-8"></head><body>${body.join("")}</body></html>`;
+}
+
 let pages = 0;
 for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
   if (line.length === 0) continue;
-  const added = await index.addCustomRecord(JSON.parse(line));
-  if (added.errors.length > 0) await fail(`addCustomRecord ${JSON.parse(line).url}`, added.errors);
+  const record = JSON.parse(line);
+  const added = await index.addHTMLFile({ url: record.url, content: html(record) });
+  if (added.errors.length > 0) await fail(`addHTMLFile ${record.url}`, added.errors);
   pages++;
 }
 

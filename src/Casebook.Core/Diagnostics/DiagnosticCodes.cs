@@ -49,4 +49,10 @@ public static class DiagnosticCodes
     // Markdown body
     public const string UnknownContainer = "CB1601";
     public const string MarkdownTooDeep = "CB1602";
+
+    // Search settings (casebook.yml search.variants / search.synonyms)
+    public const string SearchGroupNotList = "CB1701";
+    public const string SearchGroupTooSmall = "CB1702";
+    public const string SearchFormInvalid = "CB1703";
+    public const string SearchFormShort = "CB1704";
 }

@@ -30,8 +30,10 @@ public static partial class ConfigLoader
         site?.ReportUnknownKeys();
 
         var (normalizedBase, basePath) = NormalizeBaseUrl(baseUrl, site?.SpanOf("base_url") ?? root.Span(), diagnostics);
+        var search = Search.SearchSettings.Load(root.Map("search"), diagnostics);
         var settings = new SiteSettings(title, description, normalizedBase, basePath, author, allowRaw)
         {
+            Search = search,
             Print = PrintSettingsLoader.Load(root.Map("print"), diagnostics),
         };
 

@@ -158,9 +158,7 @@ public sealed class SiteRenderer
             Meta(glossary, _theme.T("glossary"), "", "glossary", "glossary", [home], index: false), ""));
 
         var search = L.For("search");
-        jobs.Add(new(search, "search", new Lazy<object>(() => new SearchPageVm(_theme.T("search"), _vm.SearchFacetList(),
-                new[] { "elements", "pillars", "tags" }.Select(_vm.Taxonomy).ToList(),
-                _g.Settings.BasePath + "pagefind/pagefind.js", _g.Settings.BasePath + "assets/js/search.js")),
+        jobs.Add(new(search, "search", new Lazy<object>(() => _vm.SearchFacets.Page(new[] { "elements", "pillars", "tags" }.Select(_vm.Taxonomy).ToList())),
             Meta(search, _theme.T("search"), "", "search", "search", [home], index: false), ""));
         var notFound = L.File("404.html");
         jobs.Add(new(notFound, "404", List(_theme.T("not_found")), Meta(notFound, _theme.T("not_found"), "", "404", "", index: false), ""));

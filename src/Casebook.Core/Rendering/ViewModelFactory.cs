@@ -109,55 +109,14 @@ public sealed class ViewModelFactory
             filters, searchText, tax["elements"].Label, tax["pillars"].Label, tax["tags"].Label);
     }
 
-    /// <summary>The case's values for each search facet (Pagefind filters); the search page lists the same values.</summary>
-    public List<SearchFilterVm> SearchFilters(CaseStudy c)
-    {
-        var volume = _graph.VolumeOf(c);
-        var region = _graph.RegionOf(c);
-        var filters = new List<SearchFilterVm>();
-        foreach (var e in c.Elements) filters.Add(new(SearchFacets.Elements, e.Display));
-        foreach (var p in c.Pillars) filters.Add(new(SearchFacets.Pillars, p.Label));
-        if (volume is not null) filters.Add(new(SearchFacets.Volume, volume.Title));
-        filters.Add(new(SearchFacets.Organization, c.Organization));
-        if (region is not null) filters.Add(new(SearchFacets.Region, region.Name));
-        filters.Add(new(SearchFacets.Year, Wareki.FiscalYear(c.FiscalYear)));
-        foreach (var t in c.Tags) filters.Add(new(SearchFacets.Tags, t.Label));
-        return filters;
-    }
+    /// <summary>The case's values for each search facet (<see cref="Search.SearchFacetList"/>).</summary>
+    public List<SearchFilterVm> SearchFilters(CaseStudy c) => SearchFacets.Filters(c);
 
-    /// <summary>Facets of the search page: every value some case has, in the order of the site's lists.</summary>
-    public List<SearchFacetVm> SearchFacetList()
-    {
-        var g = _graph;
-        var tax = g.Content.Taxonomies;
-        // Cases having each (facet, value) pair, counted once per case: one pass instead of a scan per value.
-        var counts = new Dictionary<SearchFilterVm, int>();
-        var seen = new HashSet<SearchFilterVm>();
-        foreach (var c in g.Cases)
-        {
-            seen.Clear();
-            foreach (var f in SearchFilters(c))
-                if (seen.Add(f)) counts[f] = counts.GetValueOrDefault(f) + 1;
-        }
-        int Count(string name, string value) => counts.GetValueOrDefault(new SearchFilterVm(name, value));
-        SearchFacetVm Facet(string name, string param, string label, string mode, IEnumerable<string> ordered)
-        {
-            var values = ordered.Distinct().Select(v => new SearchFacetValueVm(v, Count(name, v))).Where(v => v.Count > 0).ToList();
-            return new SearchFacetVm(name, param, label, mode, values);
-        }
-        return
-        [
-            Facet(SearchFacets.Elements, "elements", tax["elements"].Label, "all", tax["elements"].Terms.Select(t => t.Display)),
-            Facet(SearchFacets.Pillars, "pillars", tax["pillars"].Label, "all", tax["pillars"].Terms.Select(t => t.Label)),
-            Facet(SearchFacets.Volume, "volume", _theme.T("volume"), "any", g.Volumes.Select(v => v.Title)),
-            Facet(SearchFacets.Year, "year", _theme.T("fiscal_year"), "any",
-                g.Cases.Select(c => c.FiscalYear).Distinct().OrderDescending().Select(Wareki.FiscalYear)),
-            Facet(SearchFacets.Region, "region", _theme.T("region"), "any", g.Regions.Select(r => r.Name)),
-            Facet(SearchFacets.Organization, "organization", _theme.T("organization"), "any", g.Organizations.Select(o => o.Name)),
-            Facet(SearchFacets.Tags, "tags", tax["tags"].Label, "all",
-                g.TaxonomyTerms["tags"].Select(t => t.Label).OrderByDescending(l => Count(SearchFacets.Tags, l)).ThenBy(l => l, StringComparer.Ordinal)),
-        ];
-    }
+    /// <summary>Every search facet with its values and counts (<see cref="Search.SearchFacetList"/>).</summary>
+    public List<SearchFacetVm> SearchFacetList() => SearchFacets.All();
+
+    private Search.SearchFacetList? _searchFacets;
+    public Search.SearchFacetList SearchFacets => _searchFacets ??= new Search.SearchFacetList(_graph, _theme);
 
     public TaxonomyVm Taxonomy(string id)
     {

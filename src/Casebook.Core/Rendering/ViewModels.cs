@@ -45,10 +45,20 @@ public static class SearchFacets
 public sealed record SearchFacetValueVm(string Value, int Count);
 
 /// <summary>A facet on the search page. Mode "all": a result has every checked value (cases carry several);
-/// "any": one of them (a case has one volume, year, region, organization). Param is the URL key.</summary>
-public sealed record SearchFacetVm(string Filter, string Param, string Label, string Mode, List<SearchFacetValueVm> Values);
+/// "any": one of them (a case has one volume, year, region, organization). Param is the URL key.
+/// <see cref="Values"/> may be the most common of <see cref="Total"/> values (the rest in search/facets.json).</summary>
+public sealed record SearchFacetVm(string Filter, string Param, string Label, string Mode, List<SearchFacetValueVm> Values)
+{
+    public int Total { get; init; }
+    public bool Partial => Total > Values.Count;
+}
 
-public sealed record SearchPageVm(string Title, List<SearchFacetVm> Facets, List<TaxonomyVm> Taxonomies, string PagefindUrl, string ScriptUrl);
+/// <summary>The search page: its facets, the site's variant groups for search.js (JSON), where the long facets' values are.</summary>
+public sealed record SearchPageVm(string Title, List<SearchFacetVm> Facets, List<TaxonomyVm> Taxonomies, string PagefindUrl, string ScriptUrl)
+{
+    public string VariantsJson { get; init; } = "[]";
+    public string FacetsUrl { get; init; } = "";
+}
 
 public sealed record CaseVm(
     CaseCardVm Card, List<string> Authors, string AuthorsText, string RegionPrefecture, string RegionCity, string RegionWard,

@@ -9,16 +9,27 @@ using Casebook.Core.Rendering.ViewModels;
 
 namespace Casebook.Core.Search;
 
-/// <summary>One page as the search index sees it: Pagefind's custom record (url, content, meta, filters, sort).
-/// Content is already in the index's own form (<see cref="SearchText"/>).</summary>
+/// <summary>One page as the search index sees it: its text in parts with a ranking weight each (title, then summary and
+/// tags, then the rest), plus meta, filters and sort. tools/search/index.mjs gives it to Pagefind as a small HTML
+/// document, one element per part with <c>data-pagefind-weight</c>, so a word in the title or summary counts for more
+/// than one in the body. Text is already in the index's own form (<see cref="SearchText"/>).</summary>
 public sealed record SearchRecord(
     [property: JsonPropertyName("url")] string Url,
-    [property: JsonPropertyName("content")] string Content,
+    [property: JsonPropertyName("parts")] List<SearchPart> Parts,
     [property: JsonPropertyName("meta")] Dictionary<string, string> Meta,
     [property: JsonPropertyName("filters")] Dictionary<string, List<string>> Filters,
     [property: JsonPropertyName("sort")] Dictionary<string, string> Sort)
 {
     [JsonPropertyName("language")] public string Language => PagefindIndexer.IndexLanguage;
+
+    /// <summary>All the text, as one string (what excerpts are cut from).</summary>
+    [JsonIgnore] public string Content => string.Join(" ", Parts.Select(p => p.Text));
+}
+
+/// <summary>Text with a Pagefind ranking weight (1 = ordinary body text).</summary>
+public sealed record SearchPart([property: JsonPropertyName("weight")] int Weight, [property: JsonPropertyName("text")] string Text)
+{
+    public const int Title = 5, Lead = 3, Body = 1;
 }
 
 /// <summary>
@@ -37,24 +48,38 @@ public static partial class SearchRecords
     /// <paramref name="vm"/>, so the pages rendered afterwards reuse it. <paramref name="done"/> runs after the last.</summary>
     public static IEnumerable<SearchRecord> For(SiteGraph g, ViewModelFactory vm, Theme theme, Action? done = null)
     {
+        var variants = SearchVariantSources.For(g.Content);
         var records = new List<(string Path, Func<SearchRecord> Make)>();
-        foreach (var c in g.Cases) records.Add((g.Links.Case(c.Id).Path, () => Case(g, vm.Case(c), theme)));
-        foreach (var l in g.Lessons) records.Add((g.Links.Lesson(l.Id).Path, () => Lesson(g, vm.Lesson(l), theme)));
-        foreach (var p in g.Pages) records.Add((g.Links.Page(p.Id).Path, () => Page(g, vm.Page(p), theme)));
+        foreach (var c in g.Cases) records.Add((g.Links.Case(c.Id).Path, () => Case(g, vm.Case(c), theme, variants)));
+        foreach (var l in g.Lessons) records.Add((g.Links.Lesson(l.Id).Path, () => Lesson(g, vm.Lesson(l), theme, variants)));
+        foreach (var p in g.Pages) records.Add((g.Links.Page(p.Id).Path, () => Page(g, vm.Page(p), theme, variants)));
         foreach (var v in g.Volumes)
             if (v.ForewordMarkdown.Length > 0 && v.ForewordPath is not null)
-                records.Add((g.Links.Volume(v.Id).Path, () => Volume(g, vm.Volume(v), theme)));
+                records.Add((g.Links.Volume(v.Id).Path, () => Volume(g, vm.Volume(v), theme, variants)));
         var made = records.OrderBy(r => r.Path, StringComparer.Ordinal).AsParallel().AsOrdered()
-            .Select(r => r.Make()).Where(r => r.Content.Length > 0);
+            .Select(r => r.Make()).Where(r => r.Parts.Count > 0);
         foreach (var record in made) yield return record;
         done?.Invoke();
     }
 
-    private static SearchRecord Case(SiteGraph g, CaseVm m, Theme theme)
+    private static SearchRecord Case(SiteGraph g, CaseVm m, Theme theme, SearchVariants variants)
     {
         var c = m.Card;
-        // The facet values are searchable too (an organization, a region…), after the case's own text.
-        var text = SearchText.ForIndex(m.SearchText) + string.Concat(m.Filters.Select(f => " ・ " + SearchText.ForIndex(f.Value)));
+        // m.SearchText is title ・ subtitle ・ summary ・ organization ・ tags ・ voices ・ body: the parts that rank higher
+        // are taken off its front (when it is built that way), the rest stays ordinary text.
+        var lead = new[] { c.Subtitle, c.Summary, c.Organization }.Concat(c.Tags.Select(t => t.Label));
+        var front = Casebook.Core.Text.TextNormalizer.Search(string.Join(" ・ ", lead.Prepend(c.Title)));
+        var parts = new List<SearchPart>();
+        if (m.SearchText.StartsWith(front, StringComparison.Ordinal))
+        {
+            parts.Add(new(SearchPart.Title, SearchText.ForIndex(Enc(c.Title), variants)));
+            parts.Add(new(SearchPart.Lead, SearchText.ForIndex(Enc(string.Join(" ・ ", new[] { c.Subtitle, c.Summary }.Concat(c.Tags.Select(t => t.Label)))), variants)));
+            parts.Add(new(SearchPart.Body, SearchText.ForIndex(c.Organization + m.SearchText[front.Length..], variants)));
+        }
+        else parts.Add(new(SearchPart.Body, SearchText.ForIndex(m.SearchText, variants)));
+        // The profile table (地域概況) is on the page too; then the facet values (an organization, a region…).
+        var extra = m.Profile.Select(p => p.Label + " " + p.Value).Concat(m.Filters.Select(f => f.Value));
+        parts.Add(new(SearchPart.Body, string.Concat(extra.Select(x => " ・ " + SearchText.ForIndex(x, variants))).TrimStart()));
         var meta = Meta(c.Title, theme.T("search_kind_case"));
         meta["organization"] = c.Organization;
         meta["fiscal_year"] = c.FiscalYearLabel;
@@ -63,36 +88,47 @@ public static partial class SearchRecords
         foreach (var f in m.Filters)
             (filters.TryGetValue(f.Name, out var values) ? values : filters[f.Name] = new()).Add(Clean(f.Value));
         var sort = new Dictionary<string, string> { ["year"] = c.FiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        return new SearchRecord(Url(g, c.Url), Digest(text), meta, filters, sort);
+        return new SearchRecord(Url(g, c.Url), Digest(parts), meta, filters, sort);
     }
 
-    private static SearchRecord Lesson(SiteGraph g, LessonVm m, Theme theme)
+    private static SearchRecord Lesson(SiteGraph g, LessonVm m, Theme theme, SearchVariants variants)
     {
-        var source = new StringBuilder().Append(Enc(m.Title)).Append(" ・ ").Append(Enc(m.Summary)).Append(" ・ ").Append(m.BodyHtml);
+        var source = new StringBuilder().Append(m.BodyHtml);
         foreach (var b in m.Blocks)
         {
             source.Append(" ・ ").Append(Enc(b.Title));
             foreach (var it in b.Items) source.Append(" ・ ").Append(Enc(it.Title)).Append(' ').Append(Enc(it.Subtitle)).Append(" ・ ").Append(it.TextHtml);
         }
-        return new SearchRecord(Url(g, m.Url), Digest(SearchText.ForIndex(source.ToString())), Meta(m.Title, theme.T("search_kind_lesson")), new(), new());
+        return new SearchRecord(Url(g, m.Url), Digest(Parts(m.Title, m.Summary, source.ToString(), variants)), Meta(m.Title, theme.T("search_kind_lesson")), new(), new());
     }
 
-    private static SearchRecord Page(SiteGraph g, ContentPageVm m, Theme theme)
+    private static SearchRecord Page(SiteGraph g, ContentPageVm m, Theme theme, SearchVariants variants)
     {
-        var source = Enc(m.Title) + " ・ " + Enc(m.Summary) + " ・ " + m.BodyHtml;
         var meta = Meta(m.Title, theme.T("search_kind_page"));
         foreach (var v in m.Volume) meta["volume"] = v.Label;
-        return new SearchRecord(Url(g, m.Url), Digest(SearchText.ForIndex(source)), meta, new(), new());
+        return new SearchRecord(Url(g, m.Url), Digest(Parts(m.Title, m.Summary, m.BodyHtml, variants)), meta, new(), new());
     }
 
-    private static SearchRecord Volume(SiteGraph g, VolumeVm v, Theme theme)
+    private static SearchRecord Volume(SiteGraph g, VolumeVm v, Theme theme, SearchVariants variants)
     {
-        var source = Enc(v.Title) + " ・ " + Enc(v.Subtitle) + " ・ " + Enc(v.Publisher) + " ・ " + Enc(v.ForewordTitle) + " ・ " + v.ForewordHtml;
+        var source = Enc(v.Publisher) + " ・ " + Enc(v.ForewordTitle) + " ・ " + v.ForewordHtml;
         var meta = Meta($"{v.Title}（{v.ForewordTitle}）", theme.T("search_kind_volume"));
         meta["volume"] = v.Title;
         meta["fiscal_year"] = v.FiscalYearLabel;
-        return new SearchRecord(Url(g, v.Url), Digest(SearchText.ForIndex(source)), meta, new(), new());
+        return new SearchRecord(Url(g, v.Url), Digest(Parts(v.Title, v.Subtitle, source, variants)), meta, new(), new());
     }
+
+    /// <summary>Title, lead (summary, subtitle) and body HTML as weighted parts in the index's form.</summary>
+    private static List<SearchPart> Parts(string title, string lead, string bodyHtml, SearchVariants variants) =>
+    [
+        new(SearchPart.Title, SearchText.ForIndex(Enc(title), variants)),
+        new(SearchPart.Lead, SearchText.ForIndex(Enc(lead), variants)),
+        new(SearchPart.Body, SearchText.ForIndex(bodyHtml, variants)),
+    ];
+
+    /// <summary>Each part as <see cref="Digest(string)"/> makes it; empty parts are dropped.</summary>
+    private static List<SearchPart> Digest(List<SearchPart> parts) =>
+        parts.Select(p => p with { Text = Digest(p.Text) }).Where(p => p.Text.Length > 0).ToList();
 
     private static Dictionary<string, string> Meta(string title, string kind) =>
         new(StringComparer.Ordinal) { ["title"] = Clean(title), ["kind"] = kind };

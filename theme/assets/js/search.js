@@ -1,8 +1,11 @@
 // The search page: a small UI over Pagefind's JS API (<base>/pagefind/pagefind.js, written by
 // `casebook build`). State lives in the URL (?q= and one parameter per checked facet value), so a
 // search can be shared and the back button works. Queries are put in the index's form first
-// (search-text.js), the same way the pages' text was.
-import { forQuery, readableExcerpt } from "./search-text.js";
+// (search-text.js), the same way the pages' text was, with the site's variant spellings folded to their keys.
+// Long facets show their most common values; facets.js lists the rest on demand. On a narrow screen the facets
+// fold behind the 絞り込み button (CSS decides; the button only says whether they are open).
+import { compileVariants, foldQuery, readableExcerpt } from "./search-text.js";
+import { activeCount, addValueBox, showAllValues } from "./search-facets.js";
 
 const root = document.querySelector("[data-search]");
 const form = root?.querySelector("[data-search-form]");
@@ -11,9 +14,13 @@ const facetsBox = root?.querySelector("[data-search-facets]");
 const status = root?.querySelector("[data-search-status]");
 const resultsBox = root?.querySelector("[data-search-results]");
 const help = root?.querySelector("[data-search-help]");
+const formsLine = root?.querySelector("[data-search-forms]");
+const toggle = root?.querySelector("[data-search-toggle]");
 const PAGE_SIZE = 20;
+const variants = compileVariants(JSON.parse(root?.querySelector("[data-search-variants]")?.textContent || "[]"));
 
 const text = (key, count) => (root.dataset["t" + key[0].toUpperCase() + key.slice(1)] || "").replace("{count}", String(count ?? ""));
+let searchedForms = [];
 const fieldsets = () => Array.from(root.querySelectorAll("fieldset[data-facet]"));
 const boxes = (fs) => Array.from(fs.querySelectorAll("input[type=checkbox]"));
 
@@ -44,8 +51,17 @@ function stateFromUrl() {
   input.value = params.get("q") || "";
   for (const fs of fieldsets()) {
     const chosen = new Set(params.getAll(fs.dataset.param));
-    for (const box of boxes(fs)) box.checked = chosen.has(box.value);
+    for (const box of boxes(fs)) { box.checked = chosen.has(box.value); chosen.delete(box.value); }
+    // A value of a long facet that the page does not list (a shared link): it gets its own box.
+    for (const value of chosen) addValueBox(fs, value).checked = true;
   }
+  showActive();
+}
+
+/** The 絞り込み button says how many values are ticked (it is what a phone shows of the facets). */
+function showActive() {
+  const n = activeCount(fieldsets());
+  toggle.querySelector("[data-search-active]").textContent = n > 0 ? text("active", n) : "";
 }
 
 function urlFromState() {
@@ -69,9 +85,10 @@ function filtersFromState(skip) {
 }
 
 function setCounts(fs, counts) {
+  fs.lastCounts = counts;
   for (const box of boxes(fs)) {
     const span = box.parentElement.querySelector("[data-count]");
-    const n = counts ? counts[box.value] ?? 0 : Number(span.dataset.count);
+    const n = counts ? counts[box.value] ?? 0 : Number(span.dataset.count || 0);
     span.textContent = `（${n}）`;
     box.closest("li").classList.toggle("is-empty", n === 0 && !box.checked);
   }
@@ -90,12 +107,15 @@ async function run() {
 
 async function runSearch(mine) {
   root.dataset.state = "busy";
-  const term = forQuery(input.value.trim());
+  const fold = foldQuery(input.value.trim(), variants);
+  const term = fold.terms;
+  searchedForms = fold.forms.flat();
   const filters = filtersFromState(null);
   const hasFilters = Object.keys(filters).length > 0;
   help.hidden = true;
   if (!term && !hasFilters) {
     resultsBox.replaceChildren();
+    formsLine.hidden = true;
     for (const fs of fieldsets()) setCounts(fs, null);
     status.textContent = text("prompt");
     root.dataset.state = "done";
@@ -117,6 +137,9 @@ async function runSearch(mine) {
     setCounts(fs, ownCounts.get(fs) ?? response.filters[fs.dataset.facet] ?? {});
   const results = response.results;
   status.textContent = results.length ? text("count", results.length) : text("none");
+  // 「買物」「買い物」で検索しました: the spellings each variant of the query stood for.
+  formsLine.textContent = fold.forms.map((forms) => text("forms").replace("{forms}", forms.map((f) => `「${f}」`).join(""))).join(" ");
+  formsLine.hidden = fold.forms.length === 0;
   help.hidden = results.length > 0;
   const list = document.createElement("ol");
   list.className = "search-results";
@@ -160,7 +183,7 @@ function resultItem(data) {
   meta.textContent = parts.join(" ・ ");
   const excerpt = document.createElement("p");
   excerpt.className = "search-result__excerpt";
-  for (const seg of readableExcerpt(data.excerpt || "", input.value)) {
+  for (const seg of readableExcerpt(data.excerpt || "", input.value, searchedForms)) {
     if (seg.mark) {
       const m = document.createElement("mark");
       m.textContent = seg.text;
@@ -188,18 +211,27 @@ function showError(error) {
 
 async function start() {
   if (!root || !form) return;
-  facetsBox.hidden = false;
+  facetsBox.dataset.ready = "";
+  toggle.dataset.ready = "";
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    facetsBox.toggleAttribute("data-open", open);
+  });
+  for (const button of root.querySelectorAll("[data-facet-all]"))
+    button.addEventListener("click", () => showAllValues(button.closest("fieldset"), button, root.dataset, setCounts));
   stateFromUrl();
   status.textContent = text("loading");
   try {
     pagefind = await loadPagefind();
   } catch (error) {
-    facetsBox.hidden = true;
+    delete facetsBox.dataset.ready;
+    delete toggle.dataset.ready;
     showError(error);
     return;
   }
   form.addEventListener("submit", (event) => { event.preventDefault(); commit(true); });
-  form.addEventListener("change", (event) => { if (event.target.type === "checkbox") commit(true); });
+  form.addEventListener("change", (event) => { if (event.target.type === "checkbox") { showActive(); commit(true); } });
   let typing = 0;
   input.addEventListener("input", () => {
     clearTimeout(typing);
@@ -207,6 +239,7 @@ async function start() {
   });
   root.querySelector("[data-search-clear]").addEventListener("click", () => {
     for (const fs of fieldsets()) for (const box of boxes(fs)) box.checked = false;
+    showActive();
     commit(true);
   });
   window.addEventListener("popstate", () => { stateFromUrl(); run(); });

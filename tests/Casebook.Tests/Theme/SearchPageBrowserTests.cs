@@ -1,0 +1,204 @@
+using Casebook.Core.Search;
+using Casebook.Tests.Support;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Casebook.Tests.Theme;
+
+/// <summary>The search page's variant folding, searched-forms line, long facets, phone layout and layout stability,
+/// over the sample site's real index in Debian's chromium.</summary>
+[Collection("browser")]
+[Trait("Category", "Browser")]
+public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sample, ITestOutputHelper output)
+{
+    private async Task<(IPage Page, List<string> Outside)> OpenAsync(string pathAndQuery, int width = 1280, int height = 900)
+    {
+        Assert.True(sample.Search?.Status == SearchIndexStatus.Indexed, "the sample site has no search index: " + sample.Search?.Message);
+        var context = await browser.Browser.NewContextAsync(new() { Locale = "ja-JP", ViewportSize = new() { Width = width, Height = height } });
+        var outside = new List<string>();
+        await context.RouteAsync("**/*", async route =>
+        {
+            if (route.Request.Url.StartsWith(sample.Origin, StringComparison.Ordinal)) await route.ContinueAsync();
+            else { lock (outside) outside.Add(route.Request.Url); await route.AbortAsync(); }
+        });
+        var page = await context.NewPageAsync();
+        page.PageError += (_, e) => output.WriteLine("page error: " + e);
+        // Layout shifts from the start of the load, summed as Lighthouse does for a page load (no input involved).
+        await page.AddInitScriptAsync("""
+            window.__cls = 0;
+            new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+              .observe({ type: "layout-shift", buffered: true });
+            """);
+        await page.GotoAsync(sample.Origin + pathAndQuery);
+        await SettledAsync(page);
+        return (page, outside);
+    }
+
+    private static async Task SettledAsync(IPage page)
+    {
+        var root = page.Locator("[data-search]");
+        await Assertions.Expect(root).ToHaveAttributeAsync("data-state", new System.Text.RegularExpressions.Regex("^(done|error)$"), new() { Timeout = 30_000 });
+        Assert.Equal("done", await root.GetAttributeAsync("data-state"));
+    }
+
+    private static async Task<List<string>> AllResultIdsAsync(IPage page)
+    {
+        while (await page.Locator("[data-search-more]").CountAsync() > 0)
+        {
+            var before = await page.Locator("[data-search-results] li").CountAsync();
+            await page.Locator("[data-search-more]").ClickAsync();
+            for (var i = 0; i < 300 && await page.Locator("[data-search-results] li").CountAsync() <= before; i++) await Task.Delay(100);
+        }
+        var hrefs = await page.Locator("[data-search-results] a[href]").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))");
+        return hrefs.Where(h => h.StartsWith("/cases/", StringComparison.Ordinal)).Select(h => h["/cases/".Length..].TrimEnd('/')).ToList();
+    }
+
+    private static string Q(string query) => "/search/?q=" + Uri.EscapeDataString(query);
+
+    [Fact]
+    public async Task Recall_over_the_variant_query_set_is_at_least_95_percent()
+    {
+        var (page, outside) = await OpenAsync("/search/");
+        int found = 0, expected = 0, returned = 0;
+        foreach (var (query, cases) in VariantRecallSet.Queries)
+        {
+            await page.GotoAsync(sample.Origin + Q(query));
+            await SettledAsync(page);
+            var ids = await AllResultIdsAsync(page);
+            var missed = cases.Where(c => !ids.Contains(c)).ToList();
+            found += cases.Length - missed.Count;
+            expected += cases.Length;
+            returned += ids.Count;
+            output.WriteLine($"{query}: {cases.Length - missed.Count}/{cases.Length}, {ids.Count} returned{(missed.Count > 0 ? " — missed " + string.Join(", ", missed) : "")}");
+        }
+        output.WriteLine($"variant recall {found}/{expected} = {(double)found / expected:P1}; {returned} case results for {VariantRecallSet.Queries.Length} queries");
+        Assert.Empty(outside);
+        Assert.True(found >= 0.95 * expected, $"variant recall {found}/{expected}");
+    }
+
+    [Fact]
+    public async Task The_page_says_which_spellings_were_searched_and_marks_them_in_excerpts()
+    {
+        var (page, _) = await OpenAsync(Q("買物"));
+        Assert.Equal("「買い物」「買物」で検索しました", (await page.Locator("[data-search-forms]").InnerTextAsync()).Trim());
+        var ids = await AllResultIdsAsync(page);
+        Assert.Contains("yokohama-sakae", ids);   // writes 買い物
+        var excerpts = await page.Locator(".search-result__excerpt").AllInnerTextsAsync();
+        Assert.DoesNotContain(excerpts, e => e.Contains("cbv", StringComparison.Ordinal));
+        var marks = await page.Locator(".search-result__excerpt mark").AllInnerTextsAsync();
+        Assert.Contains(marks, m => m.Contains("買い物", StringComparison.Ordinal));
+
+        // A query without variants says nothing about spellings.
+        await page.Locator("#q").FillAsync("サロン");
+        await page.Locator("#q").PressAsync("Enter");
+        await SettledAsync(page);
+        Assert.True(await page.Locator("[data-search-forms]").IsHiddenAsync());
+    }
+
+    [Theory]
+    [InlineData("タクシー")]
+    [InlineData("移動販売")]
+    [InlineData("認知症")]
+    [InlineData("研修")]
+    public async Task Cases_with_the_word_in_title_summary_or_tags_rank_above_one_body_mention(string query)
+    {
+        var graph = Casebook.Core.Pipeline.Check(new Casebook.Core.BuildOptions(Repo.Root, Path.Combine(Path.GetTempPath(), "unused"))).Graph!;
+        static string N(string s) => s.Normalize(System.Text.NormalizationForm.FormKC);
+        static int Count(string text, string word) => (text.Length - text.Replace(word, "").Length) / word.Length;
+        var lead = graph.Cases.Where(c => N(string.Join(" ", new[] { c.Title, c.Subtitle, c.Summary }.Concat(c.Tags.Select(t => t.Label)))).Contains(query))
+            .Select(c => c.Id).ToHashSet();
+        var once = graph.Cases.Where(c => !lead.Contains(c.Id) && Count(N(c.Markdown), query) == 1
+            && !c.Voices.Any(v => N(v.Text).Contains(query)) && !c.Profile.Any(p => N(p.Key + p.Value).Contains(query))).Select(c => c.Id).ToHashSet();
+        var (page, _) = await OpenAsync(Q(query));
+        var ids = await AllResultIdsAsync(page);
+        var leadRanks = ids.Select((id, i) => (id, i)).Where(x => lead.Contains(x.id)).Select(x => x.i).ToList();
+        var onceRanks = ids.Select((id, i) => (id, i)).Where(x => once.Contains(x.id)).Select(x => x.i).ToList();
+        output.WriteLine($"{query}: {string.Join(" ", ids.Select(id => lead.Contains(id) ? id + "*" : once.Contains(id) ? id + "¹" : id))}");
+        Assert.NotEmpty(leadRanks);
+        if (onceRanks.Count > 0) Assert.True(leadRanks.Max() < onceRanks.Min(), $"lead ranks {string.Join(",", leadRanks)}, single body mention ranks {string.Join(",", onceRanks)}");
+    }
+
+    [Fact]
+    public async Task The_search_page_has_one_query_box()
+    {
+        var (page, _) = await OpenAsync("/search/");
+        Assert.Equal(1, await page.Locator("input[type=search]").CountAsync());
+        Assert.Equal(0, await page.Locator("#header-q").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_long_facet_shows_its_top_values_and_lists_all_of_them_on_demand_with_a_filter()
+    {
+        var (page, outside) = await OpenAsync("/search/");
+        var fs = page.Locator("fieldset[data-param=organization]");
+        Assert.Equal(SearchFacetList.Shown, await fs.Locator("input[type=checkbox]").CountAsync());
+        var all = fs.GetByRole(AriaRole.Button, new() { NameRegex = new("すべて表示") });
+        Assert.Equal("false", await all.GetAttributeAsync("aria-expanded"));
+        var total = int.Parse(await all.GetAttributeAsync("data-total") ?? "0");
+        Assert.True(total > SearchFacetList.Shown);
+
+        await all.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var filter = fs.GetByRole(AriaRole.Searchbox, new() { Name = "組織を名前で絞り込む" });
+        await Assertions.Expect(filter).ToBeFocusedAsync();
+        Assert.Equal(total, await fs.Locator("input[type=checkbox]").CountAsync());
+
+        await page.Keyboard.TypeAsync("港南");
+        await Assertions.Expect(fs.Locator("input[type=checkbox]")).ToHaveCountAsync(1);
+        var konan = fs.GetByRole(AriaRole.Checkbox, new() { Name = "港南区社会福祉協議会" });
+        await konan.CheckAsync();
+        await SettledAsync(page);
+        Assert.Equal(["yokohama-konan"], await AllResultIdsAsync(page));
+        Assert.Contains("organization=", page.Url);
+
+        // A shared link naming a value the page does not list shows it ticked.
+        var (shared, _) = await OpenAsync(new Uri(page.Url).PathAndQuery);
+        Assert.True(await shared.Locator("fieldset[data-param=organization]").GetByRole(AriaRole.Checkbox, new() { Name = "港南区社会福祉協議会" }).IsCheckedAsync());
+        Assert.Equal(["yokohama-konan"], await AllResultIdsAsync(shared));
+
+        var axe = await page.RunAxe();
+        Assert.True(axe.Violations.Length == 0, string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
+        Assert.Empty(outside);
+    }
+
+    [Fact]
+    public async Task On_a_phone_results_come_first_and_facets_fold_behind_a_control_that_counts_active_ones()
+    {
+        var (page, _) = await OpenAsync(Q("見守り") + "&pillars=" + Uri.EscapeDataString("生活支援"), width: 390, height: 844);
+        var toggle = page.Locator("[data-search-toggle]");
+        Assert.True(await toggle.IsVisibleAsync());
+        Assert.Equal("絞り込み（1 件選択中）", (await toggle.InnerTextAsync()).Trim());
+        Assert.Equal("false", await toggle.GetAttributeAsync("aria-expanded"));
+        Assert.False(await page.Locator("[data-search-facets]").IsVisibleAsync());
+        var first = await page.Locator(".search-result").First.BoundingBoxAsync();
+        Assert.NotNull(first);
+        Assert.True(first!.Y < 844, $"first result at y={first.Y}");
+
+        // Keyboard: the control opens the facets, and a facet can be ticked from there.
+        await toggle.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("true", await toggle.GetAttributeAsync("aria-expanded"));
+        Assert.True(await page.Locator("[data-search-facets]").IsVisibleAsync());
+        await page.Keyboard.PressAsync("Tab");
+        Assert.True(await page.EvaluateAsync<bool>("document.activeElement?.type === 'checkbox'"));
+        await page.Keyboard.PressAsync("Space");
+        await SettledAsync(page);
+        Assert.Equal("絞り込み（2 件選択中）", (await toggle.InnerTextAsync()).Trim());
+
+        var axe = await page.RunAxe();
+        Assert.True(axe.Violations.Length == 0, string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
+    }
+
+    [Theory]
+    [InlineData(1280, 900)]
+    [InlineData(390, 844)]
+    public async Task Results_arrive_without_moving_the_page(int width, int height)
+    {
+        var (page, _) = await OpenAsync(Q("見守り"), width, height);
+        await Task.Delay(500);
+        var cls = await page.EvaluateAsync<double>("window.__cls");
+        output.WriteLine($"layout shift at {width}×{height}: {cls:F3}");
+        Assert.True(cls < 0.1, $"cumulative layout shift {cls:F3}");
+    }
+}
