@@ -174,6 +174,7 @@ public static class Pipeline
         yield return () => OutputFile.Text("robots.txt", "User-agent: *\nAllow: /\n");
         yield return () => ReaderData.Tags(g);
         foreach (var shard in ReaderData.TitleShards(g)) yield return shard;
+        yield return () => OutputFile.Text(PrintPageCss.File, PrintPageCss.For(g.Settings.Print));
     }
 
     private static List<(string, string)> AssetCopies(SiteContent content, Theme theme)

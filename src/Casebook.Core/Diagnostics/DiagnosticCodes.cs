@@ -39,14 +39,16 @@ public static class DiagnosticCodes
     public const string UnsafeHtmlRemoved = "CB1401";
     public const string UnsafeLinkRemoved = "CB1402";
 
-    // Markdown
-    public const string UnknownContainer = "CB1601";
 
     // Privacy lint (warnings): personal data that should not be in a published case
     public const string PrivacyPhone = "CB1501";
     public const string PrivacyEmail = "CB1502";
     public const string PrivacyAddress = "CB1503";
     public const string PrivacyMyNumber = "CB1504";
+
+    // Markdown body
+    public const string UnknownContainer = "CB1601";
+    public const string MarkdownTooDeep = "CB1602";
 
     // Search settings (casebook.yml search.variants / search.synonyms)
     public const string SearchGroupNotList = "CB1701";

@@ -31,7 +31,11 @@ public static partial class ConfigLoader
 
         var (normalizedBase, basePath) = NormalizeBaseUrl(baseUrl, site?.SpanOf("base_url") ?? root.Span(), diagnostics);
         var search = Search.SearchSettings.Load(root.Map("search"), diagnostics);
-        var settings = new SiteSettings(title, description, normalizedBase, basePath, author, allowRaw) { Search = search };
+        var settings = new SiteSettings(title, description, normalizedBase, basePath, author, allowRaw)
+        {
+            Search = search,
+            Print = PrintSettingsLoader.Load(root.Map("print"), diagnostics),
+        };
 
         var taxonomies = new Dictionary<string, Taxonomy>(StringComparer.Ordinal);
         var taxMap = root.Map("taxonomies");

@@ -8,6 +8,9 @@ public sealed record SiteSettings(
     string Author,
     bool AllowRawHtml)
 {
+    /// <summary>Paper, margins and page breaks of the print edition and the PDF.</summary>
+    public PrintSettings Print { get; init; } = PrintSettings.Default;
+
     /// <summary>casebook.yml's <c>search:</c> section (variant groups and synonyms).</summary>
     public Casebook.Core.Search.SearchSettings Search { get; init; } = Casebook.Core.Search.SearchSettings.Empty;
 }

@@ -105,8 +105,10 @@ public sealed record VolumeVm(
 
 public sealed record PrintCaseVm(CaseVm Case, string Anchor, string BodyHtml);
 
-/// <summary>The print edition: the glossary holds the volume's entries plus the site-wide ones its cases use.</summary>
-public sealed record PrintVolumeVm(VolumeVm Volume, List<PrintCaseVm> Cases, string CssUrl, string ForewordHtml, List<GlossaryEntryVm> Glossary);
+/// <summary>The print edition: the glossary holds the volume's entries plus the site-wide ones its cases use.
+/// Subject and keywords (the elements and themes of its cases) become the PDF's document information.</summary>
+public sealed record PrintVolumeVm(VolumeVm Volume, List<PrintCaseVm> Cases, string CssUrl, string PageCssUrl, string ForewordHtml,
+    List<GlossaryEntryVm> Glossary, string Subject, string Keywords);
 
 public sealed record VolumeYearVm(string FiscalYearLabel, List<VolumeVm> Volumes);
 

@@ -49,6 +49,19 @@ public sealed class MarkdownRenderer
 
     public RenderedMarkdown Render(string markdown, string path, int firstLine, DiagnosticBag diagnostics)
     {
+        try { return RenderDocument(markdown, path, firstLine, diagnostics); }
+        catch (ArgumentException e)
+        {
+            // Markdig's nesting and size limits (">>>>…", "[[[[…", huge pipe tables) throw without a position:
+            // report it once, where the limit is crossed, and render nothing for this document.
+            var (line, column) = MarkdownLimit.Locate(markdown, _pipeline);
+            diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, MarkdownLimit.Message(e), new SourceSpan(path, firstLine + line, column));
+            return new RenderedMarkdown("", [], [], "");
+        }
+    }
+
+    private RenderedMarkdown RenderDocument(string markdown, string path, int firstLine, DiagnosticBag diagnostics)
+    {
         var doc = Markdig.Markdown.Parse(markdown, _pipeline);
         var sections = new List<Section>();
         var links = new List<InternalLink>();
