@@ -42,7 +42,7 @@ public static class MarkdownLimit
 
     private static bool Fails(string text, MarkdownPipeline pipeline)
     {
-        try { Markdown.ToHtml(text, pipeline); return false; }
+        try { Markdig.Markdown.ToHtml(text, pipeline); return false; }
         catch (ArgumentException) { return true; }
     }
 }
