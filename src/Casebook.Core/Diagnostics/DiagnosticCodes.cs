@@ -44,4 +44,17 @@ public static class DiagnosticCodes
     public const string PrivacyEmail = "CB1502";
     public const string PrivacyAddress = "CB1503";
     public const string PrivacyMyNumber = "CB1504";
+
+    // Importing Word documents (casebook import)
+    public const string ImportUnreadable = "CB1601";
+    public const string ImportEncrypted = "CB1602";
+    public const string ImportFieldMissing = "CB1603";
+    public const string ImportNotConverted = "CB1604";
+    public const string ImportTrackedChanges = "CB1605";
+    public const string ImportComment = "CB1606";
+    public const string ImportImageSkipped = "CB1607";
+
+    // Images
+    public const string ImageMissingAlt = "CB1701";
+    public const string ImageUnreadable = "CB1702";
 }
