@@ -57,14 +57,12 @@ public static partial class VolumeTocEditor
 
     private static string[] AppendFlow(string[] lines, YamlSequenceNode seq, string caseId)
     {
-        if (seq.Start.Line != seq.End.Line)
-            throw new FormatException("cases: が複数行の [...] で書かれています。1 行にするか「- ID」の形にしてください。");
         var i = (int)seq.Start.Line - 1;
         var line = lines[i];
-        var close = (int)seq.End.Column - 2;        // End is just past the ']'
-        if (close < 0 || close >= line.Length || line[close] != ']')
-            throw new FormatException("cases: の [...] の終わりが見つかりません。");
-        var open = (int)seq.Start.Column - 1;
+        var open = (int)seq.Start.Column - 1;     // the parser marks a flow list at its '['
+        var close = open >= 0 && open < line.Length && line[open] == '[' ? line.IndexOf(']', open) : -1;
+        if (close < 0 || line.IndexOf('[', open + 1) is var nested && nested >= 0 && nested < close)
+            throw new FormatException("cases: が複数行の [...] で書かれています。1 行にするか「- ID」の形にしてください。");
         var inside = line[(open + 1)..close];
         var head = inside.Trim().Length == 0 ? line[..(open + 1)] : line[..close].TrimEnd();
         var separator = inside.Trim().Length == 0 ? "" : head.EndsWith(',') ? " " : ", ";
