@@ -57,4 +57,5 @@ public static class DiagnosticCodes
     // Images
     public const string ImageMissingAlt = "CB1701";
     public const string ImageUnreadable = "CB1702";
+    public const string FigureWithoutImage = "CB1703";
 }

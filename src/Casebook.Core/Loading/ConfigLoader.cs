@@ -27,10 +27,11 @@ public static partial class ConfigLoader
         var baseUrl = baseUrlOverride ?? configuredBase ?? "";
         var author = site?.String("author") ?? "";
         var allowRaw = site?.Bool("allow_raw_html", false) ?? false;
+        var requireAlt = site?.Bool("require_alt", false) ?? false;
         site?.ReportUnknownKeys();
 
         var (normalizedBase, basePath) = NormalizeBaseUrl(baseUrl, site?.SpanOf("base_url") ?? root.Span(), diagnostics);
-        var settings = new SiteSettings(title, description, normalizedBase, basePath, author, allowRaw);
+        var settings = new SiteSettings(title, description, normalizedBase, basePath, author, allowRaw, requireAlt);
 
         var taxonomies = new Dictionary<string, Taxonomy>(StringComparer.Ordinal);
         var taxMap = root.Map("taxonomies");

@@ -20,7 +20,9 @@ public sealed record RenderedMarkdown(string Html, List<Section> Sections, List<
 /// <summary>Markdown → HTML. The pipeline is built once and shared; rendering is thread-safe.</summary>
 public sealed class MarkdownRenderer
 {
-    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+    private readonly MarkdownPipeline _pipeline;
+
+    private static MarkdownPipelineBuilder Builder() => new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseGridTables()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
@@ -29,15 +31,21 @@ public sealed class MarkdownRenderer
         .UseFootnotes()
         .UseDefinitionLists()
         .UseAutoLinks()
-        .Build();
+        // Japanese text: **「強調」**の is emphasis too (CommonMark's flanking rules miss it next to CJK punctuation).
+        .UseCjkFriendlyEmphasis();
 
     private readonly string _basePath;
     private readonly bool _allowRawHtml;
+    private readonly bool _requireAlt;
 
-    public MarkdownRenderer(string basePath, bool allowRawHtml)
+    /// <param name="images">The build's published photos, for srcset and sizes; none when null.</param>
+    /// <param name="requireAlt">An image without alt text is an error (site.require_alt) instead of a warning.</param>
+    public MarkdownRenderer(string basePath, bool allowRawHtml, Imaging.ImageCatalog? images = null, bool requireAlt = false)
     {
         _basePath = basePath;
         _allowRawHtml = allowRawHtml;
+        _requireAlt = requireAlt;
+        _pipeline = Builder().Use(new Figures.FigureExtension(new Figures.ImageHtml(images ?? Imaging.ImageCatalog.Empty, basePath))).Build();
     }
 
     public RenderedMarkdown Render(string markdown, string path, int firstLine, DiagnosticBag diagnostics)
@@ -65,8 +73,18 @@ public sealed class MarkdownRenderer
                     else if (link.Url.StartsWith('/') && !link.Url.StartsWith("//", StringComparison.Ordinal))
                     {
                         links.Add(new InternalLink(link.Url, span));
-                        link.Url = _basePath + link.Url[1..];
+                        // Images keep the site path: their renderer looks it up among the published photos first.
+                        if (!link.IsImage) link.Url = _basePath + link.Url[1..];
                     }
+                    if (link.IsImage && Figures.ResponsiveImageRenderer.AltText(link).Trim().Length == 0) MissingAlt(diagnostics, link.Url, span);
+                    break;
+                case Figures.FigureBlock figure:
+                    var at = new SourceSpan(path, firstLine + (figure.Url.Length > 0 ? figure.ImageLine : figure.Line), 1);
+                    if (figure.Problem is not null) diagnostics.Warning(DiagnosticCodes.FigureWithoutImage, figure.Problem, at);
+                    if (figure.Url.Length == 0) break;
+                    if (IsScriptUrl(figure.Url)) { figure.Url = ""; break; }
+                    if (figure.Url.StartsWith('/') && !figure.Url.StartsWith("//", StringComparison.Ordinal)) links.Add(new InternalLink(figure.Url, at));
+                    if (figure.Alt.Trim().Length == 0) MissingAlt(diagnostics, figure.Url, at);
                     break;
             }
         }
@@ -105,11 +123,19 @@ public sealed class MarkdownRenderer
         return new RenderedMarkdown(html, sections, links, PlainText(doc));
     }
 
+    private void MissingAlt(DiagnosticBag diagnostics, string url, SourceSpan span)
+    {
+        var message = $"画像 {url} に代替テキストがありません。写っているものを ![ ] の中に短く書いてください（画面読み上げで読まれます）。";
+        if (_requireAlt) diagnostics.Error(DiagnosticCodes.ImageMissingAlt, message, span);
+        else diagnostics.Warning(DiagnosticCodes.ImageMissingAlt, message, span);
+    }
+
     private static HtmlSanitizer CreateSanitizer()
     {
         var s = new HtmlSanitizer();
-        s.AllowedAttributes.Add("id");
-        s.AllowedAttributes.Add("class");
+        foreach (var a in new[] { "id", "class", "srcset", "sizes", "loading", "decoding", "width", "height" }) s.AllowedAttributes.Add(a);
+        s.AllowedTags.Add("figure");
+        s.AllowedTags.Add("figcaption");
         return s;
     }
 
