@@ -339,6 +339,11 @@ public sealed class PreviewServer : IAsyncDisposable
             res.Redirect(path + "/" + ctx.Request.QueryString);
             return;
         }
+        if (Casebook.Core.Imaging.PublishedImageFile.Find(_root, rel) is { } photo)
+        {
+            await Serve(ctx, rel, await File.ReadAllBytesAsync(photo, ctx.RequestAborted), site);
+            return;
+        }
         if (rel.StartsWith("assets/", StringComparison.Ordinal) && AssetFile(site, rel["assets/".Length..]) is { } asset)
         {
             await Serve(ctx, rel, await File.ReadAllBytesAsync(asset, ctx.RequestAborted), site);
