@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Remakes the .docx fixtures of the import tests (tests/Casebook.Tests/Importing/Fixtures/) with two other
+# Remakes the .docx fixtures of the import tests (tests/Casebook.Tests/Core/Importing/Fixtures/) with two other
 # producers than the Open XML SDK the tests use themselves: pandoc (from Markdown) and LibreOffice (headless, from a
 # flat ODT). The fixtures are committed, so the tests need neither tool; run this after changing the sources below.
 # Needs: pandoc, libreoffice-writer-nogui (soffice), python3.
 set -euo pipefail
-out="$(cd "$(dirname "$0")/.." && pwd)/tests/Casebook.Tests/Importing/Fixtures"
+out="$(cd "$(dirname "$0")/.." && pwd)/tests/Casebook.Tests/Core/Importing/Fixtures"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"

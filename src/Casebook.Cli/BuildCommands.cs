@@ -19,7 +19,8 @@ public static class BuildCommands
         {
             var source = Path.GetFullPath(parse.GetValue(Source)!);
             var outDir = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(source, "_site"));
-            return Run(new BuildOptions(source, outDir, parse.GetValue(baseUrl), parse.GetValue(drafts), Search: !parse.GetValue(noSearch)), write: true);
+            return Run(new BuildOptions(source, outDir, parse.GetValue(baseUrl), parse.GetValue(drafts), Search: !parse.GetValue(noSearch),
+                ShippedThemeDir: HostEnvironment.ShippedThemeDir, SearchTools: HostEnvironment.SearchTools()), write: true);
         });
         return cmd;
     }
@@ -31,7 +32,8 @@ public static class BuildCommands
         cmd.SetAction(parse =>
         {
             var source = Path.GetFullPath(parse.GetValue(Source)!);
-            return Run(new BuildOptions(source, Path.Combine(source, "_site"), null, parse.GetValue(drafts), WriteOutput: false), write: false);
+            return Run(new BuildOptions(source, Path.Combine(source, "_site"), null, parse.GetValue(drafts), WriteOutput: false,
+                ShippedThemeDir: HostEnvironment.ShippedThemeDir), write: false);
         });
         return cmd;
     }

@@ -23,7 +23,7 @@ public static class ImportCommand
 
     private static int Run(string source, string file, string volumeId, string? caseId)
     {
-        var config = Report.LoadConfig(source, errorsAreFatal: true);
+        var config = CommandConfig.Load(source, errorsAreFatal: true);
         if (config is null) return ExitCodes.UsageOrEnvironment;
         var documentPath = Path.GetFullPath(file);
         if (!File.Exists(documentPath))

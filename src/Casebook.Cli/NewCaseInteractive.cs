@@ -13,7 +13,7 @@ public static class NewCaseInteractive
 
     public static int Run(string source, TextReader input, TextWriter output)
     {
-        var config = Report.LoadConfig(source);
+        var config = CommandConfig.Load(source);
         if (config is null) return ExitCodes.UsageOrEnvironment;
         var (_, taxonomies, volumes) = config.Value;
         var editor = new CaseTermEditor(taxonomies);

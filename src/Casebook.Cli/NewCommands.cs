@@ -28,7 +28,7 @@ public static partial class NewCommands
         {
             var source = Path.GetFullPath(parse.GetValue(BuildCommands.Source)!);
             var configPath = Path.Combine(source, ConfigLoader.FileName);
-            var config = Report.LoadConfig(source, errorsAreFatal: true);
+            var config = CommandConfig.Load(source, errorsAreFatal: true);
             if (config is null) return ExitCodes.UsageOrEnvironment;
             var (settings, _, volumes) = config.Value;
             var volumeId = parse.GetValue(id)!;
@@ -104,7 +104,7 @@ public static partial class NewCommands
                 return ExitCodes.UsageOrEnvironment;
             }
             var source = Path.GetFullPath(parse.GetValue(BuildCommands.Source)!);
-            var config = Report.LoadConfig(source);
+            var config = CommandConfig.Load(source);
             if (config is null) return ExitCodes.UsageOrEnvironment;
             var volumes = config.Value.Volumes;
             var volumeId = parse.GetValue(volume);

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Casebook.Core.Publishing;
+using Casebook.Publishing.Pdf;
 
 namespace Casebook.Cli;
 
@@ -23,7 +23,8 @@ public static class PdfCommand
             PdfResult result;
             try
             {
-                result = await PdfPublisher.RunAsync(new PdfOptions(source, volumeId, file),
+                result = await PdfPublisher.RunAsync(new PdfOptions(source, volumeId, file, ChromiumPath: HostEnvironment.Chromium,
+                        ShippedThemeDir: HostEnvironment.ShippedThemeDir, SourceDateEpoch: HostEnvironment.SourceDateEpoch),
                     stage => System.Console.Out.WriteLine(stage == "build" ? "サイトを生成しています…" : "PDF を作っています…"), cancel);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

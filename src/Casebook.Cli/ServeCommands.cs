@@ -28,7 +28,7 @@ public static class ServeCommands
             PreviewServer server;
             try
             {
-                server = await PreviewServer.StartAsync(new ServeOptions(source, p, !parse.GetValue(noDrafts)), System.Console.Out);
+                server = await PreviewServer.StartAsync(new ServeOptions(source, p, !parse.GetValue(noDrafts), ShippedThemeDir: HostEnvironment.ShippedThemeDir), System.Console.Out);
             }
             catch (IOException e)
             {

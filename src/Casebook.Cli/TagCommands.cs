@@ -162,7 +162,7 @@ public static class TagCommands
 
     private static CaseTermEditor? Editor(string source)
     {
-        var config = Report.LoadConfig(source);
+        var config = CommandConfig.Load(source);
         return config is null ? null : new CaseTermEditor(config.Value.Taxonomies);
     }
 

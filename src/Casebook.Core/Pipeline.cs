@@ -19,7 +19,13 @@ public sealed record BuildOptions(
     string? ThemeDir = null,
     bool WriteOutput = true,
     bool StrictTemplates = false,
-    bool Search = false);
+    bool Search = false,
+    string? ShippedThemeDir = null,     // the theme installed with the tool, for a site without its own theme/
+    SearchTools? SearchTools = null)    // where the search stage finds Node.js and Pagefind
+{
+    /// <summary>The theme this build renders with (see <see cref="Pipeline.ResolveTheme"/>).</summary>
+    public string ThemeDirectory => Pipeline.ResolveTheme(SourceRoot, ThemeDir, ShippedThemeDir);
+}
 
 public sealed record StageTiming(string Stage, TimeSpan Elapsed);
 
@@ -44,13 +50,14 @@ public sealed class BuildResult
 /// Each stage is timed; diagnostics from all stages are collected and returned together.</summary>
 public static class Pipeline
 {
-    /// <summary>The theme next to the site source wins; otherwise the theme shipped with the tool.</summary>
-    public static string ResolveTheme(string sourceRoot, string? themeDir)
+    /// <summary>An explicit theme folder, else the theme next to the site source, else the theme shipped with the
+    /// tool (the host says where that is); with none of them, the site's own theme/ path, whose absence the theme loader reports.</summary>
+    public static string ResolveTheme(string sourceRoot, string? themeDir, string? shippedThemeDir)
     {
         if (themeDir is not null) return themeDir;
         var local = Path.Combine(sourceRoot, "theme");
         if (Directory.Exists(Path.Combine(local, "layouts"))) return local;
-        return Path.Combine(AppContext.BaseDirectory, "theme");
+        return shippedThemeDir ?? local;
     }
 
     public static BuildResult Check(BuildOptions options) => Run(options with { WriteOutput = false });
@@ -76,7 +83,7 @@ public static class Pipeline
         var graph = SiteGraphBuilder.Build(content, options.IncludeDrafts);
         Stage("graph");
 
-        var theme = Theme.Load(ResolveTheme(options.SourceRoot, options.ThemeDir), diagnostics, options.StrictTemplates);
+        var theme = Theme.Load(options.ThemeDirectory, diagnostics, options.StrictTemplates);
         if (theme is null) return Result(diagnostics, graph, timings, []);
         var renderer = new SiteRenderer(graph, theme, diagnostics);
         var jobs = renderer.Jobs();
@@ -100,7 +107,7 @@ public static class Pipeline
         {
             var made = new TaskCompletionSource();
             var records = SearchRecords.For(graph, renderer.ViewModels, theme, () => made.TrySetResult());
-            search = Task.Run(() => PagefindIndexer.Run(records, Path.Combine(staged, "pagefind"), options.SourceRoot));
+            search = Task.Run(() => PagefindIndexer.Run(records, Path.Combine(staged, "pagefind"), options.SourceRoot, options.SearchTools));
             Task.WaitAny(made.Task, search);   // search ends early when it is skipped
             Stage("search records");
         }

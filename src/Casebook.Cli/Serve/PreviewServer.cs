@@ -10,19 +10,14 @@ using Casebook.Core.Editing;
 using Casebook.Core.Graph;
 using Casebook.Core.Incremental;
 using Casebook.Core.Rendering;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Casebook.Publishing.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Casebook.Cli.Serve;
 
-public sealed record ServeOptions(string SourceRoot, int Port = 8080, bool IncludeDrafts = true, string? ThemeDir = null);
+public sealed record ServeOptions(string SourceRoot, int Port = 8080, bool IncludeDrafts = true, string? ThemeDir = null, string? ShippedThemeDir = null);
 
 /// <summary>One successful build held in memory. Swapped whole, so a request sees one build or the other.</summary>
 public sealed record SiteSnapshot(int Version, IReadOnlyDictionary<string, byte[]> Files, SiteGraph Graph,
@@ -45,7 +40,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly List<FileSystemWatcher> _watchers = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _changed = new(0);
-    private WebApplication? _app;
+    private LoopbackServer? _http;
     private Task? _rebuildLoop;
     private volatile SiteSnapshot? _site;
     private volatile IReadOnlyList<Diagnostic> _errors = [];
@@ -84,16 +79,9 @@ public sealed class PreviewServer : IAsyncDisposable
 
     private async Task StartHttpAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        // Loopback only: never reachable from the network, whatever the port.
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, _options.Port));
-        _app = builder.Build();
-        _app.Run(Handle);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Origin = address.TrimEnd('/');
-        Port = new Uri(Origin).Port;
+        _http = await LoopbackServer.StartAsync(Handle, _options.Port);
+        Origin = _http.Origin;
+        Port = _http.Port;
     }
 
     // ---- building -------------------------------------------------------------------------------------
@@ -105,7 +93,7 @@ public sealed class PreviewServer : IAsyncDisposable
         lock (_buildLock)
         {
             var sw = Stopwatch.StartNew();
-            var themeDir = Pipeline.ResolveTheme(_root, _options.ThemeDir);
+            var themeDir = ThemeDir;
             var options = new BuildOptions(_root, Path.Combine(_root, "_site"), "/", _options.IncludeDrafts, themeDir, WriteOutput: false);
             (IncrementalSite? Site, BuildResult Result)? outcome = null;
             var mode = "full";
@@ -178,6 +166,8 @@ public sealed class PreviewServer : IAsyncDisposable
         diagnostics = _errors.Select(d => d.ToString()).ToArray(),
     };
 
+    private string ThemeDir => Pipeline.ResolveTheme(_root, _options.ThemeDir, _options.ShippedThemeDir);
+
     private string Str(string key, string fallback) => _site?.Strings.GetValueOrDefault(key) ?? fallback;
 
     // ---- watching -------------------------------------------------------------------------------------
@@ -185,7 +175,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private void Watch()
     {
         AddWatcher(_root);
-        var theme = Path.GetFullPath(Pipeline.ResolveTheme(_root, _options.ThemeDir));
+        var theme = Path.GetFullPath(ThemeDir);
         if (!theme.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) AddWatcher(theme);
         _rebuildLoop = Task.Run(RebuildLoop);
     }
@@ -296,20 +286,10 @@ public sealed class PreviewServer : IAsyncDisposable
 
     // ---- HTTP -----------------------------------------------------------------------------------------
 
-    private static readonly FileExtensionContentTypeProvider Types = new();
-
     private async Task Handle(HttpContext ctx)
     {
         var res = ctx.Response;
         res.Headers.CacheControl = "no-store";
-        res.Headers["X-Content-Type-Options"] = "nosniff";
-        // Only this machine's names: a page on another site cannot reach us through DNS rebinding.
-        var host = ctx.Request.Host.Host;
-        if (host is not ("127.0.0.1" or "localhost"))
-        {
-            res.StatusCode = StatusCodes.Status403Forbidden;
-            return;
-        }
         var path = ctx.Request.Path.Value ?? "/";
         if (path.StartsWith(Prefix, StringComparison.Ordinal))
         {
@@ -373,9 +353,7 @@ public sealed class PreviewServer : IAsyncDisposable
             await WriteHtml(ctx, Encoding.UTF8.GetString(bytes), StatusCodes.Status200OK, site.CaseByFile.GetValueOrDefault(rel));
             return;
         }
-        ctx.Response.ContentType = Types.TryGetContentType(rel, out var type) ? type : "application/octet-stream";
-        if (type is not null && (type.StartsWith("text/", StringComparison.Ordinal) || type is "application/javascript" or "application/json" or "application/xml"))
-            ctx.Response.ContentType = type + "; charset=utf-8";
+        ctx.Response.ContentType = ContentTypes.For(rel);
         ctx.Response.ContentLength = bytes.Length;
         if (!HttpMethods.IsHead(ctx.Request.Method)) await ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted);
     }
@@ -447,11 +425,7 @@ public sealed class PreviewServer : IAsyncDisposable
         _stop.Cancel();
         foreach (var w in _watchers) w.Dispose();
         lock (_clients) foreach (var c in _clients) c.Writer.TryComplete();
-        if (_app is not null)
-        {
-            await _app.StopAsync(TimeSpan.FromSeconds(2));
-            await _app.DisposeAsync();
-        }
+        if (_http is not null) await _http.DisposeAsync();
         if (_rebuildLoop is not null) { try { await _rebuildLoop; } catch (OperationCanceledException) { } }
     }
 }

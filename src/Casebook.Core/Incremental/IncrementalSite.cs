@@ -41,7 +41,7 @@ public sealed class IncrementalSite
     {
         var result = Pipeline.Run(options with { WriteOutput = false });
         if (!result.Success || result.Graph is null) return (null, result);
-        var theme = result.Theme ?? Theme.Load(Pipeline.ResolveTheme(options.SourceRoot, options.ThemeDir), new DiagnosticBag(), options.StrictTemplates);
+        var theme = result.Theme ?? Theme.Load(options.ThemeDirectory, new DiagnosticBag(), options.StrictTemplates);
         if (theme is null) return (null, result);
         var files = result.Files.ToDictionary(f => f.Path, f => f.Bytes, StringComparer.Ordinal);
         // Every file but robots.txt is a page or an export, and LinkCheck.Targets adds the exports itself.

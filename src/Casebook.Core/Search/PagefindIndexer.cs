@@ -12,9 +12,9 @@ public sealed record SearchIndexResult(SearchIndexStatus Status, string Message,
 /// <summary>
 /// The search stage: hands the site's <see cref="SearchRecords"/> to Pagefind (npm package <c>pagefind</c>, pinned in
 /// tools/search) through its Node API (<c>tools/search/index.mjs</c>), which writes the index into the output.
-/// The tools folder is <c>CASEBOOK_SEARCH_TOOLS</c>, a <c>tools/search</c> folder above the site or the tool, or the
+/// The tools folder is <see cref="SearchTools.ToolsDir"/>, a <c>tools/search</c> folder above the site or the tool, or the
 /// <c>search-tools</c> folder shipped next to the tool; when its Pagefind is missing it is installed with
-/// <c>npm ci</c>. <c>CASEBOOK_PAGEFIND</c> may name another Pagefind binary for the Node API to run.
+/// <c>npm ci</c>. <see cref="SearchTools.PagefindBinary"/> may name another Pagefind binary for the Node API to run.
 /// Without Node.js/npm the step is skipped (the site still works; only search is missing).
 /// </summary>
 public static partial class PagefindIndexer
@@ -30,15 +30,15 @@ public static partial class PagefindIndexer
 
     /// <summary>Indexes <paramref name="records"/> into <paramref name="indexDir"/> (the site's <c>pagefind/</c> folder).
     /// The records are enumerated as they are sent, so they may be produced while the rest of the site renders.</summary>
-    /// <param name="searchPath">Where to look for node and npm (default: PATH).</param>
-    public static SearchIndexResult Run(IEnumerable<SearchRecord> records, string indexDir, string? sourceRoot = null, string? searchPath = null)
+    public static SearchIndexResult Run(IEnumerable<SearchRecord> records, string indexDir, string? sourceRoot, SearchTools? settings)
     {
         var sw = Stopwatch.StartNew();
-        searchPath ??= Environment.GetEnvironmentVariable("PATH") ?? "";
-        var tools = FindToolsDir(sourceRoot);
+        settings ??= SearchTools.None;
+        var searchPath = settings.SearchPath;
+        var tools = FindToolsDir(sourceRoot, settings);
         if (tools is null)
             return new(SearchIndexStatus.Skipped, "検索インデックスを作りませんでした: tools/search/package.json が見つかりません。");
-        var binary = Environment.GetEnvironmentVariable(EnvBinary);
+        var binary = settings.PagefindBinary;
         if (!string.IsNullOrEmpty(binary) && !File.Exists(binary))
             return new(SearchIndexStatus.Skipped, $"検索インデックスを作りませんでした: {EnvBinary} の {binary} がありません。");
         if (Ensure(tools, searchPath, out var problem) is null) return new(SearchIndexStatus.Skipped, problem);
@@ -68,10 +68,10 @@ public static partial class PagefindIndexer
     private const string NoNode = "Node.js（npm）が見つからないため、検索インデックスを作らずに出力しました。検索を使うには Node.js を入れてから、もう一度 build してください（tools/search で npm ci が自動で実行されます）。";
 
     /// <summary>The folder holding tools/search/package.json: above the site, above the tool, or shipped with the tool.</summary>
-    public static string? FindToolsDir(string? sourceRoot)
+    public static string? FindToolsDir(string? sourceRoot, SearchTools settings)
     {
-        if (Environment.GetEnvironmentVariable(EnvTools) is { Length: > 0 } explicitDir) return explicitDir;
-        foreach (var start in new[] { sourceRoot, AppContext.BaseDirectory })
+        if (settings.ToolsDir is { Length: > 0 } explicitDir) return explicitDir;
+        foreach (var start in new[] { sourceRoot, settings.InstallDir })
         {
             for (var dir = start is null ? null : Path.GetFullPath(start); dir is not null; dir = Path.GetDirectoryName(dir))
             {
@@ -79,7 +79,8 @@ public static partial class PagefindIndexer
                 if (File.Exists(Path.Combine(candidate, "package-lock.json"))) return candidate;
             }
         }
-        var shipped = Path.Combine(AppContext.BaseDirectory, "search-tools");
+        if (settings.InstallDir is null) return null;
+        var shipped = Path.Combine(settings.InstallDir, "search-tools");
         return File.Exists(Path.Combine(shipped, "package-lock.json")) ? shipped : null;
     }
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Casebook.Core.Publishing;
+using Casebook.Publishing.Pdf;
 using Casebook.Tests.Support;
 
 namespace Casebook.Tests.Publishing;
@@ -40,6 +40,8 @@ public class PdfTests
         return new FixtureSite(text);
     }
 
+    [Trait("Category", "Cli")]
+    [Trait("Category", "Browser")]
     [Fact]
     public async Task Pdf_has_a_page_per_case_japanese_text_outline_fonts_and_page_numbers()
     {
@@ -82,6 +84,8 @@ public class PdfTests
         Assert.Matches($@"(^|\s)2\s*/\s*{pages}(\s|$)", page2);
     }
 
+    [Trait("Category", "Cli")]
+    [Trait("Category", "Browser")]
     [Fact]
     public async Task Links_point_at_the_published_site_and_source_date_epoch_makes_the_pdf_reproducible()
     {
@@ -103,6 +107,8 @@ public class PdfTests
         Assert.True(pdfs[0].SequenceEqual(pdfs[1]), "two PDFs of the same site differ");
     }
 
+    [Trait("Category", "Cli")]
+    [Trait("Category", "Browser")]
     [Fact]
     public async Task Without_a_base_url_links_to_other_pages_are_dropped_not_pointed_at_the_temporary_server()
     {
@@ -116,6 +122,7 @@ public class PdfTests
         Assert.Contains("事例の一覧", CliRunner.Tool("pdftotext", "-enc", "UTF-8", pdf, "-"));
     }
 
+    [Trait("Category", "Cli")]
     [Fact]
     public async Task Missing_chromium_names_the_debian_package_and_exits_2()
     {
@@ -127,6 +134,7 @@ public class PdfTests
         Assert.False(File.Exists(Path.Combine(site.Root, "x.pdf")));
     }
 
+    [Trait("Category", "Cli")]
     [Fact]
     public async Task Unknown_volume_is_a_usage_error_with_a_suggestion()
     {
@@ -137,6 +145,7 @@ public class PdfTests
         Assert.Contains("vol-a", run.Stderr);
     }
 
+    [Trait("Category", "Cli")]
     [Fact]
     public async Task Content_errors_stop_the_pdf_with_exit_1()
     {

@@ -61,18 +61,18 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>, ICol
 public sealed class SampleSiteFixture : IAsyncLifetime
 {
     public string Output { get; } = Path.Combine(Path.GetTempPath(), "casebook-sample-" + Guid.NewGuid().ToString("N")[..8]);
-    public StaticServer Server { get; private set; } = null!;
+    public Casebook.Publishing.Hosting.LoopbackServer Server { get; private set; } = null!;
     public string Origin => Server.Origin;
 
     public async Task InitializeAsync()
     {
         // With the search index, as `casebook build` makes it. A missing Node.js skips the index without failing
         // the build, so tests that don't search still run there.
-        var result = Casebook.Core.Pipeline.Run(new Casebook.Core.BuildOptions(Repo.Root, Output, Search: true));
+        var result = Casebook.Core.Pipeline.Run(new Casebook.Core.BuildOptions(Repo.Root, Output, Search: true, SearchTools: Casebook.Cli.HostEnvironment.SearchTools()));
         if (!result.Success)
             throw new InvalidOperationException("sample site failed to build:\n" + string.Join("\n", result.Diagnostics));
         Search = result.Search;
-        Server = await StaticServer.StartAsync(Output);
+        Server = await Casebook.Publishing.Hosting.LoopbackServer.ServeFolderAsync(Output);
     }
 
     /// <summary>What the search stage did for this build; search tests require <c>Indexed</c>.</summary>

@@ -1,0 +1,3 @@
+namespace Casebook.Core.Model;
+
+public sealed record Voice(string Speaker, string Role, string Text);

@@ -1,0 +1,27 @@
+using Casebook.Core.Diagnostics;
+
+namespace Casebook.Core.Model;
+
+public sealed record Person(string Name, string Organization, string Role);
+
+public sealed class Volume
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public string Subtitle { get; init; } = "";
+    public required string Publisher { get; init; }
+    public required int FiscalYear { get; init; }
+    public int? Number { get; init; }
+    public required List<(string Id, SourceSpan Span)> CaseOrder { get; init; }
+    public SourceSpan Span { get; init; }
+
+    // From input/volumes/<id>.md
+    public string ForewordTitle { get; set; } = "はじめに";
+    public string ForewordMarkdown { get; set; } = "";
+    public int ForewordFirstLine { get; set; }
+    public string? ForewordPath { get; set; }
+    public List<Person> Contributors { get; set; } = new();
+    public string Colophon { get; set; } = "";
+
+    public string NumberLabel => Number is int n ? $"第{n}集" : "";
+}

@@ -1,0 +1,187 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Casebook.Core.Diagnostics;
+using Casebook.Core;
+using Casebook.Core.Loading;
+using Casebook.Publishing.Hosting;
+using Microsoft.Playwright;
+
+namespace Casebook.Publishing.Pdf;
+
+public sealed record PdfOptions(
+    string SourceRoot,
+    string VolumeId,
+    string OutputFile,
+    string? SiteDir = null,          // a built site to use when it is up to date; default <source>/_site
+    string? ChromiumPath = null,     // default /usr/bin/chromium
+    string? ThemeDir = null,
+    string? ShippedThemeDir = null,  // the tool's theme, for a site without its own theme/
+    string? SourceDateEpoch = null); // the PDF's dates (seconds since 1970); default now
+
+public enum PdfStatus { Ok, UnknownVolume, BuildFailed, ChromiumMissing, BrowserFailed }
+
+public sealed record PdfResult(PdfStatus Status, string Message, IReadOnlyList<Diagnostic> Diagnostics, bool Built = false);
+
+/// <summary>The PDF edition of a volume: the print edition (/volumes/&lt;id&gt;/print/) rendered by headless
+/// Chromium through Playwright. The built site is served on a loopback port under its base path, so the page
+/// loads its print stylesheet as in a browser; every request leaving that origin is blocked.</summary>
+public static partial class PdfPublisher
+{
+    public const string DefaultChromium = "/usr/bin/chromium";
+    public const string ChromiumPackage = "chromium";
+
+    public static string ChromiumPath(string? configured) => configured ?? DefaultChromium;
+
+    public static async Task<PdfResult> RunAsync(PdfOptions options, Action<string>? progress = null, CancellationToken cancel = default)
+    {
+        var diagnostics = new DiagnosticBag();
+        var config = ConfigLoader.Load(options.SourceRoot, null, diagnostics);
+        if (config is null) return new PdfResult(PdfStatus.BuildFailed, "casebook.yml を読めません。", diagnostics.Sorted());
+        var volumes = config.Value.Item3;
+        var volume = volumes.FirstOrDefault(v => v.Id == options.VolumeId);
+        if (volume is null)
+            return new PdfResult(PdfStatus.UnknownVolume,
+                $"事例集「{options.VolumeId}」は casebook.yml にありません。{Casebook.Core.Text.NearestMatch.Suggest(options.VolumeId, volumes.Select(v => v.Id))}", []);
+
+        var chromium = ChromiumPath(options.ChromiumPath);
+        if (!File.Exists(chromium))
+            return new PdfResult(PdfStatus.ChromiumMissing,
+                $"Chromium が見つかりません（{chromium}）。Debian/Ubuntu ではパッケージ {ChromiumPackage} を入れてください: sudo apt-get install {ChromiumPackage}" +
+                "（日本語フォントは fonts-noto-cjk）。別の場所にある場合は環境変数 CASEBOOK_CHROMIUM で指定します。", []);
+
+        var siteDir = Path.GetFullPath(options.SiteDir ?? Path.Combine(options.SourceRoot, "_site"));
+        var printRelative = Path.Combine("volumes", volume.Id, "print", "index.html");
+        string? temp = null;
+        var built = false;
+        try
+        {
+            var build = new BuildOptions(options.SourceRoot, "", ThemeDir: options.ThemeDir, ShippedThemeDir: options.ShippedThemeDir);
+            if (!IsUpToDate(options.SourceRoot, Path.Combine(siteDir, printRelative), build.ThemeDirectory))
+            {
+                // Build into a temporary folder: the reader-facing _site (and its search index) stays as it is.
+                progress?.Invoke("build");
+                temp = Path.Combine(Path.GetTempPath(), "casebook-pdf-" + Guid.NewGuid().ToString("N")[..12]);
+                var result = Pipeline.Run(build with { OutputDir = temp });
+                if (!result.Success) return new PdfResult(PdfStatus.BuildFailed, "サイトを生成できないため PDF を作れません。", result.Diagnostics);
+                siteDir = temp;
+                built = true;
+            }
+            var printFile = Path.Combine(siteDir, printRelative);
+            if (!File.Exists(printFile))
+                return new PdfResult(PdfStatus.BuildFailed, $"印刷版 {printRelative} がありません。", []);
+            var basePath = BasePathOf(await File.ReadAllTextAsync(printFile, cancel));
+
+            progress?.Invoke("pdf");
+            var outputFile = Path.GetFullPath(options.OutputFile);
+            Directory.CreateDirectory(Path.GetDirectoryName(outputFile)!);
+            await using var server = await LoopbackServer.ServeFolderAsync(siteDir, basePath);
+            var url = server.Origin + basePath + "volumes/" + Uri.EscapeDataString(volume.Id) + "/print/";
+            try
+            {
+                var settings = config.Value.Item1;
+                var publicOrigin = settings.BaseUrl.Length > 0 ? new Uri(settings.BaseUrl).GetLeftPart(UriPartial.Authority) : null;
+                await RenderAsync(chromium, server.Origin, url, outputFile, volume.Title, publicOrigin);
+                StampDates(outputFile, options.SourceDateEpoch);
+            }
+            catch (PlaywrightException e)
+            {
+                return new PdfResult(PdfStatus.BrowserFailed, $"Chromium で PDF を作れませんでした: {FirstLine(e.Message)}", [], built);
+            }
+            return new PdfResult(PdfStatus.Ok, outputFile, diagnostics.Sorted(), built);
+        }
+        finally
+        {
+            if (temp is not null && Directory.Exists(temp)) Directory.Delete(temp, true);
+        }
+    }
+
+    private static async Task RenderAsync(string chromium, string origin, string url, string outputFile, string runningHead, string? publicOrigin)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--disable-dev-shm-usage", "--font-render-hinting=none"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP" });
+        await context.RouteAsync("**/*", route =>
+            route.Request.Url.StartsWith(origin + "/", StringComparison.Ordinal) || route.Request.Url.StartsWith("data:", StringComparison.Ordinal)
+                ? route.ContinueAsync() : route.AbortAsync());
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle, Timeout = 120_000 });
+        if (response is null || !response.Ok) throw new PlaywrightException($"{url} を開けません（HTTP {response?.Status}）。");
+        await page.EvaluateAsync("() => document.fonts.ready.then(() => true)");
+        // The page was served by this temporary loopback server: links to other pages of the site must point
+        // at the published site (base_url), or, without one, become plain text. Links within the edition stay.
+        await page.EvaluateAsync("""
+            ([origin, publicOrigin]) => {
+              for (const a of document.querySelectorAll('a[href]')) {
+                const u = new URL(a.href);
+                if (u.origin !== origin || (u.pathname === location.pathname && u.hash)) continue;
+                if (publicOrigin) a.setAttribute('href', publicOrigin + u.pathname + u.search + u.hash);
+                else a.removeAttribute('href');
+              }
+            }
+            """, new object?[] { origin, publicOrigin });
+        const string box = "width:100%;margin:0 14mm;font-family:'Noto Sans CJK JP','Noto Sans JP',sans-serif;font-size:8pt;color:#444;";
+        await page.PdfAsync(new PagePdfOptions
+        {
+            Path = outputFile,
+            Format = "A4",
+            PrintBackground = true,
+            PreferCSSPageSize = true,
+            DisplayHeaderFooter = true,
+            HeaderTemplate = $"<div style=\"{box}text-align:right;\">{WebUtility.HtmlEncode(runningHead)}</div>",
+            // Page numbers come from print.css (@bottom-center), the same for PDF and for printing from a browser.
+            FooterTemplate = "<span></span>",
+            Margin = new Margin { Top = "20mm", Bottom = "22mm", Left = "18mm", Right = "18mm" },
+            Tagged = true,
+            Outline = true,
+        });
+        await context.CloseAsync();
+    }
+
+    /// <summary>With <c>SOURCE_DATE_EPOCH</c> (seconds since 1970, the reproducible-builds convention) the PDF's
+    /// creation and modification dates are that time, so the same site gives the same PDF; without it they stay
+    /// Chromium's (now). Rewritten in place with the same length, so the file's offsets stay valid.</summary>
+    public static void StampDates(string pdfFile, string? sourceDateEpoch)
+    {
+        if (!long.TryParse(sourceDateEpoch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)) return;
+        var stamp = DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var latin1 = System.Text.Encoding.Latin1;
+        var text = latin1.GetString(File.ReadAllBytes(pdfFile));
+        var stamped = PdfDate().Replace(text, m => m.Groups[1].Value + stamp + "+00'00')");
+        if (stamped.Length == text.Length && stamped != text) File.WriteAllBytes(pdfFile, latin1.GetBytes(stamped));
+    }
+
+    [GeneratedRegex(@"(/(?:CreationDate|ModDate) \(D:)\d{14}(?:Z|[+-]\d{2}'\d{2}')\)")]
+    private static partial Regex PdfDate();
+
+    /// <summary>The print edition was built after every source file changed (casebook.yml, input/, the theme).</summary>
+    public static bool IsUpToDate(string sourceRoot, string printFile, string themeDir)
+    {
+        if (!File.Exists(printFile)) return false;
+        var builtAt = File.GetLastWriteTimeUtc(printFile);
+        var sources = new List<string> { Path.Combine(sourceRoot, ConfigLoader.FileName) };
+        foreach (var dir in new[] { Path.Combine(sourceRoot, "input"), themeDir })
+            if (Directory.Exists(dir)) sources.AddRange(Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories));
+        return sources.All(f => File.GetLastWriteTimeUtc(f) <= builtAt);
+    }
+
+    /// <summary>The base path the print page was built with, read from its stylesheet link.</summary>
+    public static string BasePathOf(string printHtml)
+    {
+        var m = PrintCssLink().Match(printHtml);
+        if (!m.Success) return "/";
+        var href = WebUtility.HtmlDecode(m.Groups[1].Value);
+        if (Uri.TryCreate(href, UriKind.Absolute, out var abs) && abs.Scheme is "http" or "https") href = abs.AbsolutePath;
+        return href.StartsWith('/') ? href : "/";
+    }
+
+    [GeneratedRegex("href=\"([^\"]*)assets/css/print\\.css\"")]
+    private static partial Regex PrintCssLink();
+
+    private static string FirstLine(string s) => s.Split('\n', 2)[0].Trim();
+}

@@ -1,0 +1,78 @@
+using Casebook.Core.Diagnostics;
+using Casebook.Core.Model;
+using Casebook.Core.PostProcessing;
+using Casebook.Core.Rendering;
+
+namespace Casebook.Tests.Core.PostProcessing;
+
+/// <summary>The token path of the abbreviation and print passes must give the bytes the AngleSharp path gives.</summary>
+public class HtmlFragmentTests
+{
+    private static readonly AbbreviationSet Set = new(new (string Abbr, string Expansion)[]
+        {
+            ("CP", "地域ケアプラザ \"横浜\" & <市>"), ("社協", "社会福祉協議会"), ("地区社協", "地区社会福祉協議会"), ("２層Co", "第２層生活支援コーディネーター"),
+        }
+        .Select(e => new AbbreviationTarget(new GlossaryEntry(e.Abbr, e.Expansion, "", "g.yml"), "/glossary/?a=1&b=2#g-" + e.Abbr)));
+
+    public static TheoryData<string> Markdown => new()
+    {
+        "CPと社協。地区社協とCP。",
+        "## 社協の役割\n\n社協は \"CP\" と <連携> & 協力。\u00A0改行  \n次の行で CP。",
+        "- 項目 CP\n- **社協** と *地区社協*\n  1. 入れ子 2層Co\n\n> 引用の中の CP\n>\n> 二段落目",
+        "| 見出し | 右 | 中 |\n|:--|--:|:-:|\n| CP | 社協 | `CP` |\n| [CP](/x/) | ![画像 \"CP\"](/a.png \"題 CP\") | ~~社協~~ |",
+        "本文[^1]で CP。\n\n[^1]: 注の中の社協。",
+        "用語\n:   定義の中の CP\n\n```\nCP のコード\n<tag>\n```\n\n    インデントの CP\n\n---\n\nhttps://example.org/CP と ==社協== と H~2~O と 2^10^。",
+        "1. 社協\n2. CP\n\n5. 五から\n6. 続き\n\na. 英字\nb. リスト",
+        "&copy; &nbsp; &#8617; &amp; &lt;社協&gt; &quot;CP&quot;",
+        "<div class=\"note\">生の HTML の CP</div>\n\n社協 <span>インライン</span> CP",
+        "+---+---+\n| CP | 社協 |\n+===+===+\n| a | b |\n+---+---+",
+        "# 見出し1\n\n##### 見出し5 {#custom}\n\n###### 見出し6\n\n[内部](#見出し1) と [用語](/glossary/#g-cp) と CP。",
+        "",
+    };
+
+    [Theory]
+    [MemberData(nameof(Markdown))]
+    public void Token_path_equals_AngleSharp_path(string markdown)
+    {
+        foreach (var allowRawHtml in new[] { false, true })
+        {
+            var html = new MarkdownRenderer("/", allowRawHtml).Render(markdown, "x.md", 1, new DiagnosticBag()).Html;
+            var fast = Abbreviations.Apply(html, Set);
+            var parsed = Abbreviations.ApplyParsed(html, Set);
+            Assert.Equal(parsed.Html, fast.Html);
+            Assert.Equal(parsed.Used, fast.Used);
+            foreach (var body in new[] { html, fast.Html })
+            {
+                static string? Local(string href) => href.Contains("#g-", StringComparison.Ordinal) ? href[href.IndexOf('#')..] : null;
+                Assert.Equal(PrintBody.PrepareParsed(body, "case-1-", Local), PrintBody.Prepare(body, "case-1-", Local));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("<p>ok</p>")]
+    [InlineData("<p>a<br />b<br>c</p>\n<hr />")]
+    [InlineData("<ul>\n<li><p>x</p>\n<ul>\n<li>y</li>\n</ul>\n</li>\n</ul>")]
+    public void Takes_Markdig_markup(string html) => Assert.NotNull(HtmlFragment.TryParse(html));
+
+    [Theory]
+    [InlineData("<P>upper</P>")]
+    [InlineData("<p>unclosed")]
+    [InlineData("<p><div>block in paragraph</div></p>")]
+    [InlineData("<a href=\"/x\"><a href=\"/y\">nested</a></a>")]
+    [InlineData("<table><tr><td>implied tbody</td></tr></table>")]
+    [InlineData("<table><tbody>text<tr></tr></tbody></table>")]
+    [InlineData("<p><!-- comment --></p>")]
+    [InlineData("<p class=x>unquoted</p>")]
+    [InlineData("<p>&copy;</p>")]
+    [InlineData("<p>a\r\nb</p>")]
+    [InlineData("<pre>\ncode</pre>")]
+    [InlineData("<p id=\"a\" id=\"b\">dup</p>")]
+    [InlineData("<em><p>misnested</p></em>")]
+    public void Refuses_markup_the_parser_would_reshape(string html)
+    {
+        Assert.Null(HtmlFragment.TryParse(html));
+        // …and the passes still give AngleSharp's result for it.
+        Assert.Equal(PrintBody.PrepareParsed(html, "p-", _ => null), PrintBody.Prepare(html, "p-", _ => null));
+    }
+}
