@@ -109,6 +109,12 @@ public sealed class BodyConverter
             AddImages(h.Images);
             return;
         }
+        if (kind == ParagraphKind.Caption && _blocks.Count > 0 && _blocks[^1] is Para { Text: var image } && IsImage(image) && plain.Length > 0)
+        {
+            // A picture with its caption (図表番号, pandoc's Image Caption) is a figure.
+            _blocks[^1] = new Para($"::: figure\n{image}\n{plain}\n:::");
+            return;
+        }
         var item = _lists.Of(p);
         if (item is null && _blocks.Count(b => b is not Heading) < 4 && LabelledFields.Match(plain) is { } field && Assign(field)) return;
 
@@ -141,6 +147,9 @@ public sealed class BodyConverter
             _blocks.Add(new Para(TableConverter.ToMarkdown(table.Markdown)));
         AddImages(table.Images);
     }
+
+    private static bool IsImage(string markdown) =>
+        markdown.StartsWith("![", StringComparison.Ordinal) && markdown.EndsWith(')') && !markdown.Contains('\n');
 
     private void AddImages(IEnumerable<string> images)
     {

@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Casebook.Core.Importing;
 
-public enum ParagraphKind { Body, Title, Subtitle, Heading }
+public enum ParagraphKind { Body, Title, Subtitle, Heading, Caption }
 
 /// <summary>What a paragraph style means, whoever wrote the file. Word, LibreOffice and pandoc agree on the built-in
 /// style names ("Title", "heading 1") but not always on their ids, and a localised Word may show 見出し 1; the
@@ -72,6 +72,7 @@ public sealed class StyleMap
         var n = name.Replace(" ", "", StringComparison.Ordinal).Replace("　", "", StringComparison.Ordinal).ToLowerInvariant();
         if (n is "title" or "表題" or "タイトル") return (ParagraphKind.Title, 0);
         if (n is "subtitle" or "副題" or "サブタイトル") return (ParagraphKind.Subtitle, 0);
+        if (n is "caption" or "imagecaption" or "図表番号" or "キャプション") return (ParagraphKind.Caption, 0);
         foreach (var prefix in new[] { "heading", "見出し" })
             if (n.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(n[prefix.Length..], out var level) && level is >= 1 and <= 9)
                 return (ParagraphKind.Heading, level);

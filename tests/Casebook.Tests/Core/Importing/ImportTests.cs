@@ -78,7 +78,8 @@ public class ImportTests
         Assert.Contains("[区のページ](https://example.org/konan/)", text);
         Assert.Contains("\n- 見守りの協力店を募る\n    - 店頭にステッカーを掲示\n    - 年２回の連絡会\n- 相談の流れを決める\n", text);
         Assert.Contains("| 令和４年度 | 12件 |", text);
-        Assert.Contains("![協力店の店頭に貼られた見守りステッカー](/assets/cases/vol-a-01/photo-01.png)", text);
+        // pandoc writes the alt text again as an "Image Caption" paragraph: the picture and its caption become a figure.
+        Assert.Contains("\n::: figure\n![協力店の店頭に貼られた見守りステッカー](/assets/cases/vol-a-01/photo-01.png)\n協力店の店頭に貼られた見守りステッカー\n:::\n", text);
         Assert.Contains("[^1]: 令和４年５月の地区連絡会での相談。", text);
         Assert.StartsWith("\x89PNG", System.Text.Encoding.Latin1.GetString(Assert.Single(result.Assets).Bytes[..4]));
     }
