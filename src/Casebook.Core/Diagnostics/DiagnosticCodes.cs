@@ -39,6 +39,9 @@ public static class DiagnosticCodes
     public const string UnsafeHtmlRemoved = "CB1401";
     public const string UnsafeLinkRemoved = "CB1402";
 
+    // Markdown
+    public const string UnknownContainer = "CB1601";
+
     // Privacy lint (warnings): personal data that should not be in a published case
     public const string PrivacyPhone = "CB1501";
     public const string PrivacyEmail = "CB1502";
@@ -46,13 +49,13 @@ public static class DiagnosticCodes
     public const string PrivacyMyNumber = "CB1504";
 
     // Importing Word documents (casebook import)
-    public const string ImportUnreadable = "CB1601";
-    public const string ImportEncrypted = "CB1602";
-    public const string ImportFieldMissing = "CB1603";
-    public const string ImportNotConverted = "CB1604";
-    public const string ImportTrackedChanges = "CB1605";
-    public const string ImportComment = "CB1606";
-    public const string ImportImageSkipped = "CB1607";
+    public const string ImportUnreadable = "CB1801";
+    public const string ImportEncrypted = "CB1802";
+    public const string ImportFieldMissing = "CB1803";
+    public const string ImportNotConverted = "CB1804";
+    public const string ImportTrackedChanges = "CB1805";
+    public const string ImportComment = "CB1806";
+    public const string ImportImageSkipped = "CB1807";
 
     // Images
     public const string ImageMissingAlt = "CB1701";

@@ -177,12 +177,12 @@ public static class SiteGraphBuilder
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new Organization(g.Key, links.For("organizations", g.Key), g.ToList())).ToList();
         var regions = cases.Where(c => !c.Region.IsEmpty)
-            .GroupBy(c => (c.Region.Prefecture, c.Region.City))
-            .OrderBy(g => g.Key.Prefecture, StringComparer.Ordinal).ThenBy(g => g.Key.City, StringComparer.Ordinal)
+            .GroupBy(c => (c.Region.Prefecture, c.Region.Area, c.Region.City))
+            .OrderBy(g => g.Key.Prefecture, StringComparer.Ordinal).ThenBy(g => g.Key.Area, StringComparer.Ordinal).ThenBy(g => g.Key.City, StringComparer.Ordinal)
             .Select(g =>
             {
-                var name = string.Join(" ", new[] { g.Key.Prefecture, g.Key.City }.Where(s => s.Length > 0));
-                return new RegionGroup(name, new Region(g.Key.Prefecture, g.Key.City, ""), links.For("regions", name), g.ToList());
+                var region = new Region(g.Key.Prefecture, g.Key.City, "", g.Key.Area);
+                return new RegionGroup(region.Display, region, links.For("regions", region.Display), g.ToList());
             }).ToList();
 
         var lessons = content.Lessons.Where(l => includeDrafts || !l.Draft).OrderBy(l => l.Id, StringComparer.Ordinal).ToList();

@@ -24,7 +24,7 @@ public static class CaseLoader
         var region = new Region("", "", "");
         if (fm.Map("region") is { } r)
         {
-            region = new Region(r.String("prefecture") ?? "", r.String("city") ?? "", r.String("ward") ?? "");
+            region = new Region(r.String("prefecture") ?? "", r.String("city") ?? "", r.String("ward") ?? "", r.String("area") ?? "");
             r.ReportUnknownKeys();
         }
 
@@ -55,6 +55,8 @@ public static class CaseLoader
             ElementRefs = Refs(fm, "elements"),
             PillarRefs = Refs(fm, "pillars"),
             TagRefs = Refs(fm, "tags"),
+            ElementsBasis = MarkBases.Parse(fm.Choice("elements_basis", MarkBases.Names)),
+            PillarsBasis = MarkBases.Parse(fm.Choice("pillars_basis", MarkBases.Names)),
             Profile = fm.Pairs("profile"),
             ProfileAsOf = fm.String("profile_as_of") ?? "",
             Voices = voices,

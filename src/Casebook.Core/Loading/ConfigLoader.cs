@@ -61,6 +61,8 @@ public static partial class ConfigLoader
             var number = v.Int("number", null, 1, 9999);
             var subtitle = v.String("subtitle") ?? "";
             var cases = v.ScalarList("cases");
+            var elementsBasis = MarkBases.Parse(v.Choice("elements_basis", MarkBases.Names)) ?? MarkBasis.Editorial;
+            var pillarsBasis = MarkBases.Parse(v.Choice("pillars_basis", MarkBases.Names)) ?? MarkBasis.Editorial;
             v.ReportUnknownKeys();
             if (id is null || vTitle is null || publisher is null || fy is null) continue;
             if (!IdPattern().IsMatch(id))
@@ -77,6 +79,7 @@ public static partial class ConfigLoader
             {
                 Id = id, Title = vTitle, Subtitle = subtitle, Publisher = publisher, FiscalYear = fy.Value,
                 Number = number, CaseOrder = cases, Span = v.SpanOf("id"),
+                ElementsBasis = elementsBasis, PillarsBasis = pillarsBasis,
             });
         }
         root.ReportUnknownKeys();

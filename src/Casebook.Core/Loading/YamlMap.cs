@@ -195,6 +195,20 @@ public sealed class YamlMap
         return defaultValue;
     }
 
+    /// <summary>One word of a closed set (e.g. source | editorial); anything else is reported with the allowed
+    /// words and the nearest one, and read as absent.</summary>
+    public string? Choice(string key, IReadOnlyList<string> allowed)
+    {
+        var node = Node(key);
+        if (node is null) return null;
+        if (node is not YamlScalarNode s) { WrongType(key, node, string.Join(" か ", allowed)); return null; }
+        var value = (s.Value ?? "").Trim();
+        if (allowed.Contains(value, StringComparer.Ordinal)) return value;
+        Diagnostics.Error(DiagnosticCodes.InvalidValue,
+            $"「{key}」には {string.Join(" か ", allowed)} を書いてください（「{value}」と書かれています）。{NearestMatch.Suggest(value, allowed)}", Span(node));
+        return null;
+    }
+
     /// <summary>A list of scalars; a single scalar counts as a one-item list.</summary>
     public List<(string Value, SourceSpan Span)> ScalarList(string key)
     {

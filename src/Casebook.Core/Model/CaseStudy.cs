@@ -21,6 +21,9 @@ public sealed class CaseStudy
     public List<TermRef> ElementRefs { get; init; } = new();
     public List<TermRef> PillarRefs { get; init; } = new();
     public List<TermRef> TagRefs { get; init; } = new();
+    /// <summary>As stated in front matter; null means the volume's default (see <see cref="MarkBases"/>).</summary>
+    public MarkBasis? ElementsBasis { get; init; }
+    public MarkBasis? PillarsBasis { get; init; }
     public List<KeyValuePair<string, string>> Profile { get; init; } = new();
     public string ProfileAsOf { get; init; } = "";
     public List<Voice> Voices { get; init; } = new();

@@ -14,6 +14,9 @@ public sealed class Volume
     public int? Number { get; init; }
     public required List<(string Id, SourceSpan Span)> CaseOrder { get; init; }
     public SourceSpan Span { get; init; }
+    /// <summary>Default for the volume's cases: did the casebook print the ✔ marks (source) or did we assign them?</summary>
+    public MarkBasis ElementsBasis { get; init; } = MarkBasis.Editorial;
+    public MarkBasis PillarsBasis { get; init; } = MarkBasis.Editorial;
 
     // From input/volumes/<id>.md
     public string ForewordTitle { get; set; } = "はじめに";

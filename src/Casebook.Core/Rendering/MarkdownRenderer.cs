@@ -1,7 +1,9 @@
 using Casebook.Core.Diagnostics;
+using Casebook.Core.Rendering.Editorial;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.CustomContainers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -22,30 +24,32 @@ public sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline _pipeline;
 
-    private static MarkdownPipelineBuilder Builder() => new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UseGridTables()
-        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-        .UseEmphasisExtras()
-        .UseListExtras()
-        .UseFootnotes()
-        .UseDefinitionLists()
-        .UseAutoLinks()
-        // Japanese text: **「強調」**の is emphasis too (CommonMark's flanking rules miss it next to CJK punctuation).
-        .UseCjkFriendlyEmphasis();
-
     private readonly string _basePath;
     private readonly bool _allowRawHtml;
     private readonly bool _requireAlt;
 
+    /// <param name="editorialLabel">Heading of editorial notes (the theme's <c>editorial_note</c> string).</param>
     /// <param name="images">The build's published photos, for srcset and sizes; none when null.</param>
     /// <param name="requireAlt">An image without alt text is an error (site.require_alt) instead of a warning.</param>
-    public MarkdownRenderer(string basePath, bool allowRawHtml, Imaging.ImageCatalog? images = null, bool requireAlt = false)
+    public MarkdownRenderer(string basePath, bool allowRawHtml, string editorialLabel = "編集部注", Imaging.ImageCatalog? images = null, bool requireAlt = false)
     {
         _basePath = basePath;
         _allowRawHtml = allowRawHtml;
         _requireAlt = requireAlt;
-        _pipeline = Builder().Use(new Figures.FigureExtension(new Figures.ImageHtml(images ?? Imaging.ImageCatalog.Empty, basePath))).Build();
+        var builder = new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .UseGridTables()
+            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UseEmphasisExtras()
+            .UseListExtras()
+            .UseFootnotes()
+            .UseDefinitionLists()
+            .UseAutoLinks()
+            // Japanese text: **「強調」**の is emphasis too (CommonMark's flanking rules miss it next to CJK punctuation).
+            .UseCjkFriendlyEmphasis();
+        builder.Extensions.AddIfNotAlready(new EditorialNoteExtension(editorialLabel));
+        builder.Extensions.AddIfNotAlready(new Figures.FigureExtension(new Figures.ImageHtml(images ?? Imaging.ImageCatalog.Empty, basePath)));
+        _pipeline = builder.Build();
     }
 
     public RenderedMarkdown Render(string markdown, string path, int firstLine, DiagnosticBag diagnostics)
@@ -62,6 +66,11 @@ public sealed class MarkdownRenderer
                 case HtmlBlock:
                 case HtmlInline:
                     hasRawHtml = true;
+                    break;
+                case CustomContainer container when !EditorialNoteRenderer.IsEditorial(container):
+                    diagnostics.Warning(DiagnosticCodes.UnknownContainer,
+                        $"「::: {container.Info}」は使えない囲みです。中身は囲みなしで表示します。編集部の補足には「::: {EditorialNoteExtension.Name}」を使います。{Text.NearestMatch.Suggest(container.Info ?? "", [EditorialNoteExtension.Name])}",
+                        new SourceSpan(path, firstLine + container.Line, container.Column + 1));
                     break;
                 case LinkInline link when link.Url is not null:
                     var span = new SourceSpan(path, firstLine + link.Line, link.Column + 1);

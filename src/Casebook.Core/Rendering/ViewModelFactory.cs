@@ -78,7 +78,8 @@ public sealed class ViewModelFactory
         var v = _graph.VolumeOf(c);
         return new CaseCardVm(c.Id, c.Title, c.Subtitle, c.Summary, _graph.Links.Case(c.Id).Url, c.Organization, c.Region.Display,
             Wareki.FiscalYear(c.FiscalYear), c.FiscalYear, v?.Title ?? "", v is null ? "" : _graph.Links.Volume(v.Id).Url,
-            _graph.CaseNumber(c), c.Elements.Select(Term).ToList(), c.Pillars.Select(Term).ToList(), c.Tags.Select(Term).ToList());
+            _graph.CaseNumber(c), c.Elements.Select(Term).ToList(), c.Pillars.Select(Term).ToList(), c.Tags.Select(Term).ToList(),
+            c.ElementsBasisIn(v).Name(), c.PillarsBasisIn(v).Name());
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<CaseVm>> _caseVms = new(StringComparer.Ordinal);

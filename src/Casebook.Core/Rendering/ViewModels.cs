@@ -23,7 +23,8 @@ public sealed record TermVm(
 public sealed record CaseCardVm(
     string Id, string Title, string Subtitle, string Summary, string Url, string Organization,
     string Region, string FiscalYearLabel, int FiscalYear, string VolumeTitle, string VolumeUrl,
-    int Number, List<TermVm> Elements, List<TermVm> Pillars, List<TermVm> Tags);
+    int Number, List<TermVm> Elements, List<TermVm> Pillars, List<TermVm> Tags,
+    string ElementsBasis, string PillarsBasis);   // "source" (printed in the casebook) or "editorial" (assigned by the site's editors)
 
 public sealed record ProfileRowVm(string Label, string Value);
 

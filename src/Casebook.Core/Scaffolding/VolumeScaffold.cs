@@ -29,6 +29,9 @@ public static partial class VolumeScaffold
             $"{indent}  publisher: {Quote(v.Publisher)}",
             $"{indent}  fiscal_year: {v.FiscalYear}",
             .. v.Number is int n ? new[] { $"{indent}  number: {n}" } : [],
+            // Stated so the editor decides: source only when the casebook prints the ✔ marks itself.
+            $"{indent}  elements_basis: editorial",
+            $"{indent}  pillars_basis: editorial",
             $"{indent}  cases: []",
         ];
 

@@ -15,6 +15,7 @@ public class PageKindsTests(BrowserFixture browser, SampleSiteFixture site)
         "/volumes/", "/volumes/yokohama-r4/", "/volumes/kanagawa-h26/print/", "/organizations/", "/regions/", "/matrix/",
         "/lessons/", "/lessons/mito-komon/", "/pages/kanagawa-leader-advice/", "/checklists/", "/checklists/seven-elements/",
         "/glossary/", "/search/", "/404.html",
+        "/cases/kanagawa-hayama/", "/lessons/community-based-social-work/", "/pages/chiba-jiritsu-shien-kyogikai/", "/pages/chiba-kikan-soudan/",
     };
 
     [Theory]

@@ -11,8 +11,9 @@ public sealed class FigureExtension(ImageHtml images) : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
+        // First of all: ::: is also the fence of Markdig's custom containers (::: editorial), which would take it.
         if (!pipeline.BlockParsers.Contains<FigureBlockParser>())
-            pipeline.BlockParsers.InsertBefore<ParagraphBlockParser>(new FigureBlockParser());
+            pipeline.BlockParsers.Insert(0, new FigureBlockParser());
     }
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)

@@ -138,6 +138,7 @@ public class PublishedImageTests
         site.WriteBytes("input/assets/p/sticker.jpg", TestImages.Jpeg(1200, 800));
         var r = site.Build();
         Assert.True(r.Success, string.Join("\n", FixtureSite.Lines(r)));
+        Assert.DoesNotContain(r.Diagnostics, d => d.Code == DiagnosticCodes.UnknownContainer);   // ::: figure is not a custom container
         var figure = site.Html("cases/alpha/index.html").QuerySelector("figure.figure")!;
         Assert.Equal("見守りステッカーを貼る店主", figure.QuerySelector("img")!.GetAttribute("alt"));
         Assert.Equal("800", figure.QuerySelector("img")!.GetAttribute("height"));

@@ -38,6 +38,8 @@ public class NewVolumeTests
                   publisher: "〇〇市社協"
                   fiscal_year: 2023
                   number: 7
+                  elements_basis: editorial
+                  pillars_basis: editorial
                   cases: []
 
             """);
