@@ -5,7 +5,7 @@ namespace Casebook.Core.Imaging;
 
 /// <summary>The build stage between loading and rendering that makes every photo in <c>input/assets/</c> safe to
 /// publish (see <see cref="ImageProcessor"/>) and tells the Markdown renderer each one's sizes. A file that does not
-/// decode is an error (CB1702): copying it unchanged could publish what it carries.</summary>
+/// decode is an error (CB2002): copying it unchanged could publish what it carries.</summary>
 public static class ImageStage
 {
     public sealed record Result(ImageCatalog Catalog, IReadOnlyList<(string SitePath, string File)> Files);

@@ -48,9 +48,9 @@ public class ImportCliTests
     }
 
     [Theory]
-    [InlineData("encrypted", 1, "CB1802")]
-    [InlineData("zip-truncated", 1, "CB1801")]
-    [InlineData("word97", 1, "CB1801")]
+    [InlineData("encrypted", 1, "CB1902")]
+    [InlineData("zip-truncated", 1, "CB1901")]
+    [InlineData("word97", 1, "CB1901")]
     public async Task A_bad_document_is_an_error_and_writes_nothing(string kind, int exit, string code)
     {
         using var site = Site();
