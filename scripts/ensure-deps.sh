@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need when it is missing: Debian's chromium, Japanese fonts (fonts-noto-cjk for the
 # screen; Morisawa's BIZ UD Mincho and Gothic, TrueType, for the print edition and PDF) and poppler-utils
-# (pdftotext, pdffonts) for the browser and PDF tests; Node.js and npm for the JavaScript tests and the npm
+# (pdftotext, pdffonts) for the browser and PDF tests; exiftool for the image tests; Node.js and npm for the JavaScript tests and the npm
 # tools (Pagefind, vnu.jar); a Java runtime (default-jre-headless) for the HTML checker.
 set -euo pipefail
 need=()
@@ -14,6 +14,8 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+# exiftool: the image tests confirm with it that a published photo carries no GPS, camera or owner tags.
+command -v exiftool >/dev/null 2>&1 || need+=(libimage-exiftool-perl)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi

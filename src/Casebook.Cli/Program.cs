@@ -9,6 +9,7 @@ var root = new RootCommand("Casebook — 社協の事例集サイトをつくる
 root.Subcommands.Add(BuildCommands.Build());
 root.Subcommands.Add(BuildCommands.Check());
 root.Subcommands.Add(NewCommands.New());
+root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(PdfCommand.Create());
 root.Subcommands.Add(FixEncodingCommand.Create());
 root.Subcommands.Add(ServeCommands.Serve());

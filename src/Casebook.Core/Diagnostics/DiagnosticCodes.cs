@@ -62,4 +62,18 @@ public static class DiagnosticCodes
     public const string ReaderExportShape = "CB1803";
     public const string ReaderExportUnknownCase = "CB1804";
     public const string ReaderExportOtherSite = "CB1805";
+
+    // Importing Word documents (casebook import)
+    public const string ImportUnreadable = "CB1901";
+    public const string ImportEncrypted = "CB1902";
+    public const string ImportFieldMissing = "CB1903";
+    public const string ImportNotConverted = "CB1904";
+    public const string ImportTrackedChanges = "CB1905";
+    public const string ImportComment = "CB1906";
+    public const string ImportImageSkipped = "CB1907";
+
+    // Images
+    public const string ImageMissingAlt = "CB2001";
+    public const string ImageUnreadable = "CB2002";
+    public const string FigureWithoutImage = "CB2003";
 }

@@ -27,11 +27,12 @@ public static partial class ConfigLoader
         var baseUrl = baseUrlOverride ?? configuredBase ?? "";
         var author = site?.String("author") ?? "";
         var allowRaw = site?.Bool("allow_raw_html", false) ?? false;
+        var requireAlt = site?.Bool("require_alt", false) ?? false;
         site?.ReportUnknownKeys();
 
         var (normalizedBase, basePath) = NormalizeBaseUrl(baseUrl, site?.SpanOf("base_url") ?? root.Span(), diagnostics);
         var search = Search.SearchSettings.Load(root.Map("search"), diagnostics);
-        var settings = new SiteSettings(title, description, normalizedBase, basePath, author, allowRaw)
+        var settings = new SiteSettings(title, description, normalizedBase, basePath, author, allowRaw, requireAlt)
         {
             Search = search,
             Print = PrintSettingsLoader.Load(root.Map("print"), diagnostics),

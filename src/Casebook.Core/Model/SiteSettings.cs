@@ -6,7 +6,8 @@ public sealed record SiteSettings(
     string BaseUrl,      // absolute origin + path, ends with '/', or "" when not configured
     string BasePath,     // path part of BaseUrl, starts and ends with '/'
     string Author,
-    bool AllowRawHtml)
+    bool AllowRawHtml,
+    bool RequireAlt = false)   // an image without alt text is an error instead of a warning
 {
     /// <summary>Paper, margins and page breaks of the print edition and the PDF.</summary>
     public PrintSettings Print { get; init; } = PrintSettings.Default;

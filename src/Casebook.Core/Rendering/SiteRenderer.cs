@@ -32,7 +32,8 @@ public sealed class SiteRenderer
         _g = graph;
         _theme = theme;
         _diagnostics = diagnostics;
-        _vm = new ViewModelFactory(graph, new MarkdownRenderer(graph.Settings.BasePath, graph.Settings.AllowRawHtml, theme.T("editorial_note")), theme, diagnostics);
+        _vm = new ViewModelFactory(graph, new MarkdownRenderer(graph.Settings.BasePath, graph.Settings.AllowRawHtml, theme.T("editorial_note"),
+            graph.Content.Images, graph.Settings.RequireAlt), theme, diagnostics);
         _site = SiteVm(null);
     }
 
