@@ -79,13 +79,9 @@ public static class NewCaseInteractive
             var pi = Terms(TaxonomyIds.Pillars, "柱（読点か空白で区切る。後で決めるなら空）");
             var tg = Terms(TaxonomyIds.Tags, "テーマ（読点か空白で区切る。後で決めるなら空）");
 
-            Directory.CreateDirectory(folder);
             var path = Path.Combine(folder, caseId + ".md");
-            using (var fs = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-            using (var w = new StreamWriter(fs, new System.Text.UTF8Encoding(false)))
-                w.Write(NewCommands.Skeleton(caseId, title, vol?.Id, fiscalYear, organization, el, pi, tg));
-            output.WriteLine($"作成しました: {Path.GetRelativePath(source, path).Replace('\\', '/')}（draft: true。本文を書いたら false にしてください）");
-            return ExitCodes.Ok;
+            return NewCommands.WriteCase(source, path, caseId, vol?.Id, NewCommands.Skeleton(caseId, title, vol?.Id, fiscalYear, organization, el, pi, tg),
+                output, "（draft: true。本文を書いたら false にしてください）");
         }
         catch (Aborted)
         {

@@ -127,15 +127,40 @@ public static partial class NewCommands
                 Report.Error($"{path} はすでにあります。別の --id を指定してください。");
                 return ExitCodes.UsageOrEnvironment;
             }
-            Directory.CreateDirectory(folder);
             var fy = vol?.FiscalYear ?? DateTime.Today.Year;
-            File.WriteAllText(path, Skeleton(caseId, parse.GetValue(title)!, volumeId, fy));
-            System.Console.Out.WriteLine($"作成しました: {Path.GetRelativePath(source, path).Replace('\\', '/')}");
-            if (vol is not null)
-                System.Console.Out.WriteLine($"casebook.yml の事例集「{vol.Id}」の cases に「- {caseId}」を加えると、目次の好きな位置に並べられます。");
-            return ExitCodes.Ok;
+            return WriteCase(source, path, caseId, vol?.Id, Skeleton(caseId, parse.GetValue(title)!, volumeId, fy), System.Console.Out, "");
         });
         return cmd;
+    }
+
+    /// <summary>Writes the new case file and, for a case of a volume, adds it at the end of the volume's table of
+    /// contents in casebook.yml — both or neither.</summary>
+    internal static int WriteCase(string source, string path, string caseId, string? volumeId, string text, TextWriter output, string note)
+    {
+        var configPath = Path.Combine(source, ConfigLoader.FileName);
+        string? updated = null;
+        var tocNote = "";
+        if (volumeId is not null)
+        {
+            try { updated = Casebook.Core.Editing.VolumeTocEditor.AddCase(File.ReadAllText(configPath), volumeId, caseId); }
+            catch (FormatException e)
+            {
+                tocNote = $"{e.Message} casebook.yml の事例集「{volumeId}」の cases に「- {caseId}」を手で加えてください。";
+            }
+        }
+        var file = new Casebook.Core.Editing.NewFilesWriter.NewFile(path, new System.Text.UTF8Encoding(false).GetBytes(text));
+        var problem = Casebook.Core.Editing.NewFilesWriter.Write([file], configPath, updated,
+            () => updated is null ? null : ImportCommand.TocStillLoads(source, volumeId!, caseId));
+        if (problem is not null)
+        {
+            Report.Error(problem + " 何もつくりませんでした。");
+            return ExitCodes.UsageOrEnvironment;
+        }
+        output.WriteLine($"作成しました: {Path.GetRelativePath(source, path).Replace('\\', '/')}{note}");
+        if (updated is not null)
+            output.WriteLine($"更新しました: {ConfigLoader.FileName}（事例集「{volumeId}」の目次の最後に「{caseId}」を加えました。順番は cases の並びで変えられます）");
+        if (tocNote.Length > 0) output.WriteLine(tocNote);
+        return ExitCodes.Ok;
     }
 
     internal static string NextId(string folder, string prefix)

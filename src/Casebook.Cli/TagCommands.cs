@@ -108,6 +108,7 @@ public static class TagCommands
             return ExitCodes.Ok;
         });
         cmd.Subcommands.Add(Rename());
+        cmd.Subcommands.Add(TagImportCommand.Create());
         return cmd;
     }
 

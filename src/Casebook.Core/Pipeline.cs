@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Casebook.Core.Binding;
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Graph;
+using Casebook.Core.Imaging;
 using Casebook.Core.Loading;
 using Casebook.Core.Model;
 using Casebook.Core.Output;
@@ -80,6 +81,10 @@ public static class Pipeline
         ContentValidation.Run(content, diagnostics);
         Stage("validate");
 
+        var images = ImageStage.Run(options.SourceRoot, content.Assets, options.WriteOutput, diagnostics);
+        content.Images = images.Catalog;
+        Stage("images");
+
         var graph = SiteGraphBuilder.Build(content, options.IncludeDrafts);
         Stage("graph");
 
@@ -128,7 +133,7 @@ public static class Pipeline
                 SiteWriter.Discard(staged);
                 return Result(diagnostics, graph, timings, []);
             }
-            SiteWriter.Copy(staged, AssetCopies(content, theme));
+            SiteWriter.Copy(staged, AssetCopies(content, theme, images.Files));
             SiteWriter.Commit(staged, options.OutputDir);
             Stage("write");
             return Result(diagnostics, graph, timings, [], pages, indexed);
@@ -170,17 +175,23 @@ public static class Pipeline
         ExportKind.Feed => OutputFile.Text(e.Link.Path, Feeds.Atom(g)),
         ExportKind.SiteMap => OutputFile.Text(e.Link.Path, Feeds.Sitemap(g)),
         ExportKind.SearchFacets => OutputFile.Text(e.Link.Path, SearchFacetList.Json(new SearchFacetList(g, null).All())),
+        ExportKind.ReaderTags => ReaderData.Tags(g),
+        ExportKind.TitleShard => ReaderData.TitleShard(g, e.Shard),
+        ExportKind.PrintPageCss => OutputFile.Text(e.Link.Path, PrintPageCss.For(g.Settings.Print)),
         _ => OutputFile.Text(e.Link.Path, "User-agent: *\nAllow: /\n"),
     };
 
-    private static List<(string, string)> AssetCopies(SiteContent content, Theme theme)
+    /// <summary>Theme and site assets; a photo is published only as its re-encoded copies, never as the original.</summary>
+    private static List<(string, string)> AssetCopies(SiteContent content, Theme theme, IReadOnlyList<(string SitePath, string File)> images)
     {
         var copies = new List<(string, string)>();
         var themeAssets = Path.Combine(theme.Directory, "assets");
         if (Directory.Exists(themeAssets))
             foreach (var f in Directory.EnumerateFiles(themeAssets, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 copies.Add(("assets/" + Path.GetRelativePath(themeAssets, f).Replace('\\', '/'), f));
-        foreach (var (rel, full) in content.Assets) copies.Add(("assets/" + rel, full));
+        foreach (var (rel, full) in content.Assets)
+            if (ImageProcessor.FormatOf(rel) is null) copies.Add(("assets/" + rel, full));
+        copies.AddRange(images);
         return copies;
     }
 }

@@ -44,7 +44,7 @@ public class CaseStageBenchmarks
         var renderer = new SiteRenderer(_graph, _theme, bag);
         _job = renderer.Jobs().First(j => j.Layout == "case" && j.SourcePath == _case.SourcePath);
         _model = _job.Model is Lazy<object> lazy ? lazy.Value : _job.Model;
-        _site = new SiteVm(_graph.Settings.Title, "", "/", "/", "/search/", "/assets/", [], "ja", new Casebook.Core.Rendering.ViewModels.SiteUrlsVm("/cases/", "/volumes/", "/elements/", "/pillars/", "/tags/", "/matrix/", "/organizations/", "/regions/", "/checklists/", "/lessons/", "/glossary/", "/feed.xml"));
+        _site = new SiteVm(_graph.Settings.Title, "", "/", "/", "/search/", "/assets/", [], "ja", new Casebook.Core.Rendering.ViewModels.SiteUrlsVm("/cases/", "/volumes/", "/elements/", "/pillars/", "/tags/", "/matrix/", "/organizations/", "/regions/", "/checklists/", "/lessons/", "/glossary/", "/feed.xml", "/my/"));
         _html = _theme.Render("case", _model, _job.Meta, _site);
     }
 

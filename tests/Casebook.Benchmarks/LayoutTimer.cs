@@ -22,7 +22,7 @@ public static class LayoutTimer
         var jobs = renderer.Jobs();
         Console.WriteLine($"jobs: {jobs.Count} in {sw.ElapsedMilliseconds} ms");
         var byLayout = new Dictionary<string, (int Count, double Model, double Ms, long Chars)>();
-        var site = new Casebook.Core.Rendering.ViewModels.SiteVm("t", "", "/", "/", "/search/", "/assets/", [], "ja", new Casebook.Core.Rendering.ViewModels.SiteUrlsVm("/cases/", "/volumes/", "/elements/", "/pillars/", "/tags/", "/matrix/", "/organizations/", "/regions/", "/checklists/", "/lessons/", "/glossary/", "/feed.xml"));
+        var site = new Casebook.Core.Rendering.ViewModels.SiteVm("t", "", "/", "/", "/search/", "/assets/", [], "ja", new Casebook.Core.Rendering.ViewModels.SiteUrlsVm("/cases/", "/volumes/", "/elements/", "/pillars/", "/tags/", "/matrix/", "/organizations/", "/regions/", "/checklists/", "/lessons/", "/glossary/", "/feed.xml", "/my/"));
         foreach (var job in jobs)
         {
             sw.Restart();

@@ -42,6 +42,12 @@ internal sealed class PreviewRouter(PreviewServer server, LiveReloadHub hub, str
             res.Redirect(path + "/" + ctx.Request.QueryString);
             return;
         }
+        // Photos are answered from their published (re-encoded, metadata-free) copies, never the originals.
+        if (Casebook.Core.Imaging.PublishedImageFile.Find(root, rel) is { } photo)
+        {
+            await Serve(ctx, rel, await File.ReadAllBytesAsync(photo, ctx.RequestAborted), site);
+            return;
+        }
         if (rel.StartsWith("assets/", StringComparison.Ordinal) && AssetFile(site, rel["assets/".Length..]) is { } asset)
         {
             await Serve(ctx, rel, await File.ReadAllBytesAsync(asset, ctx.RequestAborted), site);

@@ -39,8 +39,6 @@ public static class DiagnosticCodes
     public const string UnsafeHtmlRemoved = "CB1401";
     public const string UnsafeLinkRemoved = "CB1402";
 
-    // Markdown
-    public const string UnknownContainer = "CB1601";
 
     // Privacy lint (warnings): personal data that should not be in a published case
     public const string PrivacyPhone = "CB1501";
@@ -48,9 +46,34 @@ public static class DiagnosticCodes
     public const string PrivacyAddress = "CB1503";
     public const string PrivacyMyNumber = "CB1504";
 
+    // Markdown body
+    public const string UnknownContainer = "CB1601";
+    public const string MarkdownTooDeep = "CB1602";
+
     // Search settings (casebook.yml search.variants / search.synonyms)
     public const string SearchGroupNotList = "CB1701";
     public const string SearchGroupTooSmall = "CB1702";
     public const string SearchFormInvalid = "CB1703";
     public const string SearchFormShort = "CB1704";
+
+    // マイタグ exports read by `casebook tags import` (docs/mytags.md)
+    public const string ReaderExportNotJson = "CB1801";
+    public const string ReaderExportFormat = "CB1802";
+    public const string ReaderExportShape = "CB1803";
+    public const string ReaderExportUnknownCase = "CB1804";
+    public const string ReaderExportOtherSite = "CB1805";
+
+    // Importing Word documents (casebook import)
+    public const string ImportUnreadable = "CB1901";
+    public const string ImportEncrypted = "CB1902";
+    public const string ImportFieldMissing = "CB1903";
+    public const string ImportNotConverted = "CB1904";
+    public const string ImportTrackedChanges = "CB1905";
+    public const string ImportComment = "CB1906";
+    public const string ImportImageSkipped = "CB1907";
+
+    // Images
+    public const string ImageMissingAlt = "CB2001";
+    public const string ImageUnreadable = "CB2002";
+    public const string FigureWithoutImage = "CB2003";
 }

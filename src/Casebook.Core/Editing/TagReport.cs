@@ -58,13 +58,24 @@ public sealed class TagReport
             for (var j = i + 1; j < tags.Count; j++)
             {
                 var (a, b) = (LooseKey(tags[i]), LooseKey(tags[j]));
-                if (a == b) continue;
-                var min = Math.Min(a.Length, b.Length);
-                var limit = min >= 8 ? 2 : min >= 3 ? 1 : 0;
-                if (limit == 0 || Math.Abs(a.Length - b.Length) > limit) continue;
-                if (NearestMatch.Distance(a, b) <= limit) near.Add(new NearDuplicate("close", [tags[i], tags[j]]));
+                if (a != b && Close(a, b)) near.Add(new NearDuplicate("close", [tags[i], tags[j]]));
             }
         return new TagReport { Terms = terms, Unused = unused, NearDuplicates = near };
+    }
+
+    /// <summary>Two tags that are probably one theme: the same <see cref="LooseKey"/>, or loose keys a small edit
+    /// distance apart (1, or 2 from 8 characters; never for keys shorter than 3).</summary>
+    public static bool AreNearDuplicates(string a, string b)
+    {
+        var (x, y) = (LooseKey(a), LooseKey(b));
+        return x == y || Close(x, y);
+    }
+
+    private static bool Close(string a, string b)
+    {
+        var min = Math.Min(a.Length, b.Length);
+        var limit = min >= 8 ? 2 : min >= 3 ? 1 : 0;
+        return limit > 0 && Math.Abs(a.Length - b.Length) <= limit && NearestMatch.Distance(a, b) <= limit;
     }
 
     /// <summary>NFKC, lower case, without spaces, middle dots and hyphens.</summary>

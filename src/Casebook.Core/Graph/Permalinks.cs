@@ -57,6 +57,8 @@ public sealed class Permalinks(string basePath)
     public Permalink Glossary => For("glossary");
     public Permalink Matrix => For("matrix");
     public Permalink Search => For("search");
+    /// <summary>The reader's マイタグ page, filled in the browser.</summary>
+    public Permalink My => For("my");
     public Permalink NotFound => File("404.html");
     public Permalink Feed => File("feed.xml");
     public Permalink SiteMapFile => File("sitemap.xml");

@@ -5,7 +5,7 @@ namespace Casebook.Core.Graph;
 public enum PageKind
 {
     Home, CaseList, Case, Taxonomy, Term, Volumes, Volume, VolumeGrid, Print, Organizations, Organization, Regions, Region,
-    Matrix, YearGrid, Lessons, Lesson, ContentPage, Checklists, Checklist, Glossary, Search, NotFound,
+    Matrix, YearGrid, Lessons, Lesson, ContentPage, Checklists, Checklist, Glossary, Search, My, NotFound,
 }
 
 /// <summary>What a page reads from the whole site beyond the cases it lists (<see cref="SitePage.CaseIds"/>).</summary>
@@ -46,10 +46,10 @@ public sealed record SitePage(PageKind Kind, Permalink Link, string Layout, stri
     public PageInputs Inputs { get; init; }
 }
 
-public enum ExportKind { CasesJson, CasesCsv, VolumeJson, VolumeCsv, SearchFacets, Feed, SiteMap, Robots }
+public enum ExportKind { CasesJson, CasesCsv, VolumeJson, VolumeCsv, SearchFacets, Feed, SiteMap, Robots, ReaderTags, TitleShard, PrintPageCss }
 
 /// <summary>A data file of the site: site-wide exports, a volume's own exports, the feed, the sitemap.</summary>
-public sealed record ExportFile(ExportKind Kind, Permalink Link, string VolumeId = "");
+public sealed record ExportFile(ExportKind Kind, Permalink Link, string VolumeId = "", int Shard = 0);
 
 /// <summary>Every page and file of the published site, in a stable order (the sitemap's).</summary>
 public sealed class SiteMap

@@ -73,6 +73,8 @@ public static class SiteMapBuilder
             pages.Add(new(PageKind.Checklist, L.Checklist(cl.Id), "checklist", cl.SourcePath) { Key = cl.Id, Inputs = PageInputs.AnyCase });
         pages.Add(new(PageKind.Glossary, L.Glossary, "list", ""));
         pages.Add(new(PageKind.Search, L.Search, "search", "") { Inputs = PageInputs.Classification });
+        // Filled in the browser from the reader's own tags; the title shards it reads are exports below.
+        pages.Add(new(PageKind.My, L.My, Rendering.MyTagsPage.Layout, ""));
         pages.Add(new(PageKind.NotFound, L.NotFound, "404", ""));
 
         var exports = new List<ExportFile> { new(ExportKind.CasesJson, L.CasesJson), new(ExportKind.CasesCsv, L.CasesCsv) };
@@ -85,6 +87,11 @@ public static class SiteMapBuilder
         exports.Add(new(ExportKind.Feed, L.Feed));
         exports.Add(new(ExportKind.SiteMap, L.SiteMapFile));
         exports.Add(new(ExportKind.Robots, L.Robots));
+        exports.Add(new(ExportKind.ReaderTags, L.File(Output.ReaderData.TagsFile)));
+        var shards = Output.ReaderData.ShardCount(g.Cases.Count);
+        for (var n = 0; n < shards; n++)
+            exports.Add(new(ExportKind.TitleShard, L.File($"{Output.ReaderData.TitlesFolder}{n}.json"), Shard: n));
+        exports.Add(new(ExportKind.PrintPageCss, L.File(Output.PrintPageCss.File)));
         return new SiteMap { Pages = pages, Exports = exports }.Freeze();
     }
 

@@ -30,11 +30,16 @@ public static partial class ConfigLoader
         // Listings are paginated and the feed bounded so no page grows with the archive (docs/pages.md).
         var pageSize = site?.Int("page_size", null, 1, 500) ?? SiteSettings.DefaultPageSize;
         var feedEntries = site?.Int("feed_entries", null, 1, 1000) ?? SiteSettings.DefaultFeedEntries;
+        var requireAlt = site?.Bool("require_alt", false) ?? false;
         site?.ReportUnknownKeys();
 
         var (normalizedBase, basePath) = NormalizeBaseUrl(baseUrl, site?.SpanOf("base_url") ?? root.Span(), diagnostics);
         var search = Search.SearchSettings.Load(root.Map("search"), diagnostics);
-        var settings = new SiteSettings(title, description, normalizedBase, basePath, author, allowRaw, pageSize, feedEntries) { Search = search };
+        var settings = new SiteSettings(title, description, normalizedBase, basePath, author, allowRaw, requireAlt, pageSize, feedEntries)
+        {
+            Search = search,
+            Print = PrintSettingsLoader.Load(root.Map("print"), diagnostics),
+        };
 
         var taxonomies = new Dictionary<string, Taxonomy>(StringComparer.Ordinal);
         var taxMap = root.Map("taxonomies");

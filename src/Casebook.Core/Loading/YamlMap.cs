@@ -45,7 +45,7 @@ public sealed class YamlMap
             var line = (int)e.Start.Line + firstLine - 1;
             var inner = e.InnerException?.Message;
             var msg = inner is null ? e.Message : $"{e.Message} {inner}";
-            diagnostics.Error(DiagnosticCodes.InvalidYaml, $"YAML の書き方に誤りがあります: {Explain(CleanYamlMessage(msg))}",
+            diagnostics.Error(DiagnosticCodes.InvalidYaml, $"YAML の書き方に誤りがあります: {YamlMessages.Explain(msg)}",
                 new SourceSpan(path, Math.Max(line, 1), Math.Max((int)e.Start.Column, 1)));
             return null;
         }
@@ -82,35 +82,6 @@ public sealed class YamlMap
             sb.Append(ch);
         }
         return sb.ToString();
-    }
-
-    /// <summary>YamlDotNet's message for the usual mistakes, explained in Japanese (the parser's own words follow in
-    /// parentheses, for searching).</summary>
-    private static readonly (string Says, string Means)[] Explanations =
-    [
-        ("quoted scalar, found unexpected end of stream", "引用符（\" または '）で始めた値が閉じられていません。値の最後にも同じ引用符を書いてください。"),
-        ("double-quoted scalar, found wrong indentation", "引用符（\"）で始めた値が行の終わりまでに閉じられていません。値の最後にも \" を書いてください。"),
-        ("single-quoted scalar, found wrong indentation", "引用符（'）で始めた値が行の終わりまでに閉じられていません。値の最後にも ' を書いてください。"),
-        ("found invalid mapping", "値の中に「: 」（コロンと空白）があるか、字下げが揃っていません。値に「: 」を含めるときは値全体を \"…\" で囲んでください。"),
-        ("block mapping, did not find expected key", "字下げが揃っていないか、「項目名: 値」の形になっていない行があります（リストの「- 」の位置、引用符や括弧の後の余分な文字も確かめてください）。"),
-        ("flow mapping, did not find expected", "{ } が閉じられていないか、区切りの「,」がありません。"),
-        ("flow sequence, did not find expected", "[ ] のリストが閉じられていないか、区切りの「,」がありません。"),
-        ("did not find expected <document end>", "字下げが揃っていません（最初の項目が字下げされていないかも確かめてください）。"),
-        ("cannot start any token", "値が @ ` % などの記号で始まっています。値全体を \"…\" で囲んでください。"),
-        ("does not exist", "参照（*名前）に対応するアンカー（&名前）がありません。"),
-    ];
-
-    private static string Explain(string message)
-    {
-        foreach (var (says, means) in Explanations)
-            if (message.Contains(says, StringComparison.Ordinal)) return $"{means}（{message}）";
-        return message;
-    }
-
-    private static string CleanYamlMessage(string m)
-    {
-        var i = m.IndexOf("): ", StringComparison.Ordinal);
-        return (i > 0 && m.StartsWith("(Line", StringComparison.Ordinal) ? m[(i + 3)..] : m).Trim();
     }
 
     public SourceSpan Span(YamlNode node) => new(Path, (int)node.Start.Line + LineOffset, (int)node.Start.Column);

@@ -13,6 +13,8 @@ public sealed class SiteContent
     public List<Checklist> Checklists { get; } = new();
     public List<Glossary> Glossaries { get; } = new();
     public List<(string RelativePath, string FullPath)> Assets { get; } = new();
+    /// <summary>The photos of <see cref="Assets"/> as published (sizes, smaller copies); set by the images stage.</summary>
+    public Imaging.ImageCatalog Images { get; set; } = Imaging.ImageCatalog.Empty;
 
     /// <summary>Ids of case files that exist but could not be read (a diagnostic on the file says
     /// why). References to them are not reported again as unknown cases or broken links: the one
@@ -30,6 +32,7 @@ public sealed class SiteContent
         content.Checklists.AddRange(Checklists);
         content.Glossaries.AddRange(Glossaries);
         content.Assets.AddRange(Assets);
+        content.Images = Images;
         content.UnreadCaseIds.UnionWith(UnreadCaseIds);
         return content;
     }

@@ -26,6 +26,8 @@ public static class PrintBody
             if (token.Attributes is { } attributes)
                 foreach (var (attr, value) in attributes)
                 {
+                    // A printed document loads every picture before the page is laid out, not when scrolled to.
+                    if (attr == "loading" && token.Name == "img") continue;
                     var v = value;
                     if (attr == "id") v = idPrefix + value;
                     else if (attr == "href" && token.Name == "a")
@@ -58,6 +60,8 @@ public static class PrintBody
 
         foreach (var element in body.QuerySelectorAll("[id]"))
             element.Id = idPrefix + element.Id;
+
+        foreach (var img in body.QuerySelectorAll("img[loading]")) img.RemoveAttribute("loading");
 
         foreach (var link in body.QuerySelectorAll("a[href]"))
         {

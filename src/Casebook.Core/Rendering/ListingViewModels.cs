@@ -2,7 +2,7 @@ namespace Casebook.Core.Rendering.ViewModels;
 
 /// <summary>Links to the site's sections, from the site map, so templates write no URL of their own.</summary>
 public sealed record SiteUrlsVm(string Cases, string Volumes, string Elements, string Pillars, string Tags, string Matrix,
-    string Organizations, string Regions, string Checklists, string Lessons, string Glossary, string Feed);
+    string Organizations, string Regions, string Checklists, string Lessons, string Glossary, string Feed, string My);
 
 /// <summary>Page links of a paginated listing. <see cref="Links"/> is a window around the current page plus the first
 /// and last; <see cref="PagerLinkVm.Gap"/> marks an ellipsis. Pages 1 means a listing of one page (no navigation). (Not named Count: a theme

@@ -33,7 +33,8 @@ public sealed class SiteRenderer
         _g = graph;
         _theme = theme;
         _diagnostics = diagnostics;
-        _vm = new ViewModelFactory(graph, new MarkdownRenderer(graph.Settings.BasePath, graph.Settings.AllowRawHtml, theme.T("editorial_note")), theme, diagnostics);
+        _vm = new ViewModelFactory(graph, new MarkdownRenderer(graph.Settings.BasePath, graph.Settings.AllowRawHtml, theme.T("editorial_note"),
+            graph.Content.Images, graph.Settings.RequireAlt), theme, diagnostics);
         _site = SiteVm(null);
         _listing = new ListingModels(graph, theme, _vm);
     }
@@ -55,7 +56,7 @@ public sealed class SiteRenderer
         };
         var urls = new SiteUrlsVm(L.Cases.Url, L.Volumes.Url, L.Taxonomy("elements").Url, L.Taxonomy("pillars").Url, L.Taxonomy("tags").Url,
             L.Matrix.Url, L.Section("organizations").Url, L.Section("regions").Url, L.Section("checklists").Url, L.Section("lessons").Url,
-            L.Glossary.Url, L.Feed.Url);
+            L.Glossary.Url, L.Feed.Url, L.My.Url);
         var b = _g.Settings.BasePath;
         return new SiteVm(_g.Settings.Title, _g.Settings.Description, b, L.Home.Url, L.Search.Url, b + "assets/", nav, "ja", urls);
     }
@@ -72,7 +73,7 @@ public sealed class SiteRenderer
     private LinkVm Crumb(string label, Permalink link) => new(label, link.Url);
 
     /// <summary>All page jobs of the site, in the site map's order.</summary>
-    public List<PageJob> Jobs() => _g.Map.Pages.Select(Job).ToList();
+    public List<PageJob> Jobs() => _g.Map.Pages.Where(p => p.Kind != PageKind.My || _theme.HasLayout(MyTagsPage.Layout)).Select(Job).ToList();
 
     /// <summary>The job rendering one page of the site map. Models are made when the page renders: serve lists every
     /// page but renders few.</summary>
@@ -176,6 +177,8 @@ public sealed class SiteRenderer
             case PageKind.Search:
                 return New(() => _vm.SearchFacets.Page(SiteMapBuilder.Taxonomies.Select(_vm.Taxonomy).ToList()),
                     Meta(link, _theme.T("search"), "", "search", "search", [home], index: false));
+            case PageKind.My:
+                return New(() => MyTagsPage.Build(_g, _theme), Meta(link, _theme.T("mytags_page_title"), "", "my", "my", [home], index: false));
             default:
                 return New(() => List(_theme.T("not_found")), Meta(link, _theme.T("not_found"), "", "404", "", index: false));
         }

@@ -186,7 +186,22 @@ public sealed class ViewModelFactory
             return new PrintCaseVm(Case(c), anchor, PrintBody.Prepare(CaseBody(c).Html, anchor + "-", Local));
         }).ToList();
         var foreword = PrintBody.Prepare(vm.ForewordHtml, "foreword-", Local);
-        return new PrintVolumeVm(vm, printCases, _graph.Settings.BasePath + "assets/css/print.css", foreword, glossary);
+        return new PrintVolumeVm(vm, printCases, _graph.Settings.BasePath + "assets/css/print.css",
+            _graph.Settings.BasePath + Output.PrintPageCss.File, foreword, glossary, PrintSubject(vm), PrintKeywords(cases));
+    }
+
+    private static string PrintSubject(VolumeVm v) =>
+        string.Join("、", new[] { v.Subtitle, v.FiscalYearLabel + (v.NumberLabel.Length > 0 ? "・" + v.NumberLabel : ""), $"事例 {v.CaseCount} 件" }
+            .Where(s => s.Length > 0));
+
+    /// <summary>The elements the volume's cases show, in their order, then its twenty most used themes.</summary>
+    private static string PrintKeywords(IReadOnlyList<CaseStudy> cases)
+    {
+        var elements = cases.SelectMany(c => c.Elements).DistinctBy(t => t.Id).OrderBy(t => t.Number ?? 0)
+            .Select(t => t.Short.Length > 0 ? t.Short : t.Label);
+        var themes = cases.SelectMany(c => c.Tags).GroupBy(t => t.Label)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).Take(20);
+        return string.Join(", ", elements.Concat(themes).Distinct());
     }
 
     public LessonVm Lesson(Lesson l)

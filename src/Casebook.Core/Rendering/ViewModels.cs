@@ -105,8 +105,10 @@ public sealed record VolumeVm(
 
 public sealed record PrintCaseVm(CaseVm Case, string Anchor, string BodyHtml);
 
-/// <summary>The print edition: the glossary holds the volume's entries plus the site-wide ones its cases use.</summary>
-public sealed record PrintVolumeVm(VolumeVm Volume, List<PrintCaseVm> Cases, string CssUrl, string ForewordHtml, List<GlossaryEntryVm> Glossary);
+/// <summary>The print edition: the glossary holds the volume's entries plus the site-wide ones its cases use.
+/// Subject and keywords (the elements and themes of its cases) become the PDF's document information.</summary>
+public sealed record PrintVolumeVm(VolumeVm Volume, List<PrintCaseVm> Cases, string CssUrl, string PageCssUrl, string ForewordHtml,
+    List<GlossaryEntryVm> Glossary, string Subject, string Keywords);
 
 public sealed record VolumeYearVm(string FiscalYearLabel, List<VolumeVm> Volumes);
 
@@ -150,3 +152,8 @@ public sealed record HomeVm(List<VolumeVm> Volumes, List<CaseCardVm> Latest, Lis
 public sealed record ListVm(string Title, string Lead, List<CaseCardVm> Cases, List<GroupVm> Groups,
     List<LessonVm> Lessons, List<ChecklistVm> Checklists, List<GlossaryEntryVm> Glossary, List<TaxonomyVm> Taxonomies,
     List<VolumeYearVm> Years, List<ContentPageVm> Pages, PagerVm Pager);
+
+/// <summary>The reader's マイタグ page (/my/). It is filled in the browser from localStorage; DataJson tells the
+/// script where the site's title shards are and who the site is (written into exports), StringsJson holds
+/// the theme's <c>mytags_</c> strings.</summary>
+public sealed record MyTagsPageVm(string Title, string DataJson, string StringsJson);

@@ -18,7 +18,7 @@ public sealed record PdfOptions(
     string? ShippedThemeDir = null,  // the tool's theme, for a site without its own theme/
     string? SourceDateEpoch = null); // the PDF's dates (seconds since 1970); default now
 
-public enum PdfStatus { Ok, UnknownVolume, BuildFailed, ChromiumMissing, BrowserFailed }
+public enum PdfStatus { Ok, UnknownVolume, BuildFailed, ChromiumMissing, BrowserFailed, FontsNotPrintReady }
 
 public sealed record PdfResult(PdfStatus Status, string Message, IReadOnlyList<Diagnostic> Diagnostics, bool Built = false);
 
@@ -47,7 +47,7 @@ public static partial class PdfPublisher
         if (!File.Exists(chromium))
             return new PdfResult(PdfStatus.ChromiumMissing,
                 $"Chromium が見つかりません（{chromium}）。Debian/Ubuntu ではパッケージ {ChromiumPackage} を入れてください: sudo apt-get install {ChromiumPackage}" +
-                "（日本語フォントは fonts-noto-cjk）。別の場所にある場合は環境変数 CASEBOOK_CHROMIUM で指定します。", []);
+                $"（印刷用のフォントは {FontPackages}）。別の場所にある場合は環境変数 CASEBOOK_CHROMIUM で指定します。", []);
 
         var siteDir = Path.GetFullPath(options.SiteDir ?? Path.Combine(options.SourceRoot, "_site"));
         var printRelative = Path.Combine("volumes", volume.Id, "print", "index.html");
@@ -80,8 +80,19 @@ public static partial class PdfPublisher
             {
                 var settings = config.Value.Item1;
                 var publicOrigin = settings.BaseUrl.Length > 0 ? new Uri(settings.BaseUrl).GetLeftPart(UriPartial.Authority) : null;
-                await RenderAsync(chromium, server.Origin, url, outputFile, volume.Title, publicOrigin);
-                StampDates(outputFile, options.SourceDateEpoch);
+                var meta = await RenderAsync(chromium, server.Origin, url, outputFile, volume.Title, publicOrigin, settings.Print);
+                ReproduciblePdf.Apply(outputFile, options.SourceDateEpoch);
+                new PdfDocumentInfo(volume.Title, volume.Publisher, meta.Subject, meta.Keywords, Creator, "ja").WriteTo(outputFile);
+                if (PdfFonts.Read(outputFile).Where(f => !f.PrintReady).ToList() is { Count: > 0 } unready)
+                {
+                    File.Delete(outputFile);
+                    return new PdfResult(PdfStatus.FontsNotPrintReady, FontsMessage(unready), [], built);
+                }
+            }
+            catch (Exception e) when (e is InvalidDataException or PdfSharp.Pdf.IO.PdfReaderException)
+            {
+                if (File.Exists(outputFile)) File.Delete(outputFile);
+                return new PdfResult(PdfStatus.BrowserFailed, $"Chromium が書いた PDF を読めません（{e.Message}）。", [], built);
             }
             catch (PlaywrightException e)
             {
@@ -95,7 +106,25 @@ public static partial class PdfPublisher
         }
     }
 
-    private static async Task RenderAsync(string chromium, string origin, string url, string outputFile, string runningHead, string? publicOrigin)
+    /// <summary>"Casebook 1.2.3" (without the commit): the PDF's Creator.</summary>
+    public static string Creator { get; } = "Casebook " + (typeof(PdfPublisher).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+        .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0] ?? "0");
+
+    public const string FontPackages = "fonts-morisawa-bizud-mincho fonts-morisawa-bizud-gothic";
+
+    private static string FontsMessage(IReadOnlyList<PdfFont> unready)
+    {
+        var list = string.Join("、", unready.Select(f => $"{f.Name}（{(f.Type == "Type3" ? "Type 3" : f.Type)}{(f.Embedded ? "" : "・埋め込みなし")}{(f.Subset || !f.Embedded ? "" : "・サブセットなし")}）"));
+        return $"PDF に印刷所で受け付けられないフォントが入るため、書き出しませんでした: {list}。" +
+            $"印刷版は BIZ UD 明朝・BIZ UD ゴシック（TrueType）で組みます。入っていなければ入れてください: sudo apt-get install {FontPackages}" +
+            "。入っている場合は、本文にこれらのフォントにない文字（絵文字など）がないか確かめてください。";
+    }
+
+    private sealed record PageMeta(string Subject, string Keywords);
+
+    private static async Task<PageMeta> RenderAsync(string chromium, string origin, string url, string outputFile, string runningHead, string? publicOrigin,
+        Casebook.Core.Model.PrintSettings print)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -125,39 +154,49 @@ public static partial class PdfPublisher
               }
             }
             """, new object?[] { origin, publicOrigin });
-        const string box = "width:100%;margin:0 14mm;font-family:'Noto Sans CJK JP','Noto Sans JP',sans-serif;font-size:8pt;color:#444;";
-        await page.PdfAsync(new PagePdfOptions
+        var meta = await page.EvaluateAsync<string[]>(
+            "() => ['description', 'keywords'].map(n => document.querySelector(`meta[name=\"${n}\"]`)?.content ?? '')");
+        // Centred, so it sits right on left- and right-hand pages alike (their margins differ at the binding).
+        const string box = "width:100%;text-align:center;font-family:'BIZ UDPGothic',sans-serif;font-size:8pt;color:#444;";
+        static string Mm(double v) => v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "mm";
+        var pdfOptions = new PagePdfOptions
         {
             Path = outputFile,
-            Format = "A4",
+            // Paper and margins come from print-page.css (casebook.yml print:); these say the same for a stylesheet without them.
+            Width = Mm(print.WidthMm),
+            Height = Mm(print.HeightMm),
             PrintBackground = true,
             PreferCSSPageSize = true,
             DisplayHeaderFooter = true,
-            HeaderTemplate = $"<div style=\"{box}text-align:right;\">{WebUtility.HtmlEncode(runningHead)}</div>",
+            HeaderTemplate = $"<div style=\"{box}\">{WebUtility.HtmlEncode(runningHead)}</div>",
             // Page numbers come from print.css (@bottom-center), the same for PDF and for printing from a browser.
             FooterTemplate = "<span></span>",
-            Margin = new Margin { Top = "20mm", Bottom = "22mm", Left = "18mm", Right = "18mm" },
+            Margin = new Margin { Top = Mm(print.TopMm), Bottom = Mm(print.BottomMm), Left = Mm(print.InsideMm), Right = Mm(print.OutsideMm) },
             Tagged = true,
             Outline = true,
-        });
+        };
+        await page.PdfAsync(pdfOptions);
+        if (print.StartCasesOnRight)
+        {
+            var ids = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.print-case[id]')].map(a => a.id)");
+            var blanks = RightHandStarts.BlankPagesBefore(ids, RightHandStarts.DestinationPages(outputFile));
+            if (blanks.Count > 0)
+            {
+                await page.EvaluateAsync("""
+                    ids => { for (const id of ids) {
+                      const blank = document.createElement('div');
+                      blank.className = 'print-blank-page';
+                      blank.setAttribute('aria-hidden', 'true');
+                      document.getElementById(id).before(blank);
+                    } }
+                    """, blanks);
+                await page.PdfAsync(pdfOptions);
+            }
+        }
         await context.CloseAsync();
+        return new PageMeta(meta.ElementAtOrDefault(0) ?? "", meta.ElementAtOrDefault(1) ?? "");
     }
 
-    /// <summary>With <c>SOURCE_DATE_EPOCH</c> (seconds since 1970, the reproducible-builds convention) the PDF's
-    /// creation and modification dates are that time, so the same site gives the same PDF; without it they stay
-    /// Chromium's (now). Rewritten in place with the same length, so the file's offsets stay valid.</summary>
-    public static void StampDates(string pdfFile, string? sourceDateEpoch)
-    {
-        if (!long.TryParse(sourceDateEpoch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)) return;
-        var stamp = DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        var latin1 = System.Text.Encoding.Latin1;
-        var text = latin1.GetString(File.ReadAllBytes(pdfFile));
-        var stamped = PdfDate().Replace(text, m => m.Groups[1].Value + stamp + "+00'00')");
-        if (stamped.Length == text.Length && stamped != text) File.WriteAllBytes(pdfFile, latin1.GetBytes(stamped));
-    }
-
-    [GeneratedRegex(@"(/(?:CreationDate|ModDate) \(D:)\d{14}(?:Z|[+-]\d{2}'\d{2}')\)")]
-    private static partial Regex PdfDate();
 
     /// <summary>The print edition was built after every source file changed (casebook.yml, input/, the theme).</summary>
     public static bool IsUpToDate(string sourceRoot, string printFile, string themeDir)

@@ -22,7 +22,8 @@ public class PdfTests
         var text = FixtureSite.Config.Replace("cases: [alpha, beta]", "cases: [alpha, beta, gamma]")
             .Replace("site:\n  title: テストサイト", "site:\n  title: テストサイト\n  base_url: https://example.org/sub/") + "\n";
         foreach (var (id, title, sentence) in Cases)
-            text += FixtureSite.Case(id, body: $"## きっかけ\n{sentence}\n\n## 取組の内容\nCPの職員が関わりました。[事例の一覧](/cases/)も見てください。\n").Replace($"title: 事例 {id}", $"title: {title}") + "\n";
+            text += FixtureSite.Case(id, body: $"## きっかけ\n{sentence}\n\n## 取組の内容\nCPの職員が関わりました。[事例の一覧](/cases/)も見てください。\n\n" +
+                "| 年度 | 相談件数 |\n|---|--:|\n| 令和3年度 | 120 |\n| 令和4年度 | 150 |\n").Replace($"title: 事例 {id}", $"title: {title}") + "\n";
         text += """
             -- input/glossary/vol-a.yml --
             title: 略字表記
@@ -74,14 +75,105 @@ public class PdfTests
         Assert.All(casePages, p => Assert.True(p.Page > 0, "case missing from the outline: " + string.Join(" | ", outline.Select(o => o.Title))));
         Assert.True(casePages.Zip(casePages.Skip(1)).All(p => p.First.Page < p.Second.Page), "each case starts on a new page");
 
-        // Fonts are embedded.
+        // Fonts, as poppler sees them: BIZ UD Mincho and Gothic only, CID TrueType, embedded and subset — no Type 3.
         var fonts = CliRunner.Tool("pdffonts", pdf).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
         Assert.NotEmpty(fonts);
-        Assert.All(fonts, f => Assert.Matches(@"\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$", f));
+        Assert.All(fonts, f => Assert.Matches(@"^[A-Z]{6}\+BIZUDP?(Mincho|Gothic)-\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s+\d+\s+\d+\s*$", f));
+        Assert.Contains(fonts, f => f.Contains("BIZUDMincho", StringComparison.Ordinal));
+        Assert.Contains(fonts, f => f.Contains("Gothic", StringComparison.Ordinal));
+        // … and as the PDF's own font dictionaries say (read with PDFsharp).
+        var dictionaries = PdfFonts.Read(pdf);
+        Assert.Equal(fonts.Count, dictionaries.Count);
+        Assert.All(dictionaries, f => Assert.True(f.PrintReady && f.Type == "CIDFontType2", f.ToString()));
 
-        // Page numbers in the footer: page 2 reads "2 / N".
+        // Page numbers in the footer: page 2 reads "2 / N"; the running head is the volume's title.
         var page2 = CliRunner.Tool("pdftotext", "-enc", "UTF-8", "-f", "2", "-l", "2", pdf, "-");
         Assert.Matches($@"(^|\s)2\s*/\s*{pages}(\s|$)", page2);
+        Assert.Contains("テスト事例集", page2);
+    }
+
+    [Trait("Category", "Cli")]
+    [Trait("Category", "Browser")]
+    [Fact]
+    public async Task Document_info_names_the_volume_publisher_subject_keywords_casebook_and_japanese()
+    {
+        using var site = Site();
+        var pdf = Path.Combine(site.Root, "out", "vol-a.pdf");
+        var run = await CliRunner.RunAsync(["pdf", "--source", site.Root, "--volume", "vol-a", "--output", pdf]);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+
+        var info = CliRunner.Tool("pdfinfo", pdf);
+        Assert.Matches(@"(?m)^Title:\s+テスト事例集$", info);
+        Assert.Matches(@"(?m)^Author:\s+テスト市社協$", info);
+        Assert.Matches(@"(?m)^Subject:\s+令和4年度・第6集、事例 3 件$", info);
+        // The cases' elements (short labels, in order), then their themes.
+        Assert.Matches(@"(?m)^Keywords:\s+担当業務を超えた課題をつなぐ、場・人・しかけ, 記録と共有, タクシー$", info);
+        Assert.Matches(@"(?m)^Creator:\s+Casebook \d+\.\d+\.\d+$", info);
+        Assert.DoesNotContain("HeadlessChrome", info);
+        Assert.Matches(@"Tagged:\s+yes", info);
+
+        using var document = PdfSharp.Pdf.IO.PdfReader.Open(pdf, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        Assert.Equal("ja", document.Language);
+        Assert.Equal("テスト事例集", document.Info.Title);
+        Assert.Equal(PdfPublisher.Creator, document.Info.Creator);
+        // The outline survives the update.
+        Assert.Contains("タクシーで出かける買い物ツアー", CliRunner.Tool("pdftohtml", "-xml", "-i", "-q", "-stdout", pdf));
+    }
+
+    [Trait("Category", "Cli")]
+    [Trait("Category", "Browser")]
+    [Fact]
+    public async Task Print_settings_give_b5_paper_binding_margins_and_cases_on_right_hand_pages()
+    {
+        using var site = Site();
+        site.Write("casebook.yml", File.ReadAllText(Path.Combine(site.Root, "casebook.yml")) +
+            "\nprint:\n  paper: B5\n  margin:\n    top: 15mm\n    bottom: 25mm\n    inside: 30mm\n    outside: 10mm\n  start_cases_on_right: true\n");
+        var pdf = Path.Combine(site.Root, "out", "vol-a.pdf");
+        var run = await CliRunner.RunAsync(["pdf", "--source", site.Root, "--volume", "vol-a", "--output", pdf]);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+
+        // JIS B5 is 182 × 257 mm = 515.9 × 728.5 pt.
+        Assert.Matches(@"Page size:\s+51[56](\.\d+)? x 72[89](\.\d+)? pts", CliRunner.Tool("pdfinfo", pdf));
+        var xml = CliRunner.Tool("pdftohtml", "-xml", "-i", "-q", "-stdout", pdf);
+        var starts = Cases.Select(c => int.Parse(Regex.Match(xml, $"<item page=\"(\\d+)\">{Regex.Escape(c.Title)}</item>").Groups[1].Value)).ToList();
+        Assert.All(starts, p => Assert.True(p % 2 == 1, $"a case starts on page {p}, a left-hand page: {string.Join(", ", starts)}"));
+
+        // The binding edge (inside, 30 mm) is on the left of right-hand (odd) pages and on the right of left-hand ones.
+        // Words of the body only: below the running head, above the page number.
+        var pages = int.Parse(Regex.Match(CliRunner.Tool("pdfinfo", pdf), @"Pages:\s+(\d+)").Groups[1].Value);
+        List<double> BodyWordsLeftMm(int page)
+        {
+            var bbox = CliRunner.Tool("pdftotext", "-bbox", "-f", page.ToString(), "-l", page.ToString(), pdf, "-");
+            static double N(Group g) => double.Parse(g.Value, System.Globalization.CultureInfo.InvariantCulture);
+            return Regex.Matches(bbox, "<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\"")
+                .Where(m => N(m.Groups[2]) is > 50 and < 650).Select(m => N(m.Groups[1]) / 72 * 25.4).ToList();
+        }
+        var body = Enumerable.Range(2, pages - 1)   // after the cover, whose lines are centred
+            .Select(p => (Page: p, Left: BodyWordsLeftMm(p))).Where(p => p.Left.Count > 0).ToList();
+        Assert.Contains(body, p => p.Page % 2 == 0);
+        Assert.All(body.Where(p => p.Page % 2 == 1), p => Assert.InRange(p.Left.Min(), 29, 40));
+        Assert.All(body.Where(p => p.Page % 2 == 0), p => Assert.InRange(p.Left.Min(), 9, 20));
+        Assert.Contains(body, p => p.Page % 2 == 1 && p.Left.Min() < 31);
+        Assert.Contains(body, p => p.Page % 2 == 0 && p.Left.Min() < 11);
+    }
+
+    [Trait("Category", "Cli")]
+    [Trait("Category", "Browser")]
+    [Fact]
+    public async Task A_theme_that_would_embed_type3_fonts_gets_no_pdf_and_is_told_which_packages_to_install()
+    {
+        using var site = Site();
+        // A site theme whose print stylesheet asks for Noto Sans CJK (OpenType/CFF): Chromium would make it Type 3.
+        foreach (var file in Directory.EnumerateFiles(Repo.Theme, "*", SearchOption.AllDirectories))
+            site.Write(Path.Combine("theme", Path.GetRelativePath(Repo.Theme, file)), File.ReadAllText(file));
+        site.Write("theme/assets/css/print.css", File.ReadAllText(Path.Combine(Repo.Theme, "assets/css/print.css"))
+            .Replace("\"BIZ UDMincho\", serif", "\"Noto Sans CJK JP\"").Replace("\"BIZ UDPGothic\", sans-serif", "\"Noto Sans CJK JP\""));
+        var pdf = Path.Combine(site.Root, "out", "vol-a.pdf");
+        var run = await CliRunner.RunAsync(["pdf", "--source", site.Root, "--volume", "vol-a", "--output", pdf]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Type 3", run.Stderr);
+        Assert.Contains("sudo apt-get install fonts-morisawa-bizud-mincho fonts-morisawa-bizud-gothic", run.Stderr);
+        Assert.False(File.Exists(pdf));
     }
 
     [Trait("Category", "Cli")]

@@ -15,7 +15,7 @@ public class PageKindsTests(BrowserFixture browser, SampleSiteFixture site)
         "/", "/cases/", "/cases/yokohama-naka/", "/cases/kanagawa-chigasaki/", "/elements/", "/elements/2/", "/pillars/", "/tags/",
         "/volumes/", "/volumes/yokohama-r4/", "/volumes/kanagawa-h26/print/", "/organizations/", "/regions/", "/matrix/", "/volumes/yokohama-r4/matrix/",
         "/lessons/", "/lessons/mito-komon/", "/pages/kanagawa-leader-advice/", "/checklists/", "/checklists/seven-elements/",
-        "/glossary/", "/search/", "/404.html",
+        "/glossary/", "/search/", "/my/", "/404.html",
         "/cases/kanagawa-hayama/", "/lessons/community-based-social-work/", "/pages/chiba-jiritsu-shien-kyogikai/", "/pages/chiba-kikan-soudan/",
     };
 

@@ -35,7 +35,10 @@ public class PrintEditionBrowserTests(BrowserFixture browser, SampleSiteFixture 
         // The print stylesheet loaded (served, not blocked by the CSP) and each case breaks to a new page.
         var breaks = await page.EvalOnSelectorAllAsync<string[]>("article.print-case", "els => els.map(e => getComputedStyle(e).breakBefore)");
         Assert.All(breaks, b => Assert.Equal("page", b));
-        Assert.Contains("Noto", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily"));
+        // Print type: BIZ UD Mincho for running text, BIZ UD Gothic for headings (TrueType, so a PDF never gets Type 3 fonts).
+        Assert.StartsWith("\"BIZ UDMincho\"", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily"));
+        Assert.StartsWith("\"BIZ UDPGothic\"", await page.EvalOnSelectorAsync<string>("article.print-case h2", "e => getComputedStyle(e).fontFamily"));
+        Assert.DoesNotContain("Noto", await page.EvaluateAsync<string>("() => [...document.styleSheets].flatMap(s => [...s.cssRules]).map(r => r.cssText).join(' ')"));
 
         // No navigation chrome; body headings sit below the case title (h2) so the outline nests.
         Assert.Equal(0, await page.Locator(".site-header, .site-nav, .breadcrumbs, .site-footer, .pager").CountAsync());

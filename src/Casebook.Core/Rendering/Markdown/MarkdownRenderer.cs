@@ -27,12 +27,16 @@ public sealed class MarkdownRenderer
 
     private readonly string _basePath;
     private readonly bool _allowRawHtml;
+    private readonly bool _requireAlt;
 
     /// <param name="editorialLabel">Heading of editorial notes (the theme's <c>editorial_note</c> string).</param>
-    public MarkdownRenderer(string basePath, bool allowRawHtml, string editorialLabel = "編集部注")
+    /// <param name="images">The build's published photos, for srcset and sizes; none when null.</param>
+    /// <param name="requireAlt">An image without alt text is an error (site.require_alt) instead of a warning.</param>
+    public MarkdownRenderer(string basePath, bool allowRawHtml, string editorialLabel = "編集部注", Imaging.ImageCatalog? images = null, bool requireAlt = false)
     {
         _basePath = basePath;
         _allowRawHtml = allowRawHtml;
+        _requireAlt = requireAlt;
         var builder = new MarkdownPipelineBuilder()
             .UsePipeTables()
             .UseGridTables()
@@ -42,12 +46,28 @@ public sealed class MarkdownRenderer
             .UseFootnotes()
             .UseDefinitionLists()
             .UseAutoLinks()
-            .UseTableAlignmentClasses();
+            .UseTableAlignmentClasses()
+            // Japanese text: **「強調」**の is emphasis too (CommonMark's flanking rules miss it next to CJK punctuation).
+            .UseCjkFriendlyEmphasis();
         builder.Extensions.AddIfNotAlready(new EditorialNoteExtension(editorialLabel));
+        builder.Extensions.AddIfNotAlready(new Figures.FigureExtension(new Figures.ImageHtml(images ?? Imaging.ImageCatalog.Empty, basePath)));
         _pipeline = builder.Build();
     }
 
     public RenderedMarkdown Render(string markdown, string path, int firstLine, DiagnosticBag diagnostics)
+    {
+        try { return RenderDocument(markdown, path, firstLine, diagnostics); }
+        catch (ArgumentException e)
+        {
+            // Markdig's nesting and size limits (">>>>…", "[[[[…", huge pipe tables) throw without a position:
+            // report it once, where the limit is crossed, and render nothing for this document.
+            var (line, column) = MarkdownLimit.Locate(markdown, _pipeline);
+            diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, MarkdownLimit.Message(e), new SourceSpan(path, firstLine + line, column));
+            return new RenderedMarkdown("", [], [], "");
+        }
+    }
+
+    private RenderedMarkdown RenderDocument(string markdown, string path, int firstLine, DiagnosticBag diagnostics)
     {
         var doc = Markdig.Markdown.Parse(markdown, _pipeline);
         var sections = new List<Section>();
@@ -77,8 +97,18 @@ public sealed class MarkdownRenderer
                     else if (link.Url.StartsWith('/') && !link.Url.StartsWith("//", StringComparison.Ordinal))
                     {
                         links.Add(new InternalLink(link.Url, span));
-                        link.Url = _basePath + link.Url[1..];
+                        // Images keep the site path: their renderer looks it up among the published photos first.
+                        if (!link.IsImage) link.Url = _basePath + link.Url[1..];
                     }
+                    if (link.IsImage && Figures.ResponsiveImageRenderer.AltText(link).Trim().Length == 0) MissingAlt(diagnostics, link.Url, span);
+                    break;
+                case Figures.FigureBlock figure:
+                    var at = new SourceSpan(path, firstLine + (figure.Url.Length > 0 ? figure.ImageLine : figure.Line), 1);
+                    if (figure.Problem is not null) diagnostics.Warning(DiagnosticCodes.FigureWithoutImage, figure.Problem, at);
+                    if (figure.Url.Length == 0) break;
+                    if (IsScriptUrl(figure.Url)) { figure.Url = ""; break; }
+                    if (figure.Url.StartsWith('/') && !figure.Url.StartsWith("//", StringComparison.Ordinal)) links.Add(new InternalLink(figure.Url, at));
+                    if (figure.Alt.Trim().Length == 0) MissingAlt(diagnostics, figure.Url, at);
                     break;
             }
         }
@@ -98,6 +128,13 @@ public sealed class MarkdownRenderer
             sections.Add(new Section(id, InlineText(h.Inline)));
         }
         return new RenderedMarkdown(html, sections, links, PlainText(doc));
+    }
+
+    private void MissingAlt(DiagnosticBag diagnostics, string url, SourceSpan span)
+    {
+        var message = $"画像 {url} に代替テキストがありません。写っているものを ![ ] の中に短く書いてください（画面読み上げで読まれます）。";
+        if (_requireAlt) diagnostics.Error(DiagnosticCodes.ImageMissingAlt, message, span);
+        else diagnostics.Warning(DiagnosticCodes.ImageMissingAlt, message, span);
     }
 
     public static bool IsScriptUrl(string url)

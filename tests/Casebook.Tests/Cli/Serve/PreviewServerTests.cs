@@ -17,9 +17,11 @@ public sealed class ServeSite : IAsyncDisposable
 
     public ServeSite(string txtar) => Site = new FixtureSite(txtar);
 
-    public static async Task<ServeSite> StartAsync(string? txtar = null)
+    /// <param name="prepare">Writes what a txtar cannot hold (binary files) before the server starts.</param>
+    public static async Task<ServeSite> StartAsync(string? txtar = null, Action<FixtureSite>? prepare = null)
     {
         var s = new ServeSite(txtar ?? FixtureSite.Config + "\n" + FixtureSite.Case("alpha") + "\n" + FixtureSite.Case("beta"));
+        prepare?.Invoke(s.Site);
         s.Server = await PreviewServer.StartAsync(new ServeOptions(s.Site.Root, Port: 0, ThemeDir: Repo.Theme));
         return s;
     }

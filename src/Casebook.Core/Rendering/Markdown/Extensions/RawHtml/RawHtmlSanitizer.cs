@@ -12,8 +12,10 @@ public static class RawHtmlSanitizer
     {
         var removed = false;
         var sanitizer = new HtmlSanitizer();
-        sanitizer.AllowedAttributes.Add("id");
-        sanitizer.AllowedAttributes.Add("class");
+        // The responsive photos and figures a document with raw HTML also holds must survive the pass.
+        foreach (var a in new[] { "id", "class", "srcset", "sizes", "loading", "decoding", "width", "height" }) sanitizer.AllowedAttributes.Add(a);
+        sanitizer.AllowedTags.Add("figure");
+        sanitizer.AllowedTags.Add("figcaption");
         sanitizer.RemovingTag += (_, _) => removed = true;
         sanitizer.RemovingAttribute += (_, _) => removed = true;
         sanitizer.RemovingStyle += (_, _) => removed = true;

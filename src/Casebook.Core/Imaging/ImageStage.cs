@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using Casebook.Core.Diagnostics;
+
+namespace Casebook.Core.Imaging;
+
+/// <summary>The build stage between loading and rendering that makes every photo in <c>input/assets/</c> safe to
+/// publish (see <see cref="ImageProcessor"/>) and tells the Markdown renderer each one's sizes. A file that does not
+/// decode is an error (CB2002): copying it unchanged could publish what it carries.</summary>
+public static class ImageStage
+{
+    public sealed record Result(ImageCatalog Catalog, IReadOnlyList<(string SitePath, string File)> Files);
+
+    /// <param name="assets">Site assets: path relative to <c>input/assets/</c> and full path.</param>
+    /// <param name="publish">Encode the copies (through the cache) for writing; a check only measures and reads nothing else.</param>
+    public static Result Run(string sourceRoot, IEnumerable<(string RelativePath, string FullPath)> assets, bool publish, DiagnosticBag diagnostics)
+    {
+        var images = new ConcurrentDictionary<string, PublishedImage>(StringComparer.Ordinal);
+        var files = new ConcurrentBag<(string, string)>();
+        var cache = new ImageCache(sourceRoot);
+        var work = assets.Where(a => ImageProcessor.FormatOf(a.RelativePath) is not null).ToList();
+        Parallel.ForEach(work, asset =>
+        {
+            var sitePath = "assets/" + asset.RelativePath;
+            byte[] bytes;
+            try { bytes = File.ReadAllBytes(asset.FullPath); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Error(DiagnosticCodes.UnreadableFile, $"画像を読めません: {e.Message}", new SourceSpan(Relative(sourceRoot, asset.FullPath), 1, 1));
+                return;
+            }
+            if (publish)
+            {
+                var entry = cache.GetOrCreate(bytes, ImageProcessor.FormatOf(asset.RelativePath)!.Value);
+                if (entry is null) { Corrupt(Relative(sourceRoot, asset.FullPath), diagnostics); return; }
+                var variants = new List<ImageVariant>();
+                foreach (var (file, width, _) in entry.Copies)
+                {
+                    var path = width == entry.Copies[0].Width ? sitePath : VariantPath(sitePath, width);
+                    variants.Add(new ImageVariant(path, width));
+                    files.Add((path, file));
+                }
+                variants.Reverse();
+                images[sitePath] = new PublishedImage(sitePath, entry.Copies[0].Width, entry.Copies[0].Height, variants);
+            }
+            else if (ImageProcessor.Measure(bytes) is { } size)
+            {
+                var variants = ImageProcessor.TargetWidths(size.Width).Select(w => new ImageVariant(w == Math.Min(size.Width, ImageProcessor.Widths[^1]) ? sitePath : VariantPath(sitePath, w), w)).ToList();
+                var largest = variants[^1].Width;
+                images[sitePath] = new PublishedImage(sitePath, largest, Math.Max(1, (int)Math.Round((double)size.Height * largest / size.Width)), variants);
+            }
+            else Corrupt(Relative(sourceRoot, asset.FullPath), diagnostics);
+        });
+        return new Result(new ImageCatalog(images), files.OrderBy(f => f.Item1, StringComparer.Ordinal).ToList());
+    }
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    /// <summary><c>assets/p/a.jpg</c> at 480 px → <c>assets/p/a-480w.jpg</c>.</summary>
+    public static string VariantPath(string sitePath, int width)
+    {
+        var ext = Path.GetExtension(sitePath);
+        return $"{sitePath[..^ext.Length]}-{width}w{ext}";
+    }
+
+    private static void Corrupt(string path, DiagnosticBag diagnostics) =>
+        diagnostics.Error(DiagnosticCodes.ImageUnreadable,
+            "画像として読めません（壊れているか、拡張子と中身の形式が違います）。元の写真から書き出し直してください。", new SourceSpan(path, 1, 1));
+}

@@ -1,0 +1,65 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Casebook.Core.Graph;
+
+namespace Casebook.Core.Output;
+
+/// <summary>Small files the reader's browser fetches for マイタグ (docs/mytags.md): the site's tags as input
+/// suggestions, and case titles split into shards so /my/ loads only the shards holding the cases a reader tagged
+/// (a single id→title file would grow with the site: about 1.5 MB at 10,000 cases).</summary>
+public static class ReaderData
+{
+    public const string TagsFile = "data/tags.json";
+    public const string TitlesFolder = "data/case-titles/";
+
+    /// <summary>Cases per title shard, on average: a shard stays near 10 KB.</summary>
+    public const int CasesPerShard = 100;
+
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    public static int ShardCount(int cases) => Math.Max(1, (cases + CasesPerShard - 1) / CasesPerShard);
+
+    /// <summary>FNV-1a (32 bit) over the id's UTF-16 code units; mytags-core.js computes the same.</summary>
+    public static int ShardOf(string caseId, int shards)
+    {
+        var h = 2166136261u;
+        foreach (var ch in caseId) { h ^= ch; h *= 16777619u; }
+        return (int)(h % (uint)shards);
+    }
+
+    /// <summary>The theme tags, most used first (then by name), as the input's suggestions.</summary>
+    public static OutputFile Tags(SiteGraph g)
+    {
+        var tags = g.TaxonomyTerms["tags"]
+            .Select(t => (t.Label, Count: g.TermCases.TryGetValue(t, out var l) ? l.Count : 0))
+            .Where(t => t.Count > 0)
+            .OrderByDescending(t => t.Count).ThenBy(t => t.Label, StringComparer.Ordinal)
+            .Select(t => t.Label).ToArray();
+        return OutputFile.Text(TagsFile, JsonSerializer.Serialize(tags, Compact) + "\n");
+    }
+
+    /// <summary>Shard <paramref name="n"/> of <see cref="ShardCount"/> as <see cref="TitleShards"/> writes it (the site map lists each shard).</summary>
+    public static OutputFile TitleShard(SiteGraph g, int n)
+    {
+        var count = ShardCount(g.Cases.Count);
+        return OutputFile.Text($"{TitlesFolder}{n}.json", JsonSerializer.Serialize(
+            new SortedDictionary<string, string[]>(g.Cases.Where(c => ShardOf(c.Id, count) == n).ToDictionary(c => c.Id, c => new[] { c.Title, g.Links.Case(c.Id).Url }), StringComparer.Ordinal),
+            Compact) + "\n");
+    }
+
+    /// <summary>One file per shard: <c>{"case-id": ["title", "url"], …}</c>, ids in ordinal order.</summary>
+    public static IEnumerable<Func<OutputFile>> TitleShards(SiteGraph g)
+    {
+        var count = ShardCount(g.Cases.Count);
+        var shards = g.Cases.GroupBy(c => ShardOf(c.Id, count)).ToDictionary(s => s.Key, s => s.ToList());
+        for (var i = 0; i < count; i++)
+        {
+            var cases = shards.GetValueOrDefault(i) ?? [];
+            var n = i;
+            yield return () => OutputFile.Text($"{TitlesFolder}{n}.json", JsonSerializer.Serialize(
+                new SortedDictionary<string, string[]>(cases.ToDictionary(c => c.Id, c => new[] { c.Title, g.Links.Case(c.Id).Url }), StringComparer.Ordinal),
+                Compact) + "\n");
+        }
+    }
+}
