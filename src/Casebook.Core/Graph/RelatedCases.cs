@@ -31,7 +31,7 @@ public static class RelatedCases
         var weights = new Dictionary<Term, (int Weight, int[] Cases)>(byTerm.Count);
         foreach (var (t, list) in byTerm)
         {
-            var weight = t.Taxonomy == "tags" ? 3 : t.Taxonomy == "pillars" ? 2 : 1;
+            var weight = t.Taxonomy == TaxonomyIds.Tags ? 3 : t.Taxonomy == TaxonomyIds.Pillars ? 2 : 1;
             // Very common terms say little about relatedness.
             if (list.Count > common) weight = Math.Max(1, weight / 2);
             weights[t] = (weight, list.ToArray());

@@ -7,7 +7,7 @@ namespace Casebook.Core.Graph;
 /// cases, each page with the cases and values it shows.</summary>
 public static class SiteMapBuilder
 {
-    public static readonly string[] Taxonomies = ["elements", "pillars", "tags"];
+    public static readonly IReadOnlyList<string> Taxonomies = TaxonomyIds.All;
 
     public static SiteMap Build(SiteGraph g)
     {

@@ -27,13 +27,13 @@ public sealed class ListingModels(SiteGraph graph, Theme theme, ViewModelFactory
 
     private static PagerLinkVm Link(Pager p, int n) => new(n, p.Link(n).Url, n == p.Number, false);
 
-    private List<TermVm> Elements => graph.Content.Taxonomies["elements"].Terms.Select(vm.Term).ToList();
+    private List<TermVm> Elements => graph.Content.Taxonomies[TaxonomyIds.Elements].Terms.Select(vm.Term).ToList();
 
     /// <summary>The site-wide matrix: for each volume (and the cases of each year outside volumes) how many cases show
     /// each element, linking to that group's full grid. It grows with the number of volumes, not of cases.</summary>
     public MatrixVm Overview()
     {
-        var elements = graph.Content.Taxonomies["elements"].Terms;
+        var elements = graph.Content.Taxonomies[TaxonomyIds.Elements].Terms;
         MatrixOverviewRowVm Row(string title, Permalink grid, int year, List<CaseStudy> cases) =>
             new(title, grid.Url, Wareki.FiscalYear(year), cases.Count, elements.Select(e => cases.Count(c => c.Elements.Contains(e))).ToList());
         var rows = graph.Volumes.Select(v => Row(v.Title, graph.Links.VolumeGrid(v.Id), v.FiscalYear, graph.VolumeCases[v.Id])).ToList();
@@ -47,7 +47,7 @@ public sealed class ListingModels(SiteGraph graph, Theme theme, ViewModelFactory
     /// <summary>The full ✔ grid of one volume (or of one year's cases outside volumes).</summary>
     public MatrixVm Grid(string title, string groupTitle, Permalink? groupLink, List<CaseStudy> cases)
     {
-        var elements = graph.Content.Taxonomies["elements"].Terms;
+        var elements = graph.Content.Taxonomies[TaxonomyIds.Elements].Terms;
         var rows = cases.Select(c => new MatrixRowVm(vm.Card(c), elements.Select(e => c.Elements.Contains(e)).ToList())).ToList();
         var totals = elements.Select(e => cases.Count(c => c.Elements.Contains(e))).ToList();
         var up = new List<LinkVm> { new(theme.T("matrix_title"), graph.Links.Matrix.Url) };

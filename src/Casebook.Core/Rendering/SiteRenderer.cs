@@ -48,13 +48,13 @@ public sealed class SiteRenderer
         {
             new(_theme.T("nav_cases"), L.Cases.Url, section == "cases"),
             new(_theme.T("nav_volumes"), L.Volumes.Url, section == "volumes"),
-            new(_theme.T("nav_elements"), L.Taxonomy("elements").Url, section == "elements"),
+            new(_theme.T("nav_elements"), L.Taxonomy(Model.TaxonomyIds.Elements).Url, section == Model.TaxonomyIds.Elements),
             new(_theme.T("nav_matrix"), L.Matrix.Url, section == "matrix"),
             new(_theme.T("nav_checklists"), L.Section("checklists").Url, section == "checklists"),
             new(_theme.T("nav_lessons"), L.Section("lessons").Url, section == "lessons"),
             new(_theme.T("nav_glossary"), L.Glossary.Url, section == "glossary"),
         };
-        var urls = new SiteUrlsVm(L.Cases.Url, L.Volumes.Url, L.Taxonomy("elements").Url, L.Taxonomy("pillars").Url, L.Taxonomy("tags").Url,
+        var urls = new SiteUrlsVm(L.Cases.Url, L.Volumes.Url, L.Taxonomy(Model.TaxonomyIds.Elements).Url, L.Taxonomy(Model.TaxonomyIds.Pillars).Url, L.Taxonomy(Model.TaxonomyIds.Tags).Url,
             L.Matrix.Url, L.Section("organizations").Url, L.Section("regions").Url, L.Section("checklists").Url, L.Section("lessons").Url,
             L.Glossary.Url, L.Feed.Url, L.My.Url);
         var b = _g.Settings.BasePath;
