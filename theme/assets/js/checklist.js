@@ -4,6 +4,7 @@ import {
   createModel, emptyState, cleanState, hasAnswers, score, compare, exportObject, exportCsv, parseImport, teamCounts, fmt,
 } from "./checklist-core.js";
 import { drawChart } from "./checklist-chart.js";
+import { el, download, today } from "./dom.js";
 
 const dataBlock = document.getElementById("checklist-data");
 const form = document.getElementById("checklist-form");
@@ -380,20 +381,8 @@ function init() {
     return `${model.id}${who ? "-" + who : ""}-${today()}.${ext}`;
   }
 
-  function download(blob, name) {
-    const url = URL.createObjectURL(blob);
-    const a = el("a", { href: url, download: name, hidden: "" });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-  }
 }
 
-function today() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
 
 function historyKey(h) {
   return JSON.stringify([h.date, h.name, h.state.answers]);
@@ -403,9 +392,3 @@ function newId() {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}

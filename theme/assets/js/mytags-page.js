@@ -4,6 +4,7 @@
 import { fmt, mergedCases, groupByTag, allTags, readers, shardsFor } from "./mytags-core.js";
 import { exportObject, exportCsv, parseImport, mergeImport } from "./mytags-transfer.js";
 import { openStore } from "./mytags-storage.js";
+import { el, download, today } from "./dom.js";
 
 const dataBlock = document.getElementById("mytags-data");
 if (dataBlock) init(JSON.parse(dataBlock.textContent), JSON.parse(document.getElementById("mytags-strings")?.textContent || "{}"));
@@ -248,23 +249,5 @@ function init(data, t) {
   }
 }
 
-function download(blob, name) {
-  const url = URL.createObjectURL(blob);
-  const a = el("a", { href: url, download: name, hidden: "" });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
 
-function today() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}

@@ -3,6 +3,7 @@
 // site's own tag list (suggestions), made when the input is first used.
 import { fmt, addTag, removeTag, setNote, ownTags, MAX_TAG_LENGTH, MAX_TAGS_PER_CASE } from "./mytags-core.js";
 import { openStore } from "./mytags-storage.js";
+import { today } from "./dom.js";
 
 const root = document.getElementById("mytags");
 if (root) init(root);
@@ -146,7 +147,3 @@ function strings(root) {
   return t;
 }
 
-function today() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
