@@ -99,7 +99,8 @@ public static class ImageProcessor
             _ => SKMatrix.Identity,
         };
         canvas.SetMatrix(m);
-        canvas.DrawBitmap(bitmap, 0, 0);
+        using var image = SKImage.FromBitmap(bitmap);
+        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
         canvas.Flush();
         return result;
     }
