@@ -125,7 +125,12 @@ public sealed class ViewModelFactory
     private Search.SearchFacetList? _searchFacets;
     public Search.SearchFacetList SearchFacets => _searchFacets ??= new Search.SearchFacetList(_graph, _theme);
 
-    public TaxonomyVm Taxonomy(string id)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaxonomyVm> _taxonomies = new(StringComparer.Ordinal);
+
+    /// <summary>Built once per taxonomy: every term page shows it, and its case count scans the whole site.</summary>
+    public TaxonomyVm Taxonomy(string id) => _taxonomies.TryGetValue(id, out var vm) ? vm : _taxonomies.GetOrAdd(id, BuildTaxonomy);
+
+    private TaxonomyVm BuildTaxonomy(string id)
     {
         var tax = _graph.Content.Taxonomies[id];
         var terms = _graph.TaxonomyTerms[id].Select(Term).ToList();
