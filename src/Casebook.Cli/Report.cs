@@ -29,7 +29,13 @@ public static class Report
         var status = errors > 0 ? $"エラー {errors} 件" : "成功";
         System.Console.Out.WriteLine($"{verb}: {status}（警告 {warnings} 件） {counts}{pages} — {elapsed.TotalSeconds:0.00} 秒");
         if (HostEnvironment.StageTimings)
+        {
             foreach (var t in result.Timings) System.Console.Out.WriteLine($"  {t.Stage,-14} {t.Elapsed.TotalMilliseconds,8:0} ms");
+            // CPU and collections tell more than wall time on a shared machine (docs/performance.md).
+            var p = System.Diagnostics.Process.GetCurrentProcess();
+            System.Console.Out.WriteLine($"  {"cpu",-14} {p.UserProcessorTime.TotalMilliseconds,8:0} ms user, {p.PrivilegedProcessorTime.TotalMilliseconds:0} ms system");
+            System.Console.Out.WriteLine($"  {"gc",-14} {GC.GetTotalPauseDuration().TotalMilliseconds,8:0} ms paused; collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), {GC.GetTotalAllocatedBytes() / 1048576} MB allocated");
+        }
     }
 
     public static void Error(string message) => System.Console.Error.WriteLine($"casebook: error: {message}");

@@ -32,27 +32,8 @@ public static class SiteWriter
         File.WriteAllBytes(target, file.Bytes);
     }
 
-    private static readonly System.Text.UTF8Encoding Utf8 = new(false);
-
-    /// <summary>Opens a staged file for text (UTF-8, no BOM), so a page can be written as it is rendered. The
-    /// buffer stays small enough that the writer's byte buffer (3 bytes a char) is not a large-object allocation
-    /// per page: with 32K chars, 13,000 pages meant 1.3 GB of large objects and many full collections.</summary>
-    public static StreamWriter OpenText(string staged, string relativePath) =>
-        new SyncStreamWriter(new FileStream(Target(staged, relativePath), FileMode.Create, FileAccess.Write, FileShare.None, 1), Utf8, 16384);
-
-    /// <summary>Templates write through the async API; pages are rendered on worker threads already, so
-    /// async file writes would only add thread-pool hops and blocking waits. Writes here stay synchronous.</summary>
-    private sealed class SyncStreamWriter(Stream stream, System.Text.Encoding encoding, int bufferSize) : StreamWriter(stream, encoding, bufferSize)
-    {
-        public override Task WriteAsync(char value) { Write(value); return Task.CompletedTask; }
-        public override Task WriteAsync(string? value) { Write(value); return Task.CompletedTask; }
-        public override Task WriteAsync(char[] buffer, int index, int count) { Write(buffer, index, count); return Task.CompletedTask; }
-        public override Task WriteAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default) { Write(buffer.Span); return Task.CompletedTask; }
-        public override Task WriteLineAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default) { WriteLine(buffer.Span); return Task.CompletedTask; }
-        public override Task WriteLineAsync(string? value) { WriteLine(value); return Task.CompletedTask; }
-        public override Task FlushAsync() { Flush(); return Task.CompletedTask; }
-        public override Task FlushAsync(CancellationToken cancellationToken) { Flush(); return Task.CompletedTask; }
-    }
+    /// <summary>Opens a staged file for text (UTF-8, no BOM), so a page can be written as it is rendered.</summary>
+    public static TextWriter OpenText(string staged, string relativePath) => new PageWriter(Target(staged, relativePath));
 
     public static void Copy(string staged, IEnumerable<(string Path, string Source)> copies)
     {

@@ -18,13 +18,15 @@ public sealed class Theme
     private readonly TemplateOptions _options;
     private readonly CardHtmlCache? _cards;
     private readonly FluidValue _strings; // `t`, one value for every page, so an include can tell it was not reassigned
+    private readonly bool _contentOnlyWritten; // see LayoutContent
 
     public string Directory { get; }
     public IReadOnlyDictionary<string, object> Strings { get; }
 
     private Theme(string dir, Dictionary<string, IFluidTemplate> layouts, TemplateOptions options, Dictionary<string, object> strings,
-        IFluidTemplate? cardPartial)
+        IFluidTemplate? cardPartial, bool contentOnlyWritten)
     {
+        _contentOnlyWritten = contentOnlyWritten;
         Directory = dir;
         _options = options;
         Strings = strings;
@@ -92,7 +94,9 @@ public sealed class Theme
         // state between includes (cycle, increment…), which only the page-by-page rendering reproduces.
         var cardPartial = partialTemplates.GetValueOrDefault(CardHtmlCache.Partial + ".liquid");
         if (partialTemplates.Values.Any(CardHtmlCache.KeepsState)) cardPartial = null;
-        return new Theme(themeDir, layouts, options, strings, cardPartial);
+        var contentOnlyWritten = (!layouts.TryGetValue("base", out var baseLayout) || LayoutContent.OnlyWrittenIn(baseLayout))
+            && partialTemplates.Values.All(LayoutContent.OnlyWrittenIn);
+        return new Theme(themeDir, layouts, options, strings, cardPartial, contentOnlyWritten);
     }
 
     public string T(string key) => Strings.TryGetValue(key, out var v) ? (string)v : key;
@@ -120,8 +124,10 @@ public sealed class Theme
             _layouts[layout].Render(context, Encoder, output);
             return;
         }
-        var body = _layouts[layout].Render(context, Encoder);
-        context.SetValue("content", new StringValue(body, false));
+        FluidValue body = _contentOnlyWritten
+            ? LayoutContent.Render(_layouts[layout], context, Encoder)
+            : new StringValue(_layouts[layout].Render(context, Encoder), false);
+        context.SetValue("content", body);
         baseLayout.Render(context, Encoder, output);
     }
 #pragma warning restore CS0618
