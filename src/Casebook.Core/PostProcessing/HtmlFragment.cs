@@ -56,7 +56,7 @@ internal sealed class HtmlFragment
     /// <summary>The fragment's tokens, or null when AngleSharp might build a different tree from it.</summary>
     public static HtmlFragment? TryParse(string html)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<Token>(html.Length / 24); // about one token per 24 characters of Markdig's HTML: few regrowths
         var stack = new List<string>();
         var openLinks = 0;
         var i = 0;

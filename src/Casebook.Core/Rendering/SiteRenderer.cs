@@ -202,7 +202,7 @@ public sealed class SiteRenderer
             var v = _g.VolumeOf(c);
             if (v is not null) crumbs.Add(Crumb(v.Title, L.Volume(v.Id)));
             else crumbs.Add(Crumb(_theme.T("all_cases"), L.Cases));
-            return Meta(link, c.Title, c.Summary.Length > 0 ? c.Summary : c.Subtitle, "case", "cases", crumbs, CaseJsonLd(c, link), "article");
+            return Meta(link, c.Title, c.Summary.Length > 0 ? c.Summary : c.Subtitle, "case", "cases", crumbs, CaseJsonLd.For(_g, c, link), "article");
         }), c.SourcePath);
     }
 
@@ -224,35 +224,6 @@ public sealed class SiteRenderer
         List<TaxonomyVm>? taxonomies = null, List<VolumeYearVm>? years = null, PagerVm? pager = null) =>
         new(title, lead, cases ?? new(), groups ?? new(), lessons ?? new(), checklists ?? new(), glossary ?? new(),
             taxonomies ?? new(), years ?? new(), new(), pager ?? PagerVm.None);
-
-    private string CaseJsonLd(Model.CaseStudy c, Permalink link)
-    {
-        var ld = new Dictionary<string, object>
-        {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "Article",
-            ["headline"] = c.Title,
-            ["inLanguage"] = "ja",
-            ["author"] = c.Authors.Select(a => new Dictionary<string, string> { ["@type"] = "Person", ["name"] = a }).ToArray(),
-            ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = c.Organization },
-            ["keywords"] = string.Join(",", c.AllTerms.Select(t => t.Label)),
-            ["url"] = _g.Settings.BaseUrl.Length > 0 ? _g.Settings.BaseUrl + link.Url[_g.Settings.BasePath.Length..] : link.Url,
-        };
-        if (c.Summary.Length > 0) ld["description"] = c.Summary;
-        if (_g.VolumeOf(c) is { } v)
-        {
-            var volumeUrl = _g.Links.Volume(v.Id).Url;
-            ld["isPartOf"] = new Dictionary<string, object>
-            {
-                ["@type"] = "Book",
-                ["name"] = v.Title,
-                ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = v.Publisher },
-                ["url"] = _g.Settings.BaseUrl.Length > 0 ? _g.Settings.BaseUrl + volumeUrl[_g.Settings.BasePath.Length..] : volumeUrl,
-            };
-            if (_g.CaseNumber(c) > 0) ld["position"] = _g.CaseNumber(c);
-        }
-        return JsonSerializer.Serialize(ld, JsonExport.Options).Replace("</", "<\\/", StringComparison.Ordinal);
-    }
 
     /// <summary>Renders jobs in parallel. A template failure becomes a diagnostic, never a crash.</summary>
     public List<OutputFile> Render(IReadOnlyList<PageJob> jobs)
@@ -298,7 +269,10 @@ public sealed class SiteRenderer
         return written;
     }
 
-    private SiteVm SiteFor(PageJob job) => job.Meta.Section is { Length: > 0 } s ? SiteVm(s) : _site;
+    private readonly ConcurrentDictionary<string, SiteVm> _sections = new(StringComparer.Ordinal);
+
+    /// <summary>The site model with the page's section marked in the navigation: one per section, not one per page.</summary>
+    private SiteVm SiteFor(PageJob job) => job.Meta.Section is { Length: > 0 } s ? _sections.GetOrAdd(s, SiteVm) : _site;
 
     private void TemplateFailed(PageJob job, Exception e) =>
         _diagnostics.Error(DiagnosticCodes.TemplateError, $"ページ {job.Link.Url} を描画できません（テンプレート layouts/{job.Layout}.liquid）: {e.Message}",
