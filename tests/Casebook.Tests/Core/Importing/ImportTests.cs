@@ -135,6 +135,22 @@ public class ImportTests
     }
 
     [Fact]
+    public void Hyperlink_fields_become_links_and_other_fields_keep_only_their_result()
+    {
+        var docx = new WordDocument()
+            .Paragraph(null, [Run("詳しくは"), .. Field(" HYPERLINK \"https://example.org/konan/\" ", Run("区の"), Run("ページ", bold: true)), Run("へ。")])
+            .Paragraph(null, [Run("前の節（"), .. Field(" HYPERLINK \\l \"_Toc1\" ", Run("きっかけ")), Run("）と"),
+                .. Field(" PAGEREF _Toc1 \\h ", Run("3")), Run("ページ、"), .. Field(" HYPERLINK \"javascript:alert(1)\" ", Run("危ないリンク")), Run("。")])
+            .Save();
+        var text = DocxImporter.Import(docx, Request).CaseFile;
+        Assert.Contains("\n詳しくは[区の**ページ**](https://example.org/konan/)へ。\n", text);
+        // A link to a place in the document, a page reference and a script link: their shown text only, no field code.
+        Assert.Contains("\n前の節（きっかけ）と3ページ、危ないリンク。\n", text);
+        Assert.DoesNotContain("HYPERLINK", text);
+        Assert.DoesNotContain("PAGEREF", text);
+    }
+
+    [Fact]
     public void Title_falls_back_to_the_document_properties_and_otherwise_stays_empty()
     {
         var withProperty = new WordDocument().Text("本文だけ").Save(title: "文書のプロパティの題名");
