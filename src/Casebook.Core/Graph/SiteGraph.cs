@@ -7,7 +7,7 @@ public sealed record RegionGroup(string Name, Region Region, Permalink Link, Lis
 
 /// <summary>Stage 3: the published site as a graph — ordered cases, volumes, term pages,
 /// related cases and permalinks. Built once; rendering only reads it.</summary>
-public sealed class SiteGraph
+public sealed partial class SiteGraph
 {
     public required SiteContent Content { get; init; }
     public required Permalinks Links { get; init; }
@@ -98,40 +98,5 @@ public sealed class SiteGraph
         _organizationOf ??= Index(Organizations, o => o.Cases);
         _regionOf ??= Index(Regions, r => r.Cases);
         return this;
-    }
-
-    /// <summary>The same graph with <paramref name="old"/> replaced by <paramref name="updated"/> everywhere it
-    /// appears, for an edit that changes neither the case's place nor its terms (only its body): every list
-    /// keeps its order, lists without the case are shared, permalinks are reused.</summary>
-    public SiteGraph WithCase(CaseStudy old, CaseStudy updated)
-    {
-        List<CaseStudy> Swap(List<CaseStudy> list)
-        {
-            var i = list.IndexOf(old);
-            if (i < 0) return list;
-            var copy = new List<CaseStudy>(list);
-            for (; i < copy.Count; i++) if (ReferenceEquals(copy[i], old)) copy[i] = updated;
-            return copy;
-        }
-        Dictionary<TKey, List<CaseStudy>> SwapAll<TKey>(Dictionary<TKey, List<CaseStudy>> d, IEqualityComparer<TKey>? comparer) where TKey : notnull
-        {
-            var copy = new Dictionary<TKey, List<CaseStudy>>(d.Count, comparer);
-            foreach (var (k, list) in d) copy[k] = Swap(list);
-            return copy;
-        }
-        var content = Content.WithCase(old, updated);
-        var byId = new Dictionary<string, CaseStudy>(CasesById, StringComparer.Ordinal);
-        if (byId.TryGetValue(updated.Id, out var was) && ReferenceEquals(was, old)) byId[updated.Id] = updated;
-        // Same ids in the same places: the site map (which holds ids, not cases) stays as it is.
-        return new SiteGraph
-        {
-            _map = _map,
-            Content = content, Links = Links, Cases = Swap(Cases), CasesById = byId, Volumes = Volumes,
-            VolumeCases = SwapAll(VolumeCases, StringComparer.Ordinal), TermCases = SwapAll(TermCases, null),
-            TaxonomyTerms = TaxonomyTerms, Related = SwapAll(Related, StringComparer.Ordinal),
-            Organizations = Organizations.Select(o => o.Cases.Contains(old) ? o with { Cases = Swap(o.Cases) } : o).ToList(),
-            Regions = Regions.Select(r => r.Cases.Contains(old) ? r with { Cases = Swap(r.Cases) } : r).ToList(),
-            Lessons = Lessons, Pages = Pages, Checklists = Checklists, Glossary = Glossary,
-        }.Freeze();
     }
 }

@@ -73,7 +73,10 @@ public sealed class SiteRenderer
     private LinkVm Crumb(string label, Permalink link) => new(label, link.Url);
 
     /// <summary>All page jobs of the site, in the site map's order.</summary>
-    public List<PageJob> Jobs() => _g.Map.Pages.Where(p => p.Kind != PageKind.My || _theme.HasLayout(MyTagsPage.Layout)).Select(Job).ToList();
+    public List<PageJob> Jobs() => _g.Map.Pages.Where(Renders).Select(Job).ToList();
+
+    /// <summary>Whether the page exists with this theme: /my/ only when the theme has its layout.</summary>
+    public bool Renders(SitePage page) => page.Kind != PageKind.My || _theme.HasLayout(MyTagsPage.Layout);
 
     /// <summary>The job rendering one page of the site map. Models are made when the page renders: serve lists every
     /// page but renders few.</summary>

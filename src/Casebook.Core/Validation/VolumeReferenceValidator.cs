@@ -9,6 +9,40 @@ public sealed class VolumeReferenceValidator : IContentValidator
 {
     public bool RerunsAfterCaseEdit => true;
 
+    /// <summary>Only what concerns the edited case: its volume field, the tables of contents naming it (its id is
+    /// unchanged, so no other entry's finding can change), and its place in its volume's table of contents.</summary>
+    public void ValidateCaseEdit(SiteContent content, CaseStudy edited, DiagnosticBag diagnostics)
+    {
+        var ids = content.Volumes.Select(v => v.Id).ToList();
+        CheckVolume(edited.VolumeId, edited.VolumeSpan, ids, diagnostics);
+        foreach (var v in content.Volumes)
+        {
+            var listed = false;
+            foreach (var (caseId, span) in v.CaseOrder)
+            {
+                if (caseId != edited.Id) continue;
+                listed = true;
+                if (edited.VolumeId != v.Id) Mismatch(caseId, v, edited, span, diagnostics);
+            }
+            if (!listed && edited.VolumeId == v.Id) NotListed(edited, v, diagnostics);
+        }
+    }
+
+    private static void CheckVolume(string? id, SourceSpan span, List<string> ids, DiagnosticBag diagnostics)
+    {
+        if (id is null || ids.Contains(id, StringComparer.Ordinal)) return;
+        diagnostics.Error(DiagnosticCodes.UnknownVolume,
+            $"巻「{id}」は casebook.yml の volumes にありません。{NearestMatch.Suggest(id, ids)}", span);
+    }
+
+    private static void Mismatch(string caseId, Volume v, CaseStudy c, SourceSpan span, DiagnosticBag diagnostics) =>
+        diagnostics.Error(DiagnosticCodes.VolumeMismatch,
+            $"事例「{caseId}」は巻「{v.Id}」の目次にありますが、事例の volume は「{c.VolumeId ?? "（なし）"}」です。", span);
+
+    private static void NotListed(CaseStudy c, Volume v, DiagnosticBag diagnostics) =>
+        diagnostics.Warning(DiagnosticCodes.VolumeMismatch,
+            $"事例「{c.Id}」は巻「{v.Id}」に属していますが、casebook.yml の目次（cases）にありません。目次の最後に並べます。", c.VolumeSpan);
+
     public void Validate(SiteContent content, DiagnosticBag diagnostics)
     {
         var ids = content.Volumes.Select(v => v.Id).ToList();
@@ -16,8 +50,7 @@ public sealed class VolumeReferenceValidator : IContentValidator
         void Check(string? id, SourceSpan span)
         {
             if (id is null || idSet.Contains(id)) return;
-            diagnostics.Error(DiagnosticCodes.UnknownVolume,
-                $"巻「{id}」は casebook.yml の volumes にありません。{NearestMatch.Suggest(id, ids)}", span);
+            CheckVolume(id, span, ids, diagnostics);
         }
         foreach (var c in content.Cases) Check(c.VolumeId, c.VolumeSpan);
         foreach (var p in content.Pages) Check(p.VolumeId, p.VolumeSpan);
@@ -36,14 +69,10 @@ public sealed class VolumeReferenceValidator : IContentValidator
                         diagnostics.Error(DiagnosticCodes.UnknownCase,
                         $"巻「{v.Id}」の目次にある事例「{caseId}」が見つかりません。{NearestMatch.Suggest(caseId, byId.Keys)}", span);
                 }
-                else if (c.VolumeId != v.Id)
-                    diagnostics.Error(DiagnosticCodes.VolumeMismatch,
-                        $"事例「{caseId}」は巻「{v.Id}」の目次にありますが、事例の volume は「{c.VolumeId ?? "（なし）"}」です。", span);
+                else if (c.VolumeId != v.Id) Mismatch(caseId, v, c, span, diagnostics);
             }
             var listed = v.CaseOrder.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
-            foreach (var c in casesByVolume[v.Id].Where(c => !listed.Contains(c.Id)))
-                diagnostics.Warning(DiagnosticCodes.VolumeMismatch,
-                    $"事例「{c.Id}」は巻「{v.Id}」に属していますが、casebook.yml の目次（cases）にありません。目次の最後に並べます。", c.VolumeSpan);
+            foreach (var c in casesByVolume[v.Id].Where(c => !listed.Contains(c.Id))) NotListed(c, v, diagnostics);
         }
     }
 }
