@@ -42,7 +42,7 @@ public static class SiteMapBuilder
                 Listing(pages, PageKind.Term, L.Term(term), "term", "casebook.yml", g.TermCases.GetValueOrDefault(term) ?? [], size, taxId, term);
         }
 
-        pages.Add(new(PageKind.Volumes, L.Volumes, "volumes", "casebook.yml") { Inputs = PageInputs.Classification });
+        pages.Add(new(PageKind.Volumes, L.Volumes, "volumes", "casebook.yml") { Inputs = PageInputs.Places });
         foreach (var v in g.Volumes)
         {
             var ids = Ids(g.VolumeCases[v.Id]);
@@ -104,7 +104,7 @@ public static class SiteMapBuilder
     public const int GroupsPerCase = 10;
 
     /// <summary>The index of organizations or regions, cut into pages of <paramref name="size"/> names. Every page counts
-    /// cases by group, so any change of a case's classification redraws them all (they are few).</summary>
+    /// cases by group, so any change of a case's place redraws them all (they are few).</summary>
     private static void GroupIndex(List<SitePage> pages, PageKind kind, Permalink first, int groups, int size)
     {
         var count = Math.Max(1, (groups + size - 1) / size);
@@ -113,7 +113,7 @@ public static class SiteMapBuilder
             var pager = new Pager(n, count, groups, size, first);
             pages.Add(new(kind, pager.Link(n), "list", "")
             {
-                Pager = pager, Inputs = PageInputs.Classification,
+                Pager = pager, Inputs = PageInputs.Places,
                 Signature = string.Create(CultureInfo.InvariantCulture, $"{n}/{count}/{groups}"),
             });
         }

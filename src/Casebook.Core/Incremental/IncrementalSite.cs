@@ -232,6 +232,7 @@ public sealed class IncrementalSite
             foreach (var c in after.Cases)
                 if (before.CasesById.TryGetValue(c.Id, out var was) && before.CaseNumber(was) != after.CaseNumber(c)) cards.Add(c.Id);
         var classified = !Classification(old).SequenceEqual(Classification(updated), StringComparer.Ordinal);
+        var moved = !Place(old).SequenceEqual(Place(updated), StringComparer.Ordinal);
         // A theme showing term counts shows them on every card carrying a term the edit changed.
         if (themeShowsCounts && classified)
             foreach (var g in new[] { before, after })
@@ -243,6 +244,7 @@ public sealed class IncrementalSite
             var was = before.Map.PageAt(page.Link.File);
             if (was is null || was.Kind != page.Kind || was.Signature != page.Signature || !was.CaseIds.SequenceEqual(page.CaseIds, StringComparer.Ordinal)
                 || (page.Inputs.HasFlag(PageInputs.Classification) && classified)
+                || (page.Inputs.HasFlag(PageInputs.Places) && moved)
                 || page.Inputs.HasFlag(PageInputs.AnyCase)
                 || (themeShowsCounts && classified && page.Kind is PageKind.Case or PageKind.Term)
                 || Shows(page.CaseIds, cards))
