@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Casebook.Core.Graph;
+using Casebook.Core.Model;
 
 namespace Casebook.Core.Output;
 
@@ -31,7 +32,7 @@ public static class ReaderData
     /// <summary>The theme tags, most used first (then by name), as the input's suggestions.</summary>
     public static OutputFile Tags(SiteGraph g)
     {
-        var tags = g.TaxonomyTerms["tags"]
+        var tags = g.TaxonomyTerms[TaxonomyIds.Tags]
             .Select(t => (t.Label, Count: g.TermCases.TryGetValue(t, out var l) ? l.Count : 0))
             .Where(t => t.Count > 0)
             .OrderByDescending(t => t.Count).ThenBy(t => t.Label, StringComparer.Ordinal)

@@ -61,15 +61,15 @@ public sealed class SearchFacetList(SiteGraph graph, Theme? theme)
         }
         return
         [
-            Facet(SearchFacets.Elements, "elements", tax["elements"].Label, "all", tax["elements"].Terms.Select(t => t.Display)),
-            Facet(SearchFacets.Pillars, "pillars", tax["pillars"].Label, "all", tax["pillars"].Terms.Select(t => t.Label)),
+            Facet(SearchFacets.Elements, TaxonomyIds.Elements, tax[TaxonomyIds.Elements].Label, "all", tax[TaxonomyIds.Elements].Terms.Select(t => t.Display)),
+            Facet(SearchFacets.Pillars, TaxonomyIds.Pillars, tax[TaxonomyIds.Pillars].Label, "all", tax[TaxonomyIds.Pillars].Terms.Select(t => t.Label)),
             Facet(SearchFacets.Volume, "volume", T("volume"), "any", g.Volumes.Select(v => v.Title)),
             Facet(SearchFacets.Year, "year", T("fiscal_year"), "any",
                 g.Cases.Select(c => c.FiscalYear).Distinct().OrderDescending().Select(Wareki.FiscalYear)),
             Facet(SearchFacets.Region, "region", T("region"), "any", g.Regions.Select(r => r.Name)),
             Facet(SearchFacets.Organization, "organization", T("organization"), "any", g.Organizations.Select(o => o.Name)),
-            Facet(SearchFacets.Tags, "tags", tax["tags"].Label, "all",
-                g.TaxonomyTerms["tags"].Select(t => t.Label).OrderByDescending(l => Count(SearchFacets.Tags, l)).ThenBy(l => l, StringComparer.Ordinal)),
+            Facet(SearchFacets.Tags, TaxonomyIds.Tags, tax[TaxonomyIds.Tags].Label, "all",
+                g.TaxonomyTerms[TaxonomyIds.Tags].Select(t => t.Label).OrderByDescending(l => Count(SearchFacets.Tags, l)).ThenBy(l => l, StringComparer.Ordinal)),
         ];
     }
 
