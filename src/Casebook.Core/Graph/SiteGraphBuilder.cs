@@ -75,7 +75,7 @@ public static class SiteGraphBuilder
     /// <summary>Related cases after an edit, from <paramref name="previous"/>'s, when every case keeps its place (so ties,
     /// the size of the site and hence the "very common" threshold are the same). A case's list is computed again only
     /// when it has a term whose membership changed (a term some case gained or lost): no other term's case list or
-    /// weight changed, and a case without such a term shares exactly the same terms with every case as before, so
+    /// weight changed, and a case without such a term shares exactly the same terms with every case as it did before the edit, so
     /// its scores, and its five best, are the same. The cases whose terms changed are computed again too. Null (compute all) when some case moved, came or went.</summary>
     private static Dictionary<string, List<CaseStudy>>? ReusedRelated(SiteGraph? previous, List<CaseStudy> cases, Dictionary<string, CaseStudy> byId)
     {

@@ -283,7 +283,7 @@ public sealed class SiteRenderer
         Parallel.For(0, jobs.Count, i =>
         {
             var job = jobs[i];
-            using var output = SiteWriter.OpenText(staged, job.Link.File);   // I/O problems end the build, as before
+            using var output = SiteWriter.OpenText(staged, job.Link.File);   // an I/O problem ends the build: the staging folder is discarded
             try
             {
                 var model = job.Model is Lazy<object> lazy ? lazy.Value : job.Model;

@@ -44,7 +44,7 @@ public sealed class SearchFacetList(SiteGraph graph, Theme? theme)
     {
         var g = graph;
         var tax = g.Content.Taxonomies;
-        // Cases having each (facet, value) pair, counted once per case: one pass instead of a scan per value.
+        // Cases having each (facet, value) pair, counted once per case in one pass over the cases (a scan per value would be quadratic in a large site).
         var counts = new Dictionary<SearchFilterVm, int>();
         var seen = new HashSet<SearchFilterVm>();
         foreach (var c in g.Cases)
