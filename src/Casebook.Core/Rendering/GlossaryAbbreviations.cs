@@ -1,6 +1,6 @@
 using Casebook.Core.Graph;
 using Casebook.Core.Model;
-using Casebook.Core.PostProcessing;
+using Casebook.Core.Rendering.Markdown.Extensions.Abbreviations;
 
 namespace Casebook.Core.Rendering;
 

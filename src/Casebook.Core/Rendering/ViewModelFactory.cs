@@ -3,6 +3,7 @@ using Casebook.Core.Diagnostics;
 using Casebook.Core.Graph;
 using Casebook.Core.Model;
 using Casebook.Core.PostProcessing;
+using Casebook.Core.Rendering.Markdown.Extensions.Abbreviations;
 using Casebook.Core.Rendering.ViewModels;
 using Casebook.Core.Text;
 
@@ -17,7 +18,6 @@ public sealed class ViewModelFactory
     private readonly Theme _theme;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CaseCardVm> _cards = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenderedMarkdown> _rendered = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Abbreviations.Result>> _caseBodies = new(StringComparer.Ordinal);
     private readonly GlossaryAbbreviations _abbreviations;
     private readonly ChecklistRecommendations _recommendations;
 
@@ -34,16 +34,14 @@ public sealed class ViewModelFactory
     /// <summary>The glossary abbreviations that apply to a case.</summary>
     public AbbreviationSet AbbreviationsFor(CaseStudy c) => _abbreviations.For(c);
 
-    /// <summary>A case's body HTML with abbreviations marked; computed once per case and shared by
+    /// <summary>A case's body with its glossary abbreviations marked; rendered once per case and shared by
     /// the case page and the print edition.</summary>
-    public Abbreviations.Result CaseBody(CaseStudy c) =>
-        _caseBodies.GetOrAdd(c.Id, _ => new Lazy<Abbreviations.Result>(() =>
-            Abbreviations.Apply(Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine).Html, AbbreviationsFor(c)))).Value;
+    public RenderedMarkdown CaseBody(CaseStudy c) => Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine, AbbreviationsFor(c));
 
     public List<InternalLink> AllLinks => _rendered.Values.SelectMany(r => r.Links).ToList();
 
-    public RenderedMarkdown Markdown(string key, string markdown, string path, int firstLine) =>
-        _rendered.GetOrAdd(key, _ => _markdown.Render(markdown, path, firstLine, _diagnostics));
+    public RenderedMarkdown Markdown(string key, string markdown, string path, int firstLine, AbbreviationSet? abbreviations = null) =>
+        _rendered.GetOrAdd(key, _ => _markdown.Render(markdown, path, firstLine, _diagnostics, abbreviations));
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Term, TermVm> _terms = new();
 
@@ -76,7 +74,7 @@ public sealed class ViewModelFactory
 
     private CaseVm BuildCase(CaseStudy c)
     {
-        var md = Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine);
+        var md = CaseBody(c);
         var elements = _graph.Content.Taxonomies[TaxonomyIds.Elements];
         var grid = elements.Terms.Select(t => new ElementMarkVm(Term(t), c.Elements.Contains(t))).ToList();
         var region = _graph.RegionOf(c);
@@ -169,7 +167,7 @@ public sealed class ViewModelFactory
         var cases = _graph.VolumeCases[v.Id];
         var own = _graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).SelectMany(g => g.Entries).ToList();
         var ownAbbrs = own.Select(e => e.Abbr).ToHashSet(StringComparer.Ordinal);
-        var used = cases.SelectMany(c => CaseBody(c).Used).Select(t => t.Entry)
+        var used = cases.SelectMany(c => CaseBody(c).Abbreviations).Select(t => t.Entry)
             .Where(e => !ownAbbrs.Contains(e.Abbr)).DistinctBy(e => e.Abbr).OrderBy(e => e.Abbr, StringComparer.Ordinal);
         var glossary = Glossary(own.Concat(used));
         // Glossary links of the web edition (…/volumes/x/#g-cp, …/glossary/#g-cp) become links within the document.
