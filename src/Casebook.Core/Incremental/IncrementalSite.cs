@@ -112,7 +112,7 @@ public sealed class IncrementalSite
         var renderer = new SiteRenderer(graph, Theme, diagnostics);
         var rendered = RenderCasePage(renderer, updated, diagnostics, early);
         Stage("case page");
-        if (graph.VolumeOf(updated) is { } volume) rendered.AddRange(renderer.Render([renderer.PrintJob(volume)]));
+        if (graph.VolumeOf(updated) is { } volume) rendered.AddRange(OutputFile.Of(renderer.Render([renderer.PrintJob(volume)])));
         Stage("render");
         LinkCheck.Run(LinkTargets, renderer.ViewModels.AllLinks, diagnostics);
         Stage("link check");
@@ -141,7 +141,7 @@ public sealed class IncrementalSite
         var selected = PagesToRender(Graph, graph, old, updated, ThemeShowsCountsCached);
         var jobs = selected.Where(p => p.Link.File != casePage).Select(renderer.Job).ToList();
         Stage("select");
-        rendered.AddRange(renderer.Render(jobs));
+        rendered.AddRange(OutputFile.Of(renderer.Render(jobs)));
         Stage("render");
 
         // Pages come and go only when a listing gains or loses a page, or a term, organization or region appears or goes.
@@ -170,7 +170,7 @@ public sealed class IncrementalSite
     /// <summary>The edited case's page, handed to <paramref name="early"/> first when no error was found so far.</summary>
     private static List<OutputFile> RenderCasePage(SiteRenderer renderer, CaseStudy updated, DiagnosticBag diagnostics, Action<OutputFile>? early)
     {
-        var page = renderer.Render([renderer.CaseJob(updated)]);
+        var page = OutputFile.Of(renderer.Render([renderer.CaseJob(updated)]));
         if (early is not null && page.Count == 1 && !diagnostics.HasErrors) early(page[0]);
         return page;
     }

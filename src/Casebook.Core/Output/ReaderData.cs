@@ -11,15 +11,12 @@ namespace Casebook.Core.Output;
 /// (a single id→title file would grow with the site: about 1.5 MB at 10,000 cases).</summary>
 public static class ReaderData
 {
-    public const string TagsFile = "data/tags.json";
-    public const string TitlesFolder = "data/case-titles/";
-
-    /// <summary>Cases per title shard, on average: a shard stays near 10 KB.</summary>
-    public const int CasesPerShard = 100;
+    public const string TagsFile = SiteFiles.ReaderTags;
+    public const string TitlesFolder = SiteFiles.TitlesFolder;
 
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    public static int ShardCount(int cases) => Math.Max(1, (cases + CasesPerShard - 1) / CasesPerShard);
+    public static int ShardCount(int cases) => SiteFiles.TitleShardCount(cases);
 
     /// <summary>FNV-1a (32 bit) over the id's UTF-16 code units; mytags-core.js computes the same.</summary>
     public static int ShardOf(string caseId, int shards)

@@ -2,7 +2,7 @@ using System.Globalization;
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Graph;
 using Casebook.Core.Model;
-using Casebook.Core.PostProcessing;
+using Casebook.Core.Rendering.Print;
 using Casebook.Core.Rendering.Markdown.Extensions.Abbreviations;
 using Casebook.Core.Rendering.ViewModels;
 using Casebook.Core.Text;
@@ -185,7 +185,7 @@ public sealed class ViewModelFactory
         }).ToList();
         var foreword = PrintBody.Prepare(vm.ForewordHtml, "foreword-", Local);
         return new PrintVolumeVm(vm, printCases, _graph.Settings.BasePath + "assets/css/print.css",
-            _graph.Settings.BasePath + Output.PrintPageCss.File, foreword, glossary, PrintSubject(vm), PrintKeywords(cases));
+            _graph.Settings.BasePath + SiteFiles.PrintPageCss, foreword, glossary, PrintSubject(vm), PrintKeywords(cases));
     }
 
     private static string PrintSubject(VolumeVm v) =>
@@ -239,11 +239,11 @@ public sealed class ViewModelFactory
             scale = cl.Scale.Select(s => new { id = s.Id, label = s.Label, score = s.Score }),
             items = items.Select(i => new { id = i.Id, label = i.Label, number = i.Number, good = i.Good,
                 recommendations = i.Recommendations.Select(r => new { title = r.Title, url = r.Url, organization = r.Organization, why = r.Why }) }),
-        }, Output.JsonExport.Options).Replace("</", "<\\/", StringComparison.Ordinal);
+        }, JsonText.Options).Replace("</", "<\\/", StringComparison.Ordinal);
         // UI strings for the script come from the theme's i18n file, never from the script itself.
         var strings = _theme.Strings.Where(kv => kv.Key.StartsWith("checklist_", StringComparison.Ordinal))
             .OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value);
-        var stringsJson = System.Text.Json.JsonSerializer.Serialize(strings, Output.JsonExport.Options).Replace("</", "<\\/", StringComparison.Ordinal);
+        var stringsJson = System.Text.Json.JsonSerializer.Serialize(strings, JsonText.Options).Replace("</", "<\\/", StringComparison.Ordinal);
         return new ChecklistVm(cl.Id, cl.Title, cl.Level, levelLabel, cl.Audience, cl.Description, notesLabel,
             _graph.Links.Checklist(cl.Id).Url, scale, items, data, scale.Where(s => s.Scored).ToList(), cl.Level == "team", stringsJson);
     }

@@ -21,7 +21,7 @@ public sealed class SearchFacetList(SiteGraph graph, Theme? theme)
     /// <summary>Values shown on the page for a long facet; a facet with up to <see cref="ShortFacet"/> values shows all.</summary>
     public const int Shown = 8, ShortFacet = 12;
 
-    public const string JsonPath = "search/facets.json";
+    public const string JsonPath = SiteFiles.SearchFacets;
 
     /// <summary>The case's values for each search facet (Pagefind filters); the search page lists the same values.</summary>
     public List<SearchFilterVm> Filters(CaseStudy c)

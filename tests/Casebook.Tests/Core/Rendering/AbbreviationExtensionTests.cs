@@ -3,7 +3,6 @@ using Casebook.Core.Diagnostics;
 using Casebook.Core.Model;
 using Casebook.Core.Rendering;
 using Casebook.Core.Rendering.Markdown.Extensions.Abbreviations;
-using Casebook.Tests.Core.PostProcessing;
 using Casebook.Tests.Support;
 
 namespace Casebook.Tests.Core.Rendering;

@@ -1,10 +1,10 @@
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Model;
-using Casebook.Core.PostProcessing;
+using Casebook.Core.Rendering.Print;
 using Casebook.Core.Rendering;
 using Casebook.Core.Rendering.Markdown.Extensions.Abbreviations;
 
-namespace Casebook.Tests.Core.PostProcessing;
+namespace Casebook.Tests.Core.Rendering;
 
 /// <summary>The token path of the print pass must give the bytes the AngleSharp path gives.</summary>
 public class HtmlFragmentTests
