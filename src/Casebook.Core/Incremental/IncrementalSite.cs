@@ -85,7 +85,7 @@ public sealed class IncrementalSite
         var bodyOnly = FrontMatterOf(updated) == FrontMatterOf(old) && Graph.CasesById.GetValueOrDefault(old.Id) is { } published && ReferenceEquals(published, old);
         var content = Graph.Content.WithCase(old, updated);
         // The other cases keep their terms; an unchanged front matter binds to what it bound to before.
-        if (bodyOnly) ContentBinder.KeepTerms(updated, old);
+        if (bodyOnly) ContentBinder.KeepBinding(updated, old);
         else ContentBinder.BindCase(content, updated, diagnostics);
         Stage("bind");
         // Published or not, the case's own problems are reported again; other files' stay as they were.

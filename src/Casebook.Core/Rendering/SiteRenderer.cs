@@ -161,7 +161,7 @@ public sealed class SiteRenderer
             {
                 var p = _g.Pages.First(x => x.Id == page.Key);
                 var crumbs = new List<LinkVm> { home };
-                var v = p.VolumeId is null ? null : _g.Volumes.FirstOrDefault(x => x.Id == p.VolumeId);
+                var v = p.Volume;
                 if (v is not null) crumbs.Add(Crumb(v.Title, L.Volume(v.Id)));
                 return New(() => _vm.Page(p), Meta(link, p.Title, p.Summary, "page", "pages", crumbs));
             }

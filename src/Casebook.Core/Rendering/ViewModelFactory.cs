@@ -139,10 +139,10 @@ public sealed class ViewModelFactory
     public VolumeVm Volume(Volume v)
     {
         var links = _graph.Links;
-        var glossary = _graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).ToList();
+        var glossary = v.Glossaries;
         var foreword = v.ForewordMarkdown.Length > 0 && v.ForewordPath is not null
             ? Markdown("volume:" + v.Id, v.ForewordMarkdown, v.ForewordPath, v.ForewordFirstLine).Html : "";
-        var pages = _graph.Pages.Where(p => p.VolumeId == v.Id).Select(p => new LinkVm(p.Title, links.Page(p.Id).Url)).ToList();
+        var pages = _graph.Pages.Where(p => p.Volume == v).Select(p => new LinkVm(p.Title, links.Page(p.Id).Url)).ToList();
         var cases = _graph.VolumeCases[v.Id];
         var baseUrl = links.Volume(v.Id).Url;
         return new VolumeVm(v.Id, v.Title, v.Subtitle, v.Publisher, v.FiscalYear, Wareki.FiscalYear(v.FiscalYear),
@@ -165,7 +165,7 @@ public sealed class ViewModelFactory
     {
         var vm = Volume(v);
         var cases = _graph.VolumeCases[v.Id];
-        var own = _graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).SelectMany(g => g.Entries).ToList();
+        var own = v.GlossaryEntries.ToList();
         var ownAbbrs = own.Select(e => e.Abbr).ToHashSet(StringComparer.Ordinal);
         var used = cases.SelectMany(c => CaseBody(c).Abbreviations).Select(t => t.Entry)
             .Where(e => !ownAbbrs.Contains(e.Abbr)).DistinctBy(e => e.Abbr).OrderBy(e => e.Abbr, StringComparer.Ordinal);
@@ -217,7 +217,7 @@ public sealed class ViewModelFactory
     public ContentPageVm Page(Page p)
     {
         var md = Markdown("page:" + p.Id, p.Markdown, p.SourcePath, p.BodyFirstLine);
-        var v = p.VolumeId is null ? null : _graph.Volumes.FirstOrDefault(x => x.Id == p.VolumeId);
+        var v = p.Volume;
         return new ContentPageVm(p.Id, p.Title, p.Summary, _graph.Links.Page(p.Id).Url, md.Html,
             v is null ? [] : [new LinkVm(v.Title, _graph.Links.Volume(v.Id).Url)]);
     }

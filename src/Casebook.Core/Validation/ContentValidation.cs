@@ -9,7 +9,7 @@ public static class ContentValidation
     public static readonly IReadOnlyList<IContentValidator> All =
     [
         new DuplicateIdValidator(),
-        new VolumeReferenceValidator(),
+        new VolumeContentsValidator(),
         new CaseReferenceValidator(),
         new ChecklistTermValidator(),
         new PrivacyLint(),
