@@ -91,9 +91,8 @@ public sealed class IncrementalSite
         // Published or not, the case's own problems are reported again; other files' stay as they were.
         // A body edit can change only the file's own findings (privacy); self-check warnings depend on the tags in use only.
         var tagsChanged = !bodyOnly && !old.Tags.SequenceEqual(updated.Tags);
-        foreach (var v in ContentValidation.ForCaseEdit)
-            if (bodyOnly ? v is PrivacyLint : v is not ChecklistTermValidator || tagsChanged)
-                v.ValidateCaseEdit(content, updated, diagnostics);
+        var change = bodyOnly ? CaseEdit.Body : CaseEdit.Body | CaseEdit.FrontMatter | (tagsChanged ? CaseEdit.Tags : CaseEdit.None);
+        ContentValidation.RunForCaseEdit(content, updated, change, diagnostics);
         Stage("validate");
         return bodyOnly
             ? BodyEdited(old, updated, display, diagnostics, timings, Stage, early)

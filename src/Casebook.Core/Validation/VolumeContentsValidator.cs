@@ -8,7 +8,8 @@ namespace Casebook.Core.Validation;
 /// unknown, by Binding.ContentBinder).</summary>
 public sealed class VolumeContentsValidator : IContentValidator
 {
-    public bool RerunsAfterCaseEdit => true;
+    // A case names its volume in front matter.
+    public CaseEdit AffectedBy => CaseEdit.FrontMatter;
 
     public void Validate(SiteContent content, DiagnosticBag diagnostics)
     {

@@ -111,9 +111,13 @@ public class ContentBinderTests
     [Fact]
     public void The_validators_for_a_case_edit_are_those_that_declare_it()
     {
-        Assert.Equal(["ChecklistTermValidator", "PrivacyLint", "VolumeContentsValidator"],
-            ContentValidation.ForCaseEdit.Select(v => v.GetType().Name).Order(StringComparer.Ordinal));
-        Assert.All(ContentValidation.All.Except(ContentValidation.ForCaseEdit), v => Assert.False(v.RerunsAfterCaseEdit));
+        static List<string> For(CaseEdit change) => ContentValidation.ForCaseEdit(change).Select(v => v.GetType().Name).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["PrivacyLint"], For(CaseEdit.Body));
+        Assert.Equal(["PrivacyLint", "VolumeContentsValidator"], For(CaseEdit.Body | CaseEdit.FrontMatter));
+        Assert.Equal(["ChecklistTermValidator"], For(CaseEdit.Tags));
+        Assert.Empty(For(CaseEdit.None));
+        Assert.All(ContentValidation.All.Except(ContentValidation.ForCaseEdit(CaseEdit.Body | CaseEdit.FrontMatter | CaseEdit.Tags)),
+            v => Assert.Equal(CaseEdit.None, v.AffectedBy));
     }
 
     [Fact]
