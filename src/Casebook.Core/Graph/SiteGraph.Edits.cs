@@ -103,7 +103,7 @@ public sealed partial class SiteGraph
         {
             // Same ids in the same places: the site map stays as it is unless a term's listing changed.
             _map = termsChanged ? null : _map,
-            _volumesById = _volumesById, _position = position, _positionInVolume = positionInVolume,
+            _position = position, _positionInVolume = positionInVolume,
             _organizationOf = organizationOf, _regionOf = regionOf,
             Content = content, Links = Links, Cases = cases, CasesById = byId, Volumes = Volumes,
             VolumeCases = volumeCases, TermCases = termCases, TaxonomyTerms = taxonomyTerms, Related = related,

@@ -88,21 +88,23 @@ public sealed class IncrementalSite
         var bodyOnly = FrontMatterOf(updated) == FrontMatterOf(old) && Graph.CasesById.GetValueOrDefault(old.Id) is { } published && ReferenceEquals(published, old);
         var content = Graph.Content.WithCase(old, updated);
         // The other cases keep their terms; an unchanged front matter binds to what it bound to before.
-        if (bodyOnly) ContentBinder.KeepTerms(updated, old);
+        if (bodyOnly) ContentBinder.KeepBinding(updated, old);
         else ContentBinder.BindCase(content, updated, diagnostics);
         Stage("bind");
         // Published or not, the case's own problems are reported again; other files' stay as they were.
         // A body edit can change only the file's own findings (privacy); self-check warnings depend on the tags in use only.
         // Checklist warnings (which tags are in use) cannot hold back the edited page: they run after it is shown.
         var tagsChanged = !bodyOnly && !old.Tags.SequenceEqual(updated.Tags);
-        foreach (var v in ContentValidation.ForCaseEdit)
-            if (bodyOnly ? v is PrivacyLint : v is not ChecklistTermValidator)
-                v.ValidateCaseEdit(content, updated, diagnostics);
+        ContentValidation.RunForCaseEdit(content, updated, bodyOnly ? CaseEdit.Body : BeforePage, diagnostics);
         Stage("validate");
         return bodyOnly
             ? BodyEdited(old, updated, content, display, diagnostics, timings, Stage, early)
             : FrontMatterEdited(old, updated, content, tagsChanged, display, diagnostics, timings, Stage, early);
     }
+
+    /// <summary>What a front-matter edit's rules are run for before the edited page is shown; rules affected only by the
+    /// tags in use (checklist warnings) run after it.</summary>
+    private const CaseEdit BeforePage = CaseEdit.Body | CaseEdit.FrontMatter;
 
     /// <summary>The file up to its body: equal front matter means equal metadata, terms and place.</summary>
     private static string FrontMatterOf(CaseStudy c) => c.RawText[..(c.RawText.Length - c.Markdown.Length)];
@@ -116,7 +118,7 @@ public sealed class IncrementalSite
         var renderer = new SiteRenderer(graph, Theme, diagnostics);
         var rendered = RenderCasePage(renderer, updated, diagnostics, early);
         Stage("case page");
-        if (graph.VolumeOf(updated) is { } volume) rendered.AddRange(renderer.Render([renderer.PrintJob(volume)]));
+        if (graph.VolumeOf(updated) is { } volume) rendered.AddRange(OutputFile.Of(renderer.Render([renderer.PrintJob(volume)])));
         Stage("render");
         LinkCheck.Run(LinkTargets, renderer.ViewModels.AllLinks, diagnostics);
         Stage("link check");
@@ -145,7 +147,9 @@ public sealed class IncrementalSite
         var renderer = new SiteRenderer(graph, Theme, diagnostics);
         var rendered = RenderCasePage(renderer, updated, diagnostics, early);
         Stage("case page");
-        if (tagsChanged) new ChecklistTermValidator().Validate(content, diagnostics);
+        if (tagsChanged)
+            foreach (var v in ContentValidation.ForCaseEdit(CaseEdit.Tags).Except(ContentValidation.ForCaseEdit(BeforePage)))
+                v.ValidateCaseEdit(content, updated, diagnostics);
         _ = graph.Map;
         Stage("site map");
         var casePage = graph.Links.Case(updated.Id).File;
@@ -153,7 +157,7 @@ public sealed class IncrementalSite
         Stage("pages to render");
         var jobs = selected.Where(p => p.Link.File != casePage).Select(renderer.Job).ToList();
         Stage("select");
-        rendered.AddRange(renderer.Render(jobs));
+        rendered.AddRange(OutputFile.Of(renderer.Render(jobs)));
         Stage("render");
 
         // Pages come and go only when a listing gains or loses a page, or a term, organization or region appears or goes.
@@ -180,7 +184,7 @@ public sealed class IncrementalSite
     /// <summary>The edited case's page, handed to <paramref name="early"/> first when no error was found so far.</summary>
     private static List<OutputFile> RenderCasePage(SiteRenderer renderer, CaseStudy updated, DiagnosticBag diagnostics, Action<OutputFile>? early)
     {
-        var page = renderer.Render([renderer.CaseJob(updated)]);
+        var page = OutputFile.Of(renderer.Render([renderer.CaseJob(updated)]));
         if (early is not null && page.Count == 1 && !diagnostics.HasErrors) early(page[0]);
         return page;
     }
