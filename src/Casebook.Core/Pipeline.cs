@@ -94,11 +94,11 @@ public static class Pipeline
         var jobs = renderer.Jobs();
         if (!options.WriteOutput || diagnostics.HasErrors)
         {
-            var files = renderer.Render(jobs);
+            var files = OutputFile.Of(renderer.Render(jobs));
             Stage("render");
             LinkCheck.Run(graph, renderer.ViewModels.AllLinks, diagnostics);
             Stage("link check");
-            files.AddRange(Exports(graph, new ExportRows()));
+            files.AddRange(Exports(graph, new ExportRows(), renderer.Renders));
             Stage("exports");
             return Result(diagnostics, graph, timings, files, theme: theme);
         }
@@ -119,11 +119,11 @@ public static class Pipeline
         }
         try
         {
-            var pages = renderer.RenderTo(jobs, staged);
+            var pages = renderer.RenderTo(jobs, file => SiteWriter.OpenText(staged, file));   // an I/O error ends the build; the staging folder is discarded
             Stage("render");
             LinkCheck.Run(graph, renderer.ViewModels.AllLinks, diagnostics);
             Stage("link check");
-            if (!diagnostics.HasErrors) Parallel.ForEach(Exports(graph, new ExportRows()), f => SiteWriter.Write(staged, f));
+            if (!diagnostics.HasErrors) Parallel.ForEach(Exports(graph, new ExportRows(), renderer.Renders), f => SiteWriter.Write(staged, f));
             Stage("exports");
             var indexed = Wait(search);
             if (search is not null) Stage("search");    // only the part that did not overlap rendering
@@ -158,22 +158,19 @@ public static class Pipeline
 
     /// <summary>The files of the site map's export list: data exports, feed, sitemap and robots.txt. The JSON and CSV
     /// files are assembled from each case's kept rows (<see cref="ExportRows"/>); each file is made on its own thread.</summary>
-    /// <param name="volumes">The volumes whose own exports are made (all when null); serve keeps the others'.</param>
-    public static IEnumerable<OutputFile> Exports(SiteGraph g, ExportRows rows, Func<Volume, bool>? volumes = null)
-    {
-        var byId = g.Volumes.ToDictionary(v => v.Id, StringComparer.Ordinal);
-        var wanted = g.Map.Exports.Where(e => e.VolumeId.Length == 0 || volumes is null || volumes(byId[e.VolumeId])).ToList();
-        return wanted.AsParallel().AsOrdered().Select(e => Export(g, rows, e));
-    }
+    /// <param name="pages">Whether a page of the site map exists (<see cref="SiteRenderer.Renders"/>): the sitemap lists those.</param>
+    /// <param name="wanted">The exports to make (all when null); serve keeps the others' bytes.</param>
+    public static IEnumerable<OutputFile> Exports(SiteGraph g, ExportRows rows, Func<SitePage, bool> pages, Func<ExportFile, bool>? wanted = null) =>
+        g.Map.Exports.Where(e => wanted is null || wanted(e)).ToList().AsParallel().AsOrdered().Select(e => Export(g, rows, pages, e));
 
-    private static OutputFile Export(SiteGraph g, ExportRows rows, ExportFile e) => e.Kind switch
+    private static OutputFile Export(SiteGraph g, ExportRows rows, Func<SitePage, bool> pages, ExportFile e) => e.Kind switch
     {
         ExportKind.CasesJson => rows.Json(e.Link.Path, g, g.Cases),
         ExportKind.CasesCsv => rows.Csv(e.Link.Path, g, g.Cases),
         ExportKind.VolumeJson => rows.Json(e.Link.Path, g, g.VolumeCases[e.VolumeId]),
         ExportKind.VolumeCsv => rows.Csv(e.Link.Path, g, g.VolumeCases[e.VolumeId]),
         ExportKind.Feed => OutputFile.Text(e.Link.Path, Feeds.Atom(g)),
-        ExportKind.SiteMap => OutputFile.Text(e.Link.Path, Feeds.Sitemap(g)),
+        ExportKind.SiteMap => OutputFile.Text(e.Link.Path, Feeds.Sitemap(g, pages)),
         ExportKind.SearchFacets => OutputFile.Text(e.Link.Path, SearchFacetList.Json(new SearchFacetList(g, null).All())),
         ExportKind.ReaderTags => ReaderData.Tags(g),
         ExportKind.TitleShard => ReaderData.TitleShard(g, e.Shard),

@@ -20,21 +20,37 @@ public static class RelatedCases
     public static List<(int Index, List<CaseStudy> Related)> Compute(List<CaseStudy> cases, List<int> only)
     {
         var byTerm = new Dictionary<Term, List<int>>();
-        var termsOf = new Term[cases.Count][];
         for (var i = 0; i < cases.Count; i++)
-        {
-            termsOf[i] = cases[i].AllTerms.ToArray();
-            foreach (var t in termsOf[i])
+            foreach (var t in cases[i].AllTerms)
                 (byTerm.TryGetValue(t, out var l) ? l : byTerm[t] = new()).Add(i);
-        }
+        return Compute(cases, only, byTerm.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
+    }
+
+    /// <summary>The same from the graph's own lists (a term's cases in site order, <paramref name="position"/> giving each
+    /// case's index in <paramref name="cases"/>): only the terms of the cases asked about are looked at, so serve's edit of
+    /// one case does not index every case of the site again.</summary>
+    public static List<(int Index, List<CaseStudy> Related)> Compute(List<CaseStudy> cases, List<int> only,
+        IReadOnlyDictionary<Term, List<CaseStudy>> termCases, IReadOnlyDictionary<CaseStudy, int> position)
+    {
+        var byTerm = new Dictionary<Term, int[]>();
+        foreach (var i in only)
+            foreach (var t in cases[i].AllTerms)
+                if (!byTerm.ContainsKey(t)) byTerm[t] = termCases[t].Select(c => position[c]).ToArray();
+        return Compute(cases, only, byTerm);
+    }
+
+    /// <param name="byTerm">For each term of the cases in <paramref name="only"/> (at least), the indexes of the cases having
+    /// it in site order, an index once per time the case lists the term.</param>
+    private static List<(int Index, List<CaseStudy> Related)> Compute(List<CaseStudy> cases, List<int> only, Dictionary<Term, int[]> byTerm)
+    {
         var common = Math.Max(20, cases.Count / 4);
         var weights = new Dictionary<Term, (int Weight, int[] Cases)>(byTerm.Count);
         foreach (var (t, list) in byTerm)
         {
             var weight = t.Taxonomy == TaxonomyIds.Tags ? 3 : t.Taxonomy == TaxonomyIds.Pillars ? 2 : 1;
             // Very common terms say little about relatedness.
-            if (list.Count > common) weight = Math.Max(1, weight / 2);
-            weights[t] = (weight, list.ToArray());
+            if (list.Length > common) weight = Math.Max(1, weight / 2);
+            weights[t] = (weight, list);
         }
 
         var top = new List<CaseStudy>[only.Count];
@@ -44,7 +60,7 @@ public static class RelatedCases
             {
                 var i = only[o];
                 var (scores, touched) = local;
-                foreach (var t in termsOf[i])
+                foreach (var t in cases[i].AllTerms)
                 {
                     var (weight, list) = weights[t];
                     foreach (var j in list)

@@ -15,18 +15,18 @@ public static class SiteGraphBuilder
 
         var volumes = content.Volumes.OrderByDescending(v => v.FiscalYear).ThenBy(v => v.Id, StringComparer.Ordinal).ToList();
         var volumeCases = new Dictionary<string, List<CaseStudy>>(StringComparer.Ordinal);
-        var publishedByVolume = published.Where(c => c.VolumeId is not null).ToLookup(c => c.VolumeId!, StringComparer.Ordinal);
+        var publishedByVolume = published.Where(c => c.Volume is not null).ToLookup(c => c.Volume!);
         foreach (var v in volumes)
         {
-            var ordered = v.CaseOrder.Select(o => byId.GetValueOrDefault(o.Id)).Where(c => c is not null && c.VolumeId == v.Id).Select(c => c!).Distinct().ToList();
+            var ordered = v.CaseOrder.Select(o => byId.GetValueOrDefault(o.Id)).Where(c => c is not null && c.Volume == v).Select(c => c!).Distinct().ToList();
             var inOrder = ordered.ToHashSet(ReferenceEqualityComparer.Instance);
-            ordered.AddRange(publishedByVolume[v.Id].Where(c => !inOrder.Contains(c)).OrderBy(c => c.Id, StringComparer.Ordinal));
+            ordered.AddRange(publishedByVolume[v].Where(c => !inOrder.Contains(c)).OrderBy(c => c.Id, StringComparer.Ordinal));
             volumeCases[v.Id] = ordered;
         }
 
         // Site-wide case order: volumes newest first in their own order, then cases outside volumes.
         var cases = volumes.SelectMany(v => volumeCases[v.Id])
-            .Concat(published.Where(c => c.VolumeId is null || !volumeCases.ContainsKey(c.VolumeId))
+            .Concat(published.Where(c => c.Volume is null || !volumeCases.ContainsKey(c.Volume.Id))
                 .OrderByDescending(c => c.FiscalYear).ThenBy(c => c.Id, StringComparer.Ordinal))
             .ToList();
 
@@ -38,11 +38,7 @@ public static class SiteGraphBuilder
         var taxonomyTerms = new Dictionary<string, List<Term>>(StringComparer.Ordinal);
         foreach (var (id, tax) in content.Taxonomies)
         {
-            var terms = tax.Closed
-                ? tax.Terms.ToList()
-                : termCases.Keys.Where(t => t.Taxonomy == id)
-                    .OrderByDescending(t => termCases[t].Count).ThenBy(t => t.Label, StringComparer.Ordinal).ToList();
-            taxonomyTerms[id] = terms;
+            taxonomyTerms[id] = tax.Closed ? tax.Terms.ToList() : OpenTerms(termCases, id);
         }
 
         var organizations = cases.GroupBy(c => c.Organization, StringComparer.Ordinal)
@@ -72,10 +68,38 @@ public static class SiteGraphBuilder
         }.Freeze();
     }
 
+    /// <summary>The used terms of an open taxonomy, most used first, then by label (then id, so the order never depends on
+    /// the dictionary's).</summary>
+    public static List<Term> OpenTerms(Dictionary<Term, List<CaseStudy>> termCases, string taxonomy) =>
+        termCases.Keys.Where(t => t.Taxonomy == taxonomy)
+            .OrderByDescending(t => termCases[t].Count).ThenBy(t => t.Label, StringComparer.Ordinal).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>The terms whose case lists change when a case's terms go from <paramref name="before"/> to
+    /// <paramref name="after"/>. A term listed twice counts twice: with repeats, every term of either side counts as changed.</summary>
+    private static HashSet<Term> ChangedTerms(List<Term> before, List<Term> after)
+    {
+        var changed = before.ToHashSet();
+        if (changed.Count == before.Count && after.Distinct().Count() == after.Count) changed.SymmetricExceptWith(after);
+        else changed.UnionWith(after);
+        return changed;
+    }
+
+    /// <summary>The positions of the cases whose related cases an edit of one case's terms can change: the case itself and
+    /// every case having a term it gained or lost (see <see cref="ReusedRelated"/>), in site order.</summary>
+    public static List<int> RelatedToRedo(CaseStudy old, CaseStudy updated, Dictionary<Term, List<CaseStudy>> termCases,
+        IReadOnlyDictionary<CaseStudy, int> position)
+    {
+        var redo = new SortedSet<int> { position[updated] };
+        foreach (var t in ChangedTerms(old.AllTerms.ToList(), updated.AllTerms.ToList()))
+            if (termCases.TryGetValue(t, out var list))
+                foreach (var c in list) redo.Add(position[c]);
+        return redo.ToList();
+    }
+
     /// <summary>Related cases after an edit, from <paramref name="previous"/>'s, when every case keeps its place (so ties,
     /// the size of the site and hence the "very common" threshold are the same). A case's list is computed again only
     /// when it has a term whose membership changed (a term some case gained or lost): no other term's case list or
-    /// weight changed, and a case without such a term shares exactly the same terms with every case as before, so
+    /// weight changed, and a case without such a term shares exactly the same terms with every case as it did before the edit, so
     /// its scores, and its five best, are the same. The cases whose terms changed are computed again too. Null (compute all) when some case moved, came or went.</summary>
     private static Dictionary<string, List<CaseStudy>>? ReusedRelated(SiteGraph? previous, List<CaseStudy> cases, Dictionary<string, CaseStudy> byId)
     {
@@ -88,13 +112,7 @@ public static class SiteGraphBuilder
             if (was.Id != now.Id) return null;
             if (ReferenceEquals(was, now) || was.AllTerms.SequenceEqual(now.AllTerms)) continue;
             redo.Add(i);   // the edited case itself, even when it only lost terms
-            var before = was.AllTerms.ToList();
-            var after = now.AllTerms.ToList();
-            var changed = before.ToHashSet();
-            // A term listed twice counts twice: with repeats, every term of either side counts as changed.
-            if (changed.Count == before.Count && after.Distinct().Count() == after.Count) changed.SymmetricExceptWith(after);
-            else changed.UnionWith(after);
-            changedTerms.UnionWith(changed);
+            changedTerms.UnionWith(ChangedTerms(was.AllTerms.ToList(), now.AllTerms.ToList()));
         }
         var related = new Dictionary<string, List<CaseStudy>>(cases.Count, StringComparer.Ordinal);
         foreach (var (id, list) in previous.Related) related[id] = list.Select(r => byId[r.Id]).ToList();

@@ -18,6 +18,9 @@ public enum PageInputs
     Classification = 1,
     /// <summary>Chooses among all cases by their terms (a self-check's reading list): any front-matter edit may change it.</summary>
     AnyCase = 2,
+    /// <summary>Counts cases by volume, fiscal year, organization or region only (the volume archive, the indexes of
+    /// organizations and regions): an edit of a case's terms leaves it as it was.</summary>
+    Places = 4,
 }
 
 /// <summary>Page <see cref="Number"/> of <see cref="Count"/> of a listing of <see cref="Total"/> cases whose first page is <see cref="First"/>.</summary>

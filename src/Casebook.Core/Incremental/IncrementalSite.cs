@@ -36,6 +36,9 @@ public sealed class IncrementalSite
     public int PagesRendered { get; init; }
     /// <summary>The site-relative files of the pages rendered by the build that produced this site.</summary>
     public IReadOnlyList<string> Rendered { get; init; } = [];
+    /// <summary>The data files (exports, feed, sitemap, title shards) made again by the rebuild that produced this site; the
+    /// others kept their bytes. Empty for a full build and a body edit.</summary>
+    public IReadOnlyList<string> Exported { get; init; } = [];
     /// <summary>The diagnostics of the build that produced this site (warnings only: a failed build keeps no site).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
     /// <summary>What internal links may point at (<see cref="LinkCheck.Targets"/>).</summary>
@@ -85,34 +88,37 @@ public sealed class IncrementalSite
         var bodyOnly = FrontMatterOf(updated) == FrontMatterOf(old) && Graph.CasesById.GetValueOrDefault(old.Id) is { } published && ReferenceEquals(published, old);
         var content = Graph.Content.WithCase(old, updated);
         // The other cases keep their terms; an unchanged front matter binds to what it bound to before.
-        if (bodyOnly) ContentBinder.KeepTerms(updated, old);
+        if (bodyOnly) ContentBinder.KeepBinding(updated, old);
         else ContentBinder.BindCase(content, updated, diagnostics);
         Stage("bind");
         // Published or not, the case's own problems are reported again; other files' stay as they were.
         // A body edit can change only the file's own findings (privacy); self-check warnings depend on the tags in use only.
+        // Checklist warnings (which tags are in use) cannot hold back the edited page: they run after it is shown.
         var tagsChanged = !bodyOnly && !old.Tags.SequenceEqual(updated.Tags);
-        foreach (var v in ContentValidation.ForCaseEdit)
-            if (bodyOnly ? v is PrivacyLint : v is not ChecklistTermValidator || tagsChanged)
-                v.ValidateCaseEdit(content, updated, diagnostics);
+        ContentValidation.RunForCaseEdit(content, updated, bodyOnly ? CaseEdit.Body : BeforePage, diagnostics);
         Stage("validate");
         return bodyOnly
-            ? BodyEdited(old, updated, display, diagnostics, timings, Stage, early)
+            ? BodyEdited(old, updated, content, display, diagnostics, timings, Stage, early)
             : FrontMatterEdited(old, updated, content, tagsChanged, display, diagnostics, timings, Stage, early);
     }
+
+    /// <summary>What a front-matter edit's rules are run for before the edited page is shown; rules affected only by the
+    /// tags in use (checklist warnings) run after it.</summary>
+    private const CaseEdit BeforePage = CaseEdit.Body | CaseEdit.FrontMatter;
 
     /// <summary>The file up to its body: equal front matter means equal metadata, terms and place.</summary>
     private static string FrontMatterOf(CaseStudy c) => c.RawText[..(c.RawText.Length - c.Markdown.Length)];
 
-    private (IncrementalSite? Site, BuildResult Result) BodyEdited(CaseStudy old, CaseStudy updated, string display,
+    private (IncrementalSite? Site, BuildResult Result) BodyEdited(CaseStudy old, CaseStudy updated, SiteContent content, string display,
         DiagnosticBag diagnostics, List<StageTiming> timings, Action<string> Stage, Action<OutputFile>? early)
     {
-        var graph = Graph.WithCase(old, updated);
+        var graph = Graph.WithCase(old, updated, content);
         Stage("graph");
 
         var renderer = new SiteRenderer(graph, Theme, diagnostics);
         var rendered = RenderCasePage(renderer, updated, diagnostics, early);
         Stage("case page");
-        if (graph.VolumeOf(updated) is { } volume) rendered.AddRange(renderer.Render([renderer.PrintJob(volume)]));
+        if (graph.VolumeOf(updated) is { } volume) rendered.AddRange(OutputFile.Of(renderer.Render([renderer.PrintJob(volume)])));
         Stage("render");
         LinkCheck.Run(LinkTargets, renderer.ViewModels.AllLinks, diagnostics);
         Stage("link check");
@@ -128,30 +134,38 @@ public sealed class IncrementalSite
         string display, DiagnosticBag diagnostics, List<StageTiming> timings, Action<string> Stage, Action<OutputFile>? early)
     {
         // A case keeping its place and classification (a title, summary or author edit) leaves every list, number and
-        // related case as it was: the graph and its site map are the old ones with the case swapped in.
-        var sameShape = Graph.CasesById.GetValueOrDefault(old.Id) is { } published && ReferenceEquals(published, old)
-            && Classification(old).SequenceEqual(Classification(updated), StringComparer.Ordinal);
-        var graph = sameShape ? Graph.WithCase(old, updated) : SiteGraphBuilder.Build(content, Options.IncludeDrafts, Graph);
+        // related case as it was: the graph and its site map are the old ones with the case swapped in. A case keeping its
+        // place but not its terms joins and leaves the term lists in place. Anything else groups the site again.
+        var published = Graph.CasesById.GetValueOrDefault(old.Id) is { } was && ReferenceEquals(was, old);
+        var samePlace = published && Place(old).SequenceEqual(Place(updated), StringComparer.Ordinal);
+        var sameTerms = TermKeys(old).SequenceEqual(TermKeys(updated), StringComparer.Ordinal);
+        var graph = samePlace && sameTerms ? Graph.WithCase(old, updated, content)
+            : samePlace ? Graph.WithTerms(old, updated, content)
+            : SiteGraphBuilder.Build(content, Options.IncludeDrafts, Graph);
         Stage("graph");
 
         var renderer = new SiteRenderer(graph, Theme, diagnostics);
         var rendered = RenderCasePage(renderer, updated, diagnostics, early);
         Stage("case page");
+        if (tagsChanged)
+            foreach (var v in ContentValidation.ForCaseEdit(CaseEdit.Tags).Except(ContentValidation.ForCaseEdit(BeforePage)))
+                v.ValidateCaseEdit(content, updated, diagnostics);
+        _ = graph.Map;
+        Stage("site map");
         var casePage = graph.Links.Case(updated.Id).File;
         var selected = PagesToRender(Graph, graph, old, updated, ThemeShowsCountsCached);
+        Stage("pages to render");
         var jobs = selected.Where(p => p.Link.File != casePage).Select(renderer.Job).ToList();
         Stage("select");
-        rendered.AddRange(renderer.Render(jobs));
+        rendered.AddRange(OutputFile.Of(renderer.Render(jobs)));
         Stage("render");
 
         // Pages come and go only when a listing gains or loses a page, or a term, organization or region appears or goes.
         var targets = SamePages(Graph.Map, graph.Map) ? LinkTargets : LinkCheck.Targets(graph);
         LinkCheck.Run(targets, renderer.ViewModels.AllLinks, diagnostics, LinkCheck.Unread(graph));
         Stage("link check");
-        // A volume's exports list its cases and their numbers only: those of volumes the case was not in stay.
-        var volumes = new HashSet<string?>([old.VolumeId, updated.VolumeId]);
         Rows.Keep(graph.CasesById);
-        var exports = Pipeline.Exports(graph, Rows, v => volumes.Contains(v.Id)).ToList();
+        var exports = Pipeline.Exports(graph, Rows, renderer.Renders, ExportsToRedo(Graph, graph, old, updated)).ToList();
         Stage("exports");
 
         var files = new Dictionary<string, byte[]>(Files.Count, StringComparer.Ordinal);
@@ -164,22 +178,52 @@ public sealed class IncrementalSite
         var checklists = tagsChanged ? content.Checklists.Select(c => c.SourcePath).ToHashSet(StringComparer.Ordinal) : [];
         var kept = Diagnostics.Where(d => d.Span.Path != display && !checklists.Contains(d.Span.Path));
         Stage("files");
-        return Finish(graph, files, rendered, diagnostics, kept, timings, targets);
+        return Finish(graph, files, rendered, diagnostics, kept, timings, targets, exports);
     }
 
     /// <summary>The edited case's page, handed to <paramref name="early"/> first when no error was found so far.</summary>
     private static List<OutputFile> RenderCasePage(SiteRenderer renderer, CaseStudy updated, DiagnosticBag diagnostics, Action<OutputFile>? early)
     {
-        var page = renderer.Render([renderer.CaseJob(updated)]);
+        var page = OutputFile.Of(renderer.Render([renderer.CaseJob(updated)]));
         if (early is not null && page.Count == 1 && !diagnostics.HasErrors) early(page[0]);
         return page;
     }
 
     /// <summary>What places a case in the site's lists and summaries: volume, year, organization, region and terms.</summary>
-    private static IEnumerable<string> Classification(CaseStudy c) =>
-        new[] { c.VolumeId ?? "", c.FiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Organization,
-            c.Region.Prefecture, c.Region.Area, c.Region.City, c.Region.Ward }
-        .Concat(c.AllTerms.Select(t => t.Taxonomy + "/" + t.Id));
+    private static IEnumerable<string> Classification(CaseStudy c) => Place(c).Concat(TermKeys(c));
+
+    private static string[] Place(CaseStudy c) =>
+        [c.VolumeId ?? "", c.FiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Organization,
+            c.Region.Prefecture, c.Region.Area, c.Region.City, c.Region.Ward];
+
+    private static IEnumerable<string> TermKeys(CaseStudy c) => c.AllTerms.Select(t => t.Taxonomy + "/" + t.Id);
+
+    /// <summary>The exports whose inputs the edit changed; the others keep their bytes. The site-wide JSON and CSV are
+    /// assembled from kept rows (only the changed rows are made again); a volume's own exports only for the case's volume(s);
+    /// the title shard holding the case when its title changed (all of them when their number changed); the facet counts
+    /// and the tag list when the classification or the tags changed; the sitemap when pages came or went.</summary>
+    public static Func<ExportFile, bool> ExportsToRedo(SiteGraph before, SiteGraph after, CaseStudy old, CaseStudy updated)
+    {
+        var volumes = new HashSet<string>([old.VolumeId ?? "", updated.VolumeId ?? ""], StringComparer.Ordinal);
+        var classified = !Classification(old).SequenceEqual(Classification(updated), StringComparer.Ordinal);
+        var tags = !old.Tags.SequenceEqual(updated.Tags);
+        var shards = ReaderData.ShardCount(after.Cases.Count);
+        var allShards = shards != ReaderData.ShardCount(before.Cases.Count);
+        var shard = old.Title == updated.Title ? -1 : ReaderData.ShardOf(updated.Id, shards);
+        // The sitemap lists the pages in the site map's order (term pages by count, for instance).
+        var pages = ReferenceEquals(before.Map, after.Map)
+            || before.Map.Pages.Select(p => p.Link.Url).SequenceEqual(after.Map.Pages.Select(p => p.Link.Url), StringComparer.Ordinal);
+        return e => e.Kind switch
+        {
+            ExportKind.CasesJson or ExportKind.CasesCsv or ExportKind.Feed => true,
+            ExportKind.VolumeJson or ExportKind.VolumeCsv => volumes.Contains(e.VolumeId),
+            ExportKind.TitleShard => allShards || e.Shard == shard,
+            ExportKind.SearchFacets => classified,
+            ExportKind.ReaderTags => tags,
+            ExportKind.SiteMap => !pages,
+            _ => false,   // robots.txt and the print page CSS come from the settings alone
+        };
+    }
 
     /// <summary>The pages of <paramref name="after"/>'s site map whose recorded inputs differ from <paramref name="before"/>'s
     /// after <paramref name="old"/> became <paramref name="updated"/>: new pages, pages whose case list or signature changed
@@ -192,6 +236,7 @@ public sealed class IncrementalSite
             foreach (var c in after.Cases)
                 if (before.CasesById.TryGetValue(c.Id, out var was) && before.CaseNumber(was) != after.CaseNumber(c)) cards.Add(c.Id);
         var classified = !Classification(old).SequenceEqual(Classification(updated), StringComparer.Ordinal);
+        var moved = !Place(old).SequenceEqual(Place(updated), StringComparer.Ordinal);
         // A theme showing term counts shows them on every card carrying a term the edit changed.
         if (themeShowsCounts && classified)
             foreach (var g in new[] { before, after })
@@ -203,6 +248,7 @@ public sealed class IncrementalSite
             var was = before.Map.PageAt(page.Link.File);
             if (was is null || was.Kind != page.Kind || was.Signature != page.Signature || !was.CaseIds.SequenceEqual(page.CaseIds, StringComparer.Ordinal)
                 || (page.Inputs.HasFlag(PageInputs.Classification) && classified)
+                || (page.Inputs.HasFlag(PageInputs.Places) && moved)
                 || page.Inputs.HasFlag(PageInputs.AnyCase)
                 || (themeShowsCounts && classified && page.Kind is PageKind.Case or PageKind.Term)
                 || Shows(page.CaseIds, cards))
@@ -222,7 +268,7 @@ public sealed class IncrementalSite
             && before.Exports.Count == after.Exports.Count);
 
     private (IncrementalSite? Site, BuildResult Result) Finish(SiteGraph graph, Dictionary<string, byte[]> files, List<OutputFile> rendered,
-        DiagnosticBag diagnostics, IEnumerable<Diagnostic> kept, List<StageTiming> timings, HashSet<string> targets)
+        DiagnosticBag diagnostics, IEnumerable<Diagnostic> kept, List<StageTiming> timings, HashSet<string> targets, List<OutputFile>? exports = null)
     {
         foreach (var d in kept) diagnostics.Add(d);
         var all = files.Select(kv => new OutputFile(kv.Key, kv.Value)).ToList();
@@ -230,7 +276,7 @@ public sealed class IncrementalSite
         var result = new BuildResult { Diagnostics = sorted, Graph = graph, Timings = timings, Files = all };
         if (diagnostics.HasErrors) return (null, result);
         return (new IncrementalSite { Options = Options, Graph = graph, Theme = Theme, Files = files, PagesRendered = rendered.Count,
-            Rendered = rendered.Select(f => f.Path).ToList(), Diagnostics = sorted, LinkTargets = targets, Rows = Rows,
+            Rendered = rendered.Select(f => f.Path).ToList(), Exported = exports?.Select(f => f.Path).ToList() ?? [], Diagnostics = sorted, LinkTargets = targets, Rows = Rows,
             ThemeShowsCountsCached = ThemeShowsCountsCached }, result);
     }
 

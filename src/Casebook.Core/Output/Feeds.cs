@@ -10,9 +10,10 @@ public static class Feeds
     private static string Absolute(SiteGraph g, string url) =>
         g.Settings.BaseUrl.Length > 0 ? g.Settings.BaseUrl + url[g.Settings.BasePath.Length..] : url;
 
-    /// <summary>sitemap.xml: every HTML page of the site map but the 404 page, in its order.</summary>
-    public static string Sitemap(SiteGraph g) =>
-        Sitemap(g, g.Map.Pages.Where(p => p.Kind != PageKind.NotFound).Select(p => p.Link.Url));
+    /// <summary>sitemap.xml: every HTML page of the site map that exists (<paramref name="exists"/>: the theme renders it)
+    /// but the 404 page, in its order.</summary>
+    public static string Sitemap(SiteGraph g, Func<SitePage, bool> exists) =>
+        Sitemap(g, g.Map.Pages.Where(p => p.Kind != PageKind.NotFound && exists(p)).Select(p => p.Link.Url));
 
     private static string Sitemap(SiteGraph g, IEnumerable<string> pageUrls)
     {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Casebook.Core.Graph;
 using Casebook.Core.Model;
-using Casebook.Core.Output;
+using Casebook.Core.Text;
 
 namespace Casebook.Core.Rendering;
 
@@ -9,7 +9,7 @@ namespace Casebook.Core.Rendering;
 /// page went through the serializer's polymorphic path for every value (10,000 pages).</summary>
 public static class CaseJsonLd
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JsonExport.Options.Encoder, Indented = true };
+    private static readonly JsonWriterOptions Options = new() { Encoder = JsonText.Options.Encoder, Indented = true };
 
     public static string For(SiteGraph g, CaseStudy c, Permalink link)
     {

@@ -95,4 +95,30 @@ public class SiteMapOutputTests
         foreach (var (file, bytes) in first)
             Assert.True(bytes.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(site.Output, file))), file);
     }
+
+    /// <summary>A theme without the マイタグ layout has no /my/ page, so the sitemap does not name it.</summary>
+    [Fact]
+    public void The_sitemap_leaves_out_my_page_when_the_theme_has_no_such_layout()
+    {
+        using var site = new FixtureSite(Site());
+        var theme = Path.Combine(site.Root, "theme");
+        foreach (var f in Directory.EnumerateFiles(Repo.Theme, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(theme, Path.GetRelativePath(Repo.Theme, f));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(f, target);
+        }
+        File.Delete(Path.Combine(theme, "layouts", "my.liquid"));
+        var result = Casebook.Core.Pipeline.Run(new Casebook.Core.BuildOptions(site.Root, site.Output, ThemeDir: theme));
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        Assert.False(site.OutputExists("my/index.html"));
+        XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var listed = XDocument.Parse(site.ReadOutput("sitemap.xml")).Root!.Elements(sm + "url").Select(u => u.Element(sm + "loc")!.Value).ToList();
+        Assert.Contains("/cases/alpha/", listed);
+        Assert.DoesNotContain("/my/", listed);
+
+        Assert.True(site.Build().Success);   // the shipped theme has the layout: the page exists and is listed
+        Assert.True(site.OutputExists("my/index.html"));
+        Assert.Contains("<loc>/my/</loc>", site.ReadOutput("sitemap.xml"));
+    }
 }

@@ -276,6 +276,28 @@ public class IncrementalSiteTests
         Assert.Equal(1, next!.Theme.CardHtmlRendered - before);
     }
 
+    /// <summary>The volume archive and the indexes of organizations and regions count cases by place only.</summary>
+    [Fact]
+    public void A_tag_edit_leaves_the_indexes_of_places_and_a_region_edit_redraws_them()
+    {
+        using var site = new FixtureSite(Site());
+        var options = new BuildOptions(site.Root, site.Output, "/", false, Repo.Theme, WriteOutput: false);
+        var (start, _) = IncrementalSite.Full(options);
+        string[] indexes = ["organizations/index.html", "regions/index.html", "volumes/index.html"];
+        Assert.All(indexes, f => Assert.True(start!.Files.ContainsKey(f), f));
+
+        var path = Path.Combine(site.Root, "input/cases/beta.md");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("tags: [タクシー]", "tags: [タクシー, 見守り]"));
+        var (tagged, _) = start!.CaseEdited(path)!.Value;
+        Assert.Contains("tags/index.html", tagged!.Rendered);
+        Assert.All(indexes, f => Assert.DoesNotContain(f, tagged.Rendered));
+
+        File.WriteAllText(path, File.ReadAllText(path).Replace("ward: 中区", "ward: 西区"));
+        var (moved, _) = tagged.CaseEdited(path)!.Value;
+        Assert.Contains("regions/index.html", moved!.Rendered);
+        Assert.Contains("organizations/index.html", moved.Rendered);
+    }
+
     [Fact]
     public void Edits_it_cannot_handle_fall_back_to_a_full_build()
     {
