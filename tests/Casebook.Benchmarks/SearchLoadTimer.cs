@@ -73,6 +73,7 @@ public static class SearchLoadTimer
                     bytes += sizes.ResponseBodySize;
                     files++;
                     var kind = Kind(r.Url);
+                    if (detail && r.Status >= 400) Console.WriteLine($"    {r.Status} {r.Url}");
                     var end = finished.GetValueOrDefault(r.Request);
                     kinds[kind] = kinds.TryGetValue(kind, out var k)
                         ? (k.Files + 1, k.Bytes + sizes.ResponseBodySize, Math.Max(k.End, end)) : (1, sizes.ResponseBodySize, end);

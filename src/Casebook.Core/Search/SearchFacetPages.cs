@@ -6,7 +6,7 @@ namespace Casebook.Core.Search;
 
 /// <summary>
 /// <c>pagefind/casebook-facets.json</c>: each case's facet values, keyed by the id Pagefind gives its result (the
-/// fragment's name), so the search page filters and counts results itself. Pagefind 1.5 can do both, but it counts
+/// fragment's name), so the search page filters and counts results itself. Pagefind can do both, but 1.5.2 counted
 /// a filter value by scanning the whole result list for each page that has the value (quadratic: 4.5 s for one
 /// 7,859-result query at 10,000 cases) and must load every filter file (245 KB) first.
 /// Shape, by column (it compresses better than by page): <c>{"facets":[["要素",["① …",…]],…],"prefix":"en_",
