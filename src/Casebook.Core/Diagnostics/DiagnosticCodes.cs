@@ -76,4 +76,7 @@ public static class DiagnosticCodes
     public const string ImageMissingAlt = "CB2001";
     public const string ImageUnreadable = "CB2002";
     public const string FigureWithoutImage = "CB2003";
+
+    // PDF edition
+    public const string PrintGlyphMissing = "CB2101";
 }

@@ -8,8 +8,8 @@ using W = DocumentFormat.OpenXml.Wordprocessing;
 namespace Casebook.Core.Importing;
 
 /// <summary>Pictures in a run (<c>w:drawing</c>, old VML <c>w:pict</c>): each picture is taken out of the package as an
-/// asset and referenced with Word's alternative text (代替テキスト); text boxes, SmartArt and charts are reported,
-/// with their place, because Markdown has nothing to carry them.</summary>
+/// asset and referenced with Word's alternative text (代替テキスト); a text box's text becomes paragraphs after the
+/// one holding it; SmartArt and charts are reported, with their place, because Markdown has nothing to carry them.</summary>
 public sealed class DrawingReader(ImportContext context)
 {
     private const string SmartArtUri = "http://schemas.openxmlformats.org/drawingml/2006/diagram";
@@ -17,6 +17,16 @@ public sealed class DrawingReader(ImportContext context)
 
     // Word 365 fills in alt text by itself; that text describes the picture generically and is no alt text a person chose.
     private static readonly string[] GeneratedAltMarkers = ["自動的に生成された説明", "説明が自動的に生成されました", "Description automatically generated"];
+
+    /// <summary>The text of a text box, one Markdown paragraph per Word paragraph; text of a box nested in it counts once,
+    /// in its own box.</summary>
+    private static List<string> TextBoxParagraphs(OpenXmlElement element) =>
+        element.Descendants<W.TextBoxContent>()
+            .SelectMany(box => box.Descendants<W.Paragraph>().Where(p => p.Ancestors<W.TextBoxContent>().First() == box)
+                .Select(p => string.Concat(p.Descendants<W.Text>().Where(t => t.Ancestors<W.TextBoxContent>().First() == box).Select(t => t.Text)).Trim()))
+            .Where(t => t.Length > 0)
+            .Select(t => MarkdownText.EscapeLineStart(MarkdownText.Escape(t)))
+            .ToList();
 
     /// <summary>Markdown image references for the pictures in <paramref name="element"/>.</summary>
     public IEnumerable<string> Read(OpenXmlElement element)
@@ -29,8 +39,11 @@ public sealed class DrawingReader(ImportContext context)
         }
         if (element.Descendants<W.TextBoxContent>().Any())
         {
-            context.Warn(DiagnosticCodes.ImportNotConverted, "テキストボックスの内容は取り込めません。本文の段落に移してから取り込むか、取り込み後に書き足してください。");
-            return [];
+            var paragraphs = TextBoxParagraphs(element);
+            context.Warn(DiagnosticCodes.ImportNotConverted, paragraphs.Count > 0
+                ? "テキストボックスの文字は、この段落の後ろに段落として取り込みました（枠や配置は取り込めません）。置き場所を確かめてください。"
+                : "テキストボックスの内容は取り込めません。本文の段落に移してから取り込むか、取り込み後に書き足してください。");
+            return paragraphs;
         }
         var uris = element.Descendants<A.GraphicData>().Select(g => g.Uri?.Value).ToList();
         if (uris.Contains(SmartArtUri))

@@ -7,7 +7,7 @@ namespace Casebook.Core.Importing;
 
 /// <summary>The content of one paragraph as Markdown inline text: runs with bold and italic, links, footnote
 /// references and line breaks. Pictures are returned apart, to stand as paragraphs of their own after the text.</summary>
-public sealed class InlineWriter(ImportContext context, StyleMap styles, DrawingReader drawings)
+public sealed partial class InlineWriter(ImportContext context, StyleMap styles, DrawingReader drawings)
 {
     private sealed record Segment(string Text, bool Bold, bool Italic, string? Url, bool Markdown = false);
 
@@ -16,6 +16,7 @@ public sealed class InlineWriter(ImportContext context, StyleMap styles, Drawing
     /// <param name="lineBreak">Markdown for a line break: a hard break in body text, <c>&lt;br&gt;</c> in a table cell.</param>
     public Result Write(OpenXmlElement paragraph, string lineBreak = "\\\n")
     {
+        _fields.Clear();
         var segments = new List<Segment>();
         var images = new List<string>();
         Walk(paragraph.ChildElements, segments, images, null, lineBreak);
@@ -58,7 +59,48 @@ public sealed class InlineWriter(ImportContext context, StyleMap styles, Drawing
         }
     }
 
-    private void WriteRun(Run run, List<Segment> into, List<string> images, string? url, string lineBreak)
+    /// <summary>A complex field (w:fldChar begin … instrText … separate … result … end), as Word writes pasted links,
+    /// cross-references and TOC entries. Only the result is text; a HYPERLINK's result links to its target.</summary>
+    private sealed class Field
+    {
+        public StringBuilder Instruction { get; } = new();
+        public bool InResult { get; set; }
+        public string? Url { get; set; }
+    }
+
+    private readonly List<Field> _fields = new();
+
+    /// <summary>Text in a field's instruction part is code, not content (also for fields nested in it).</summary>
+    private bool InInstruction => _fields.Any(f => !f.InResult);
+
+    private string? FieldUrl(string? url) => _fields.LastOrDefault(f => f.Url is not null)?.Url ?? url;
+
+    private void FieldChar(FieldChar c)
+    {
+        var type = c.FieldCharType?.Value;
+        if (type == FieldCharValues.Begin) _fields.Add(new Field());
+        else if (type == FieldCharValues.Separate && _fields.Count > 0)
+        {
+            var field = _fields[^1];
+            field.InResult = true;
+            field.Url = HyperlinkField(field.Instruction.ToString());
+        }
+        else if (type == FieldCharValues.End && _fields.Count > 0) _fields.RemoveAt(_fields.Count - 1);
+    }
+
+    /// <summary>The target of <c>HYPERLINK "https://…"</c>; null for other fields, for a link to a bookmark in the
+    /// document (<c>\l</c>) and for targets that are not web or mail addresses.</summary>
+    private static string? HyperlinkField(string instruction)
+    {
+        var m = HyperlinkInstruction().Match(instruction);
+        return m.Success ? WebTarget((m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).Trim()) : null;
+    }
+
+    /// <summary>HYPERLINK then its first argument, quoted or not; a first argument that is a switch (\l bookmark) fails.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*HYPERLINK\s+(?:""([^""]*)""|([^\s\\""]\S*))", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex HyperlinkInstruction();
+
+    private void WriteRun(Run run, List<Segment> into, List<string> images, string? outerUrl, string lineBreak)
     {
         var props = run.RunProperties;
         var (styleBold, styleItalic) = styles.CharacterFormat(props?.RunStyle?.Val?.Value);
@@ -66,6 +108,10 @@ public sealed class InlineWriter(ImportContext context, StyleMap styles, Drawing
         var italic = props?.Italic is { } i ? i.Val?.Value != false : styleItalic;
         foreach (var child in run.ChildElements)
         {
+            if (child is FieldChar fieldChar) { FieldChar(fieldChar); continue; }
+            if (child is FieldCode code) { if (_fields.Count > 0 && !_fields[^1].InResult) _fields[^1].Instruction.Append(code.Text); continue; }
+            if (InInstruction) continue;
+            var url = FieldUrl(outerUrl);
             switch (child)
             {
                 case DocumentFormat.OpenXml.Wordprocessing.Text t:
@@ -123,7 +169,11 @@ public sealed class InlineWriter(ImportContext context, StyleMap styles, Drawing
         if (link.Id?.Value is not { } rel) return null;
         var target = context.Main.HyperlinkRelationships.FirstOrDefault(r => r.Id == rel)?.Uri;
         if (target is null) return null;
-        var s = target.IsAbsoluteUri ? target.AbsoluteUri : target.OriginalString;
+        return WebTarget(target.IsAbsoluteUri ? target.AbsoluteUri : target.OriginalString);
+    }
+
+    private static string? WebTarget(string s)
+    {
         return s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || s.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             || s.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? s : null;
     }

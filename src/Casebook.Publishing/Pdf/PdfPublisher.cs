@@ -86,7 +86,7 @@ public static partial class PdfPublisher
                 if (PdfFonts.Read(outputFile).Where(f => !f.PrintReady).ToList() is { Count: > 0 } unready)
                 {
                     File.Delete(outputFile);
-                    return new PdfResult(PdfStatus.FontsNotPrintReady, FontsMessage(unready), [], built);
+                    return new PdfResult(PdfStatus.FontsNotPrintReady, FontsMessage(unready), MissingGlyphs(options.SourceRoot, volume, refused: true), built);
                 }
             }
             catch (Exception e) when (e is InvalidDataException or PdfSharp.Pdf.IO.PdfReaderException)
@@ -98,6 +98,7 @@ public static partial class PdfPublisher
             {
                 return new PdfResult(PdfStatus.BrowserFailed, $"Chromium で PDF を作れませんでした: {FirstLine(e.Message)}", [], built);
             }
+            foreach (var d in MissingGlyphs(options.SourceRoot, volume, refused: false)) diagnostics.Add(d);
             return new PdfResult(PdfStatus.Ok, outputFile, diagnostics.Sorted(), built);
         }
         finally
@@ -110,6 +111,13 @@ public static partial class PdfPublisher
     public static string Creator { get; } = "Casebook " + (typeof(PdfPublisher).Assembly
         .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
         .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0] ?? "0");
+
+    private static IReadOnlyList<Diagnostic> MissingGlyphs(string sourceRoot, Casebook.Core.Model.Volume volume, bool refused)
+    {
+        // The build that made the print page reported content errors already; this reading only locates characters.
+        var content = ContentLoader.Load(sourceRoot, null, new DiagnosticBag());
+        return content is null ? [] : PrintGlyphs.Find(content, volume, refused);
+    }
 
     public const string FontPackages = "fonts-morisawa-bizud-mincho fonts-morisawa-bizud-gothic";
 

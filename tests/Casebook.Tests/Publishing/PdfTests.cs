@@ -179,6 +179,39 @@ public class PdfTests
     [Trait("Category", "Cli")]
     [Trait("Category", "Browser")]
     [Fact]
+    public async Task Characters_the_print_fonts_lack_are_reported_where_they_are_as_errors_when_refused_else_warnings()
+    {
+        using var site = Site();
+        var path = Path.Combine(site.Root, "input/cases/beta.md");
+        var lines = File.ReadAllLines(path).ToList();
+        var body = lines.FindIndex(l => l.StartsWith("民生委員と自治会", StringComparison.Ordinal));
+        lines[body] = "皆さん笑顔😊でした。" + lines[body];
+        File.WriteAllLines(path, lines);
+        var pdf = Path.Combine(site.Root, "out", "vol-a.pdf");
+
+        // In body text Chromium falls back to an outline font: the PDF is written, with a warning at the character.
+        var run = await CliRunner.RunAsync(["pdf", "--source", site.Root, "--volume", "vol-a", "--output", pdf]);
+        Assert.Equal(0, run.ExitCode);
+        var warning = Assert.Single(Regex.Matches(run.Stdout + run.Stderr, @"(\S+)\((\d+),(\d+)\): (\w+) CB2101: 「(.+?)」"));
+        Assert.EndsWith(Path.Combine("cases", "beta.md"), warning.Groups[1].Value);
+        Assert.Equal(((body + 1).ToString(), "6", "warning", "😊"),
+            (warning.Groups[2].Value, warning.Groups[3].Value, warning.Groups[4].Value, warning.Groups[5].Value));
+
+        // In a heading it becomes a Type 3 font: no PDF, and the same place as an error, once per character.
+        var heading = lines.FindIndex(l => l == "## きっかけ");
+        lines[heading] = "## きっかけ😊";
+        File.WriteAllLines(path, lines);
+        File.Delete(pdf);
+        run = await CliRunner.RunAsync(["pdf", "--source", site.Root, "--volume", "vol-a", "--output", pdf]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.False(File.Exists(pdf));
+        var error = Assert.Single(Regex.Matches(run.Stdout + run.Stderr, @"(\S+)\((\d+),(\d+)\): error CB2101: 「(.+?)」"));
+        Assert.Equal(((heading + 1).ToString(), "8", "😊"), (error.Groups[2].Value, error.Groups[3].Value, error.Groups[4].Value));
+    }
+
+    [Trait("Category", "Cli")]
+    [Trait("Category", "Browser")]
+    [Fact]
     public async Task Links_point_at_the_published_site_and_source_date_epoch_makes_the_pdf_reproducible()
     {
         using var site = Site();

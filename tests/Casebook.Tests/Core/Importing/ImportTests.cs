@@ -107,7 +107,7 @@ public class ImportTests
         var d = new WordDocument();
         var bytes = d.Text("題名", "Title")
             .Text("取組の内容", "Heading1")
-            .Paragraph(null, Run("本文"), TextBox("枠の中の文"))
+            .Paragraph(null, Run("本文"), TextBox("- 枠の中の*文*"))
             .Paragraph(null, SmartArt())
             .Paragraph(null, new DocumentFormat.OpenXml.Wordprocessing.InsertedRun(Run("追加")) { Id = "1", Author = "a" },
                 new DocumentFormat.OpenXml.Wordprocessing.DeletedRun(new DocumentFormat.OpenXml.Wordprocessing.Run(
@@ -118,7 +118,7 @@ public class ImportTests
         var result = DocxImporter.Import(bytes, Request);
         var lines = result.Warnings.Select(w => w.ToString()).ToList();
         Assert.All(result.Warnings, w => Assert.Equal(Severity.Warning, w.Severity));
-        Assert.Contains(lines, l => l.StartsWith("提出/港南区.docx(3,1): warning CB1904: 段落 3（見出し「取組の内容」の節）: テキストボックス", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("提出/港南区.docx(3,1): warning CB1904: 段落 3（見出し「取組の内容」の節）: テキストボックスの文字は、この段落の後ろに", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("提出/港南区.docx(4,1): warning CB1904: 段落 4（見出し「取組の内容」の節）: SmartArt", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("提出/港南区.docx(5,1): warning CB1905: 段落 5", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("提出/港南区.docx(6,1): warning CB1906: 段落 6", StringComparison.Ordinal) && l.Contains("数字を確かめて"));
@@ -128,10 +128,27 @@ public class ImportTests
         Assert.Contains(lines, l => l.Contains("CB1903") && l.Contains("7つの要素"));
         Assert.Contains("\n追加\n", result.CaseFile);
         Assert.DoesNotContain("削除", result.CaseFile);
-        Assert.DoesNotContain("枠の中の文", result.CaseFile);
+        // The text box's text follows its paragraph, escaped so it stays text (not a list item, not emphasis).
+        Assert.Contains("\n本文\n\n\\- 枠の中の\\*文\\*\n", result.CaseFile);
         Assert.Contains("organization: \"\"\nauthors: []\n", result.CaseFile);
         Assert.Contains("elements: []\n", result.CaseFile);
         Assert.Contains("![](/assets/cases/vol-a-01/photo-01.jpg)", result.CaseFile);
+    }
+
+    [Fact]
+    public void Hyperlink_fields_become_links_and_other_fields_keep_only_their_result()
+    {
+        var docx = new WordDocument()
+            .Paragraph(null, [Run("詳しくは"), .. Field(" HYPERLINK \"https://example.org/konan/\" ", Run("区の"), Run("ページ", bold: true)), Run("へ。")])
+            .Paragraph(null, [Run("前の節（"), .. Field(" HYPERLINK \\l \"_Toc1\" ", Run("きっかけ")), Run("）と"),
+                .. Field(" PAGEREF _Toc1 \\h ", Run("3")), Run("ページ、"), .. Field(" HYPERLINK \"javascript:alert(1)\" ", Run("危ないリンク")), Run("。")])
+            .Save();
+        var text = DocxImporter.Import(docx, Request).CaseFile;
+        Assert.Contains("\n詳しくは[区の**ページ**](https://example.org/konan/)へ。\n", text);
+        // A link to a place in the document, a page reference and a script link: their shown text only, no field code.
+        Assert.Contains("\n前の節（きっかけ）と3ページ、危ないリンク。\n", text);
+        Assert.DoesNotContain("HYPERLINK", text);
+        Assert.DoesNotContain("PAGEREF", text);
     }
 
     [Fact]

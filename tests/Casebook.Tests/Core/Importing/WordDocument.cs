@@ -129,6 +129,17 @@ public sealed class WordDocument
         return new Run(new Drawing(inline));
     }
 
+    /// <summary>A complex field as Word writes pasted links and cross-references: begin, instruction, separate,
+    /// the result runs, end.</summary>
+    public static Run[] Field(string instruction, params Run[] result) =>
+    [
+        new(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+        new(new FieldCode(instruction) { Space = SpaceProcessingModeValues.Preserve }),
+        new(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+        .. result,
+        new(new FieldChar { FieldCharType = FieldCharValues.End }),
+    ];
+
     /// <summary>A floating text box as Word writes it (wps:txbx → w:txbxContent).</summary>
     public static Run TextBox(string text)
     {
