@@ -3,6 +3,7 @@ using System.CommandLine;
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Editing;
 using Casebook.Core.Loading;
+using Casebook.Core.Model;
 using Casebook.Core.Validation;
 
 namespace Casebook.Cli;
@@ -103,7 +104,7 @@ public static class TagImportCommand
             {
                 var full = SourceFileWriter.CheckEditable(source, c.SourcePath);
                 var (bytes, hash) = SourceFileWriter.Read(full);
-                var (edited, _) = editor.AddRemove(bytes, c.SourcePath, tags.Select(t => editor.ResolveIn("tags", t.Tag)), []);
+                var (edited, _) = editor.AddRemove(bytes, c.SourcePath, tags.Select(t => editor.ResolveIn(TaxonomyIds.Tags, t.Tag)), []);
                 if (!ReferenceEquals(edited, bytes)) edits.Add((c.SourcePath, full, edited, hash));
             }
             catch (FrontMatterEditException e)

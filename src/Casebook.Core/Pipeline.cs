@@ -94,7 +94,7 @@ public static class Pipeline
         var jobs = renderer.Jobs();
         if (!options.WriteOutput || diagnostics.HasErrors)
         {
-            var files = renderer.Render(jobs);
+            var files = OutputFile.Of(renderer.Render(jobs));
             Stage("render");
             LinkCheck.Run(graph, renderer.ViewModels.AllLinks, diagnostics);
             Stage("link check");
@@ -119,7 +119,7 @@ public static class Pipeline
         }
         try
         {
-            var pages = renderer.RenderTo(jobs, staged);
+            var pages = renderer.RenderTo(jobs, file => SiteWriter.OpenText(staged, file));   // an I/O error ends the build; the staging folder is discarded
             Stage("render");
             LinkCheck.Run(graph, renderer.ViewModels.AllLinks, diagnostics);
             Stage("link check");

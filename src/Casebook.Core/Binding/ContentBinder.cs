@@ -5,12 +5,14 @@ using Casebook.Core.Text;
 namespace Casebook.Core.Binding;
 
 /// <summary>The stage between loading and validation: resolves what the writer named (each case's elements, pillars
-/// and tags, each checklist item's terms) against the taxonomies of casebook.yml. A name that resolves to nothing
-/// is reported here, with the terms that exist; validators then only read the resolved model.</summary>
+/// and tags, each checklist item's terms) against the taxonomies of casebook.yml, and the volume each case, page and
+/// glossary names against its volumes. A name that resolves to nothing is reported here, with the names that exist;
+/// validators then only read the resolved model.</summary>
 public static class ContentBinder
 {
     public static void Bind(SiteContent content, DiagnosticBag diagnostics)
     {
+        BindVolumes(content, diagnostics);
         // Cases using the same open tag share one term object.
         var tags = content.Taxonomies[TaxonomyIds.Tags];
         var tagTerms = new Dictionary<string, Term>(StringComparer.Ordinal);
@@ -23,12 +25,38 @@ public static class ContentBinder
 
     /// <summary>Binds one case's terms as <see cref="Bind"/> would (serve, after that case alone was edited).
     /// Open tags compare by value, so a term built here equals the one a whole-site pass shares.</summary>
-    public static void BindCase(SiteContent content, CaseStudy c, DiagnosticBag diagnostics) =>
+    public static void BindCase(SiteContent content, CaseStudy c, DiagnosticBag diagnostics)
+    {
+        c.Volume = Volume(content, c.VolumeId, c.VolumeSpan, diagnostics);
         BindTerms(content, c, diagnostics, t => OpenTerm(content.Taxonomies[TaxonomyIds.Tags], t));
+    }
 
-    /// <summary>A case whose front matter is unchanged has the terms its earlier version had.</summary>
-    public static void KeepTerms(CaseStudy updated, CaseStudy old) =>
-        (updated.Elements, updated.Pillars, updated.Tags) = (old.Elements, old.Pillars, old.Tags);
+    /// <summary>A case whose front matter is unchanged names what its earlier version named.</summary>
+    public static void KeepBinding(CaseStudy updated, CaseStudy old) =>
+        (updated.Volume, updated.Elements, updated.Pillars, updated.Tags) = (old.Volume, old.Elements, old.Pillars, old.Tags);
+
+    private static void BindVolumes(SiteContent content, DiagnosticBag diagnostics)
+    {
+        foreach (var v in content.Volumes) v.Glossaries = new();
+        foreach (var c in content.Cases) c.Volume = Volume(content, c.VolumeId, c.VolumeSpan, diagnostics);
+        foreach (var p in content.Pages) p.Volume = Volume(content, p.VolumeId, p.VolumeSpan, diagnostics);
+        foreach (var g in content.Glossaries)
+        {
+            g.Volume = Volume(content, g.VolumeId, g.VolumeSpan, diagnostics);
+            g.Volume?.Glossaries.Add(g);
+        }
+        content.SiteGlossaries = content.Glossaries.Where(g => g.VolumeId is null).ToList();
+    }
+
+    /// <summary>The volume <paramref name="id"/> names (the first declared, when casebook.yml repeats an id).</summary>
+    private static Volume? Volume(SiteContent content, string? id, SourceSpan span, DiagnosticBag diagnostics)
+    {
+        if (id is null) return null;
+        foreach (var v in content.Volumes) if (v.Id == id) return v;
+        diagnostics.Error(DiagnosticCodes.UnknownVolume,
+            $"巻「{id}」は casebook.yml の volumes にありません。{NearestMatch.Suggest(id, content.Volumes.Select(v => v.Id))}", span);
+        return null;
+    }
 
     private static void BindTerms(SiteContent content, CaseStudy c, DiagnosticBag diagnostics, Func<string, Term> openTag)
     {

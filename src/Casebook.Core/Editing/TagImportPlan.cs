@@ -50,16 +50,16 @@ public sealed class TagImportPlan
             }
         }
 
-        var siteTags = content.Taxonomies["tags"].Terms.Select(t => t.Label)
+        var siteTags = content.Taxonomies[TaxonomyIds.Tags].Terms.Select(t => t.Label)
             .Concat(content.Cases.SelectMany(c => c.TagRefs).Select(r => TextNormalizer.Tag(r.Raw)))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var siteKeys = siteTags.Select(t => editor.KeyOf("tags", t)).ToHashSet(StringComparer.Ordinal);
+        var siteKeys = siteTags.Select(t => editor.KeyOf(TaxonomyIds.Tags, t)).ToHashSet(StringComparer.Ordinal);
 
         var cases = new List<CaseImport>();
         foreach (var (id, tags) in suggested)
         {
             var c = byId[id];
-            var caseKeys = c.TagRefs.Select(r => editor.KeyOf("tags", r.Raw)).ToHashSet(StringComparer.Ordinal);
+            var caseKeys = c.TagRefs.Select(r => editor.KeyOf(TaxonomyIds.Tags, r.Raw)).ToHashSet(StringComparer.Ordinal);
             var caseTags = c.TagRefs.Select(r => r.Raw).ToList();
             // Spellings readers wrote differently (ICT / ict, 地区 社協 / 地区社協) are one suggestion: the
             // spelling most readers used, counted with all of them.
@@ -71,7 +71,7 @@ public sealed class TagImportPlan
             var list = new List<TagSuggestion>();
             foreach (var (tag, readers) in merged)
             {
-                var key = editor.KeyOf("tags", tag);
+                var key = editor.KeyOf(TaxonomyIds.Tags, tag);
                 if (caseKeys.Contains(key)) list.Add(new(tag, readers, SuggestionKind.AlreadyThere));
                 else if (siteKeys.Contains(key)) list.Add(new(tag, readers, SuggestionKind.New));
                 else if (caseTags.Concat(siteTags).FirstOrDefault(s => TagReport.AreNearDuplicates(tag, s)) is { } existing)

@@ -33,13 +33,9 @@ public sealed class SiteGraph
     public SiteMap Map => LazyInitializer.EnsureInitialized(ref _map, () => SiteMapBuilder.Build(this));
 
     // Lookups built once so per-case questions are O(1), not scans over every case or volume.
-    private Dictionary<string, Volume>? _volumesById;
     private Dictionary<CaseStudy, int>? _positionInVolume;
     private Dictionary<CaseStudy, Organization>? _organizationOf;
     private Dictionary<CaseStudy, RegionGroup>? _regionOf;
-
-    private Dictionary<string, Volume> VolumesById =>
-        _volumesById ??= Volumes.GroupBy(v => v.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
     /// <summary>Index of each case in its volume's table of contents (the first place, as IndexOf finds it).</summary>
     private Dictionary<CaseStudy, int> PositionInVolume
@@ -50,7 +46,7 @@ public sealed class SiteGraph
             var d = new Dictionary<CaseStudy, int>(ReferenceEqualityComparer.Instance);
             foreach (var (id, list) in VolumeCases)
                 for (var i = 0; i < list.Count; i++)
-                    if (list[i].VolumeId == id) d.TryAdd(list[i], i);
+                    if (list[i].Volume?.Id == id) d.TryAdd(list[i], i);
             return _positionInVolume = d;
         }
     }
@@ -60,7 +56,7 @@ public sealed class SiteGraph
 
     private CaseStudy? Neighbour(CaseStudy c, int step)
     {
-        if (c.VolumeId is null || !VolumeCases.TryGetValue(c.VolumeId, out var list)) return null;
+        if (c.Volume is null || !VolumeCases.TryGetValue(c.Volume.Id, out var list)) return null;
         var i = IndexInVolume(c, list) + step;
         return i >= 0 && i < list.Count ? list[i] : null;
     }
@@ -69,9 +65,9 @@ public sealed class SiteGraph
         PositionInVolume.TryGetValue(c, out var i) && i < list.Count && ReferenceEquals(list[i], c) ? i : list.IndexOf(c);
 
     public int CaseNumber(CaseStudy c) =>
-        c.VolumeId is not null && VolumeCases.TryGetValue(c.VolumeId, out var list) ? IndexInVolume(c, list) + 1 : 0;
+        c.Volume is not null && VolumeCases.TryGetValue(c.Volume.Id, out var list) ? IndexInVolume(c, list) + 1 : 0;
 
-    public Volume? VolumeOf(CaseStudy c) => c.VolumeId is null ? null : VolumesById.GetValueOrDefault(c.VolumeId);
+    public Volume? VolumeOf(CaseStudy c) => c.Volume;
 
     /// <summary>The organization page listing the case (every published case has one).</summary>
     public Organization? OrganizationOf(CaseStudy c) =>
@@ -93,7 +89,6 @@ public sealed class SiteGraph
     /// <summary>Builds the lookups now, so parallel readers never race to build them.</summary>
     public SiteGraph Freeze()
     {
-        _ = VolumesById;
         _ = PositionInVolume;
         _organizationOf ??= Index(Organizations, o => o.Cases);
         _regionOf ??= Index(Regions, r => r.Cases);

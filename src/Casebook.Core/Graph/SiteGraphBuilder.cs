@@ -15,18 +15,18 @@ public static class SiteGraphBuilder
 
         var volumes = content.Volumes.OrderByDescending(v => v.FiscalYear).ThenBy(v => v.Id, StringComparer.Ordinal).ToList();
         var volumeCases = new Dictionary<string, List<CaseStudy>>(StringComparer.Ordinal);
-        var publishedByVolume = published.Where(c => c.VolumeId is not null).ToLookup(c => c.VolumeId!, StringComparer.Ordinal);
+        var publishedByVolume = published.Where(c => c.Volume is not null).ToLookup(c => c.Volume!);
         foreach (var v in volumes)
         {
-            var ordered = v.CaseOrder.Select(o => byId.GetValueOrDefault(o.Id)).Where(c => c is not null && c.VolumeId == v.Id).Select(c => c!).Distinct().ToList();
+            var ordered = v.CaseOrder.Select(o => byId.GetValueOrDefault(o.Id)).Where(c => c is not null && c.Volume == v).Select(c => c!).Distinct().ToList();
             var inOrder = ordered.ToHashSet(ReferenceEqualityComparer.Instance);
-            ordered.AddRange(publishedByVolume[v.Id].Where(c => !inOrder.Contains(c)).OrderBy(c => c.Id, StringComparer.Ordinal));
+            ordered.AddRange(publishedByVolume[v].Where(c => !inOrder.Contains(c)).OrderBy(c => c.Id, StringComparer.Ordinal));
             volumeCases[v.Id] = ordered;
         }
 
         // Site-wide case order: volumes newest first in their own order, then cases outside volumes.
         var cases = volumes.SelectMany(v => volumeCases[v.Id])
-            .Concat(published.Where(c => c.VolumeId is null || !volumeCases.ContainsKey(c.VolumeId))
+            .Concat(published.Where(c => c.Volume is null || !volumeCases.ContainsKey(c.Volume.Id))
                 .OrderByDescending(c => c.FiscalYear).ThenBy(c => c.Id, StringComparer.Ordinal))
             .ToList();
 
@@ -75,7 +75,7 @@ public static class SiteGraphBuilder
     /// <summary>Related cases after an edit, from <paramref name="previous"/>'s, when every case keeps its place (so ties,
     /// the size of the site and hence the "very common" threshold are the same). A case's list is computed again only
     /// when it has a term whose membership changed (a term some case gained or lost): no other term's case list or
-    /// weight changed, and a case without such a term shares exactly the same terms with every case as before, so
+    /// weight changed, and a case without such a term shares exactly the same terms with every case as it did before the edit, so
     /// its scores, and its five best, are the same. The cases whose terms changed are computed again too. Null (compute all) when some case moved, came or went.</summary>
     private static Dictionary<string, List<CaseStudy>>? ReusedRelated(SiteGraph? previous, List<CaseStudy> cases, Dictionary<string, CaseStudy> byId)
     {

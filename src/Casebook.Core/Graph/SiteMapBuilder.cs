@@ -74,7 +74,7 @@ public static class SiteMapBuilder
         pages.Add(new(PageKind.Glossary, L.Glossary, "list", ""));
         pages.Add(new(PageKind.Search, L.Search, "search", "") { Inputs = PageInputs.Classification });
         // Filled in the browser from the reader's own tags; the title shards it reads are exports below.
-        pages.Add(new(PageKind.My, L.My, Rendering.MyTagsPage.Layout, ""));
+        pages.Add(new(PageKind.My, L.My, SiteFiles.MyLayout, ""));
         pages.Add(new(PageKind.NotFound, L.NotFound, "404", ""));
 
         var exports = new List<ExportFile> { new(ExportKind.CasesJson, L.CasesJson), new(ExportKind.CasesCsv, L.CasesCsv) };
@@ -83,15 +83,15 @@ public static class SiteMapBuilder
             exports.Add(new(ExportKind.VolumeJson, L.VolumeExport(v.Id, "json"), v.Id));
             exports.Add(new(ExportKind.VolumeCsv, L.VolumeExport(v.Id, "csv"), v.Id));
         }
-        exports.Add(new(ExportKind.SearchFacets, L.File(Search.SearchFacetList.JsonPath)));
+        exports.Add(new(ExportKind.SearchFacets, L.File(SiteFiles.SearchFacets)));
         exports.Add(new(ExportKind.Feed, L.Feed));
         exports.Add(new(ExportKind.SiteMap, L.SiteMapFile));
         exports.Add(new(ExportKind.Robots, L.Robots));
-        exports.Add(new(ExportKind.ReaderTags, L.File(Output.ReaderData.TagsFile)));
-        var shards = Output.ReaderData.ShardCount(g.Cases.Count);
+        exports.Add(new(ExportKind.ReaderTags, L.File(SiteFiles.ReaderTags)));
+        var shards = SiteFiles.TitleShardCount(g.Cases.Count);
         for (var n = 0; n < shards; n++)
-            exports.Add(new(ExportKind.TitleShard, L.File($"{Output.ReaderData.TitlesFolder}{n}.json"), Shard: n));
-        exports.Add(new(ExportKind.PrintPageCss, L.File(Output.PrintPageCss.File)));
+            exports.Add(new(ExportKind.TitleShard, L.File($"{SiteFiles.TitlesFolder}{n}.json"), Shard: n));
+        exports.Add(new(ExportKind.PrintPageCss, L.File(SiteFiles.PrintPageCss)));
         return new SiteMap { Pages = pages, Exports = exports }.Freeze();
     }
 

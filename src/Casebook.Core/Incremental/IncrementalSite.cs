@@ -85,15 +85,14 @@ public sealed class IncrementalSite
         var bodyOnly = FrontMatterOf(updated) == FrontMatterOf(old) && Graph.CasesById.GetValueOrDefault(old.Id) is { } published && ReferenceEquals(published, old);
         var content = Graph.Content.WithCase(old, updated);
         // The other cases keep their terms; an unchanged front matter binds to what it bound to before.
-        if (bodyOnly) ContentBinder.KeepTerms(updated, old);
+        if (bodyOnly) ContentBinder.KeepBinding(updated, old);
         else ContentBinder.BindCase(content, updated, diagnostics);
         Stage("bind");
         // Published or not, the case's own problems are reported again; other files' stay as they were.
         // A body edit can change only the file's own findings (privacy); self-check warnings depend on the tags in use only.
         var tagsChanged = !bodyOnly && !old.Tags.SequenceEqual(updated.Tags);
-        foreach (var v in ContentValidation.ForCaseEdit)
-            if (bodyOnly ? v is PrivacyLint : v is not ChecklistTermValidator || tagsChanged)
-                v.ValidateCaseEdit(content, updated, diagnostics);
+        var change = bodyOnly ? CaseEdit.Body : CaseEdit.Body | CaseEdit.FrontMatter | (tagsChanged ? CaseEdit.Tags : CaseEdit.None);
+        ContentValidation.RunForCaseEdit(content, updated, change, diagnostics);
         Stage("validate");
         return bodyOnly
             ? BodyEdited(old, updated, display, diagnostics, timings, Stage, early)
@@ -112,7 +111,7 @@ public sealed class IncrementalSite
         var renderer = new SiteRenderer(graph, Theme, diagnostics);
         var rendered = RenderCasePage(renderer, updated, diagnostics, early);
         Stage("case page");
-        if (graph.VolumeOf(updated) is { } volume) rendered.AddRange(renderer.Render([renderer.PrintJob(volume)]));
+        if (graph.VolumeOf(updated) is { } volume) rendered.AddRange(OutputFile.Of(renderer.Render([renderer.PrintJob(volume)])));
         Stage("render");
         LinkCheck.Run(LinkTargets, renderer.ViewModels.AllLinks, diagnostics);
         Stage("link check");
@@ -141,7 +140,7 @@ public sealed class IncrementalSite
         var selected = PagesToRender(Graph, graph, old, updated, ThemeShowsCountsCached);
         var jobs = selected.Where(p => p.Link.File != casePage).Select(renderer.Job).ToList();
         Stage("select");
-        rendered.AddRange(renderer.Render(jobs));
+        rendered.AddRange(OutputFile.Of(renderer.Render(jobs)));
         Stage("render");
 
         // Pages come and go only when a listing gains or loses a page, or a term, organization or region appears or goes.
@@ -170,7 +169,7 @@ public sealed class IncrementalSite
     /// <summary>The edited case's page, handed to <paramref name="early"/> first when no error was found so far.</summary>
     private static List<OutputFile> RenderCasePage(SiteRenderer renderer, CaseStudy updated, DiagnosticBag diagnostics, Action<OutputFile>? early)
     {
-        var page = renderer.Render([renderer.CaseJob(updated)]);
+        var page = OutputFile.Of(renderer.Render([renderer.CaseJob(updated)]));
         if (early is not null && page.Count == 1 && !diagnostics.HasErrors) early(page[0]);
         return page;
     }

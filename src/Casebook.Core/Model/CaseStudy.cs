@@ -15,6 +15,7 @@ public sealed class CaseStudy
     public required string Organization { get; init; }
     public List<string> Authors { get; init; } = new();
     public Region Region { get; init; } = new("", "", "");
+    /// <summary>The volume as written in front matter; <see cref="Volume"/> is what it names.</summary>
     public string? VolumeId { get; init; }
     public SourceSpan VolumeSpan { get; init; }
     public required int FiscalYear { get; init; }
@@ -38,4 +39,7 @@ public sealed class CaseStudy
     public List<Term> Pillars { get; internal set; } = new();
     public List<Term> Tags { get; internal set; } = new();
     public IEnumerable<Term> AllTerms => Elements.Concat(Pillars).Concat(Tags);
+
+    /// <summary>The volume <see cref="VolumeId"/> names, bound by Binding.ContentBinder; null when none (or none declared).</summary>
+    public Volume? Volume { get; internal set; }
 }

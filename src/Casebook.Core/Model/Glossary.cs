@@ -12,5 +12,7 @@ public sealed class Glossary
     public string Title { get; init; } = "";
     public string? VolumeId { get; init; }
     public SourceSpan VolumeSpan { get; init; }
+    /// <summary>The volume <see cref="VolumeId"/> names, bound by Binding.ContentBinder.</summary>
+    public Volume? Volume { get; internal set; }
     public required List<GlossaryEntry> Entries { get; init; }
 }

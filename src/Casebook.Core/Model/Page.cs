@@ -13,6 +13,8 @@ public sealed class Page
     public string Summary { get; init; } = "";
     public string? VolumeId { get; init; }
     public SourceSpan VolumeSpan { get; init; }
+    /// <summary>The volume <see cref="VolumeId"/> names, bound by Binding.ContentBinder.</summary>
+    public Volume? Volume { get; internal set; }
     public int Order { get; init; }
     public required string Markdown { get; init; }
     public int BodyFirstLine { get; init; }

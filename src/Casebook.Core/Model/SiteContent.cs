@@ -12,6 +12,8 @@ public sealed class SiteContent
     public List<Page> Pages { get; } = new();
     public List<Checklist> Checklists { get; } = new();
     public List<Glossary> Glossaries { get; } = new();
+    /// <summary>The glossaries naming no volume: they apply to every case. Bound by Binding.ContentBinder.</summary>
+    public List<Glossary> SiteGlossaries { get; internal set; } = new();
     public List<(string RelativePath, string FullPath)> Assets { get; } = new();
     /// <summary>The photos of <see cref="Assets"/> as published (sizes, smaller copies); set by the images stage.</summary>
     public Imaging.ImageCatalog Images { get; set; } = Imaging.ImageCatalog.Empty;
@@ -31,6 +33,7 @@ public sealed class SiteContent
         content.Pages.AddRange(Pages);
         content.Checklists.AddRange(Checklists);
         content.Glossaries.AddRange(Glossaries);
+        content.SiteGlossaries = SiteGlossaries;
         content.Assets.AddRange(Assets);
         content.Images = Images;
         content.UnreadCaseIds.UnionWith(UnreadCaseIds);

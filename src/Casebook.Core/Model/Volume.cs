@@ -25,4 +25,8 @@ public sealed class Volume
     public string? ForewordPath { get; set; }
     public List<Person> Contributors { get; set; } = new();
     public string Colophon { get; set; } = "";
+
+    /// <summary>The glossaries naming this volume (its 略字表記), in file order; bound by Binding.ContentBinder.</summary>
+    public List<Glossary> Glossaries { get; internal set; } = new();
+    public IEnumerable<GlossaryEntry> GlossaryEntries => Glossaries.SelectMany(g => g.Entries);
 }

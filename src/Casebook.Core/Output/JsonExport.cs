@@ -1,6 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using Casebook.Core.Graph;
 using Casebook.Core.Model;
 using Casebook.Core.Text;
@@ -9,11 +7,7 @@ namespace Casebook.Core.Output;
 
 public static class JsonExport
 {
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        WriteIndented = true,
-    };
+    public static readonly JsonSerializerOptions Options = JsonText.Options;
 
     /// <summary>The record exported for each case (cases.json, per-volume JSON).</summary>
     public static object CaseRecord(SiteGraph g, CaseStudy c) => new

@@ -9,7 +9,7 @@ namespace Casebook.Core.Output;
 /// Chromium's PDF takes paper size and margins from here (preferCSSPageSize), as does printing from a browser.</summary>
 public static class PrintPageCss
 {
-    public const string File = "assets/css/print-page.css";
+    public const string File = Graph.SiteFiles.PrintPageCss;
 
     public static string For(PrintSettings p)
     {

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Casebook.Core.Graph;
+using Casebook.Core.Model;
 
 namespace Casebook.Core.Output;
 
@@ -10,15 +11,12 @@ namespace Casebook.Core.Output;
 /// (a single id→title file would grow with the site: about 1.5 MB at 10,000 cases).</summary>
 public static class ReaderData
 {
-    public const string TagsFile = "data/tags.json";
-    public const string TitlesFolder = "data/case-titles/";
-
-    /// <summary>Cases per title shard, on average: a shard stays near 10 KB.</summary>
-    public const int CasesPerShard = 100;
+    public const string TagsFile = SiteFiles.ReaderTags;
+    public const string TitlesFolder = SiteFiles.TitlesFolder;
 
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    public static int ShardCount(int cases) => Math.Max(1, (cases + CasesPerShard - 1) / CasesPerShard);
+    public static int ShardCount(int cases) => SiteFiles.TitleShardCount(cases);
 
     /// <summary>FNV-1a (32 bit) over the id's UTF-16 code units; mytags-core.js computes the same.</summary>
     public static int ShardOf(string caseId, int shards)
@@ -31,7 +29,7 @@ public static class ReaderData
     /// <summary>The theme tags, most used first (then by name), as the input's suggestions.</summary>
     public static OutputFile Tags(SiteGraph g)
     {
-        var tags = g.TaxonomyTerms["tags"]
+        var tags = g.TaxonomyTerms[TaxonomyIds.Tags]
             .Select(t => (t.Label, Count: g.TermCases.TryGetValue(t, out var l) ? l.Count : 0))
             .Where(t => t.Count > 0)
             .OrderByDescending(t => t.Count).ThenBy(t => t.Label, StringComparer.Ordinal)

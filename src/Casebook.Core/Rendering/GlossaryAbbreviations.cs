@@ -1,6 +1,6 @@
 using Casebook.Core.Graph;
 using Casebook.Core.Model;
-using Casebook.Core.PostProcessing;
+using Casebook.Core.Rendering.Markdown.Extensions.Abbreviations;
 
 namespace Casebook.Core.Rendering;
 
@@ -14,13 +14,13 @@ public sealed class GlossaryAbbreviations
     public GlossaryAbbreviations(SiteGraph graph)
     {
         var glossaryUrl = graph.Links.Glossary.Url;
-        var siteWide = graph.Content.Glossaries.Where(g => g.VolumeId is null).SelectMany(g => g.Entries)
+        var siteWide = graph.Content.SiteGlossaries.SelectMany(g => g.Entries)
             .Select(e => new AbbreviationTarget(e, glossaryUrl + "#" + Anchor(e.Abbr))).ToList();
         _siteWide = new AbbreviationSet(siteWide);
         foreach (var v in graph.Volumes)
         {
             var volumeUrl = graph.Links.Volume(v.Id).Url;
-            var own = graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).SelectMany(g => g.Entries)
+            var own = v.GlossaryEntries
                 .Select(e => new AbbreviationTarget(e, volumeUrl + "#" + Anchor(e.Abbr)));
             // Most volumes have no glossary of their own: they share the site-wide set (and its compiled pattern).
             _byVolume[v.Id] = own.Any() ? new AbbreviationSet(own.Concat(siteWide)) : _siteWide;
@@ -28,7 +28,7 @@ public sealed class GlossaryAbbreviations
     }
 
     public AbbreviationSet For(CaseStudy c) =>
-        c.VolumeId is not null && _byVolume.TryGetValue(c.VolumeId, out var set) ? set : _siteWide;
+        c.Volume is not null && _byVolume.TryGetValue(c.Volume.Id, out var set) ? set : _siteWide;
 
     /// <summary>The id of a glossary entry on its page (#g-…).</summary>
     public static string Anchor(string abbr) => "g-" + Permalinks.Slug(abbr);

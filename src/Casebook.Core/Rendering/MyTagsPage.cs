@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Casebook.Core.Graph;
-using Casebook.Core.Output;
 using Casebook.Core.Rendering.ViewModels;
 
 namespace Casebook.Core.Rendering;
@@ -8,7 +7,7 @@ namespace Casebook.Core.Rendering;
 /// <summary>Builds the model of /my/ (<see cref="MyTagsPageVm"/>).</summary>
 public static class MyTagsPage
 {
-    public const string Layout = "my";
+    public const string Layout = SiteFiles.MyLayout;
 
     public static MyTagsPageVm Build(SiteGraph g, Theme theme)
     {
@@ -17,9 +16,9 @@ public static class MyTagsPage
         {
             base_path = s.BasePath,
             site = new { title = s.Title, url = s.BaseUrl.Length > 0 ? s.BaseUrl : s.BasePath },
-            shards = ReaderData.ShardCount(g.Cases.Count),
-            titles_url = s.BasePath + ReaderData.TitlesFolder,
-            tags_url = s.BasePath + ReaderData.TagsFile,
+            shards = SiteFiles.TitleShardCount(g.Cases.Count),
+            titles_url = s.BasePath + SiteFiles.TitlesFolder,
+            tags_url = s.BasePath + SiteFiles.ReaderTags,
         });
         return new MyTagsPageVm(theme.T("mytags_page_title"), data, StringsJson(theme));
     }
@@ -30,5 +29,5 @@ public static class MyTagsPage
         .OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value));
 
     private static string Json(object value) =>
-        JsonSerializer.Serialize(value, JsonExport.Options).Replace("</", "<\\/", StringComparison.Ordinal);
+        JsonSerializer.Serialize(value, Casebook.Core.Text.JsonText.Options).Replace("</", "<\\/", StringComparison.Ordinal);
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Graph;
-using Casebook.Core.Output;
 using Casebook.Core.Rendering.ViewModels;
 using Casebook.Core.Text;
 
@@ -18,7 +17,11 @@ public sealed record PageJob(Permalink Link, string Layout, object Model, Lazy<P
     public PageMetaVm Meta => LazyMeta.Value;
 }
 
-/// <summary>Stage 4: every page of the site, rendered in parallel through the theme.</summary>
+/// <summary>A rendered page, by its path relative to the output folder.</summary>
+public sealed record RenderedPage(string Path, string Html);
+
+/// <summary>The render stage: every page of the site, rendered in parallel through the theme. Where the pages go is
+/// the caller's business (the pipeline streams them to the output's staging folder; serve keeps them in memory).</summary>
 public sealed class SiteRenderer
 {
     private readonly SiteGraph _g;
@@ -158,7 +161,7 @@ public sealed class SiteRenderer
             {
                 var p = _g.Pages.First(x => x.Id == page.Key);
                 var crumbs = new List<LinkVm> { home };
-                var v = p.VolumeId is null ? null : _g.Volumes.FirstOrDefault(x => x.Id == p.VolumeId);
+                var v = p.Volume;
                 if (v is not null) crumbs.Add(Crumb(v.Title, L.Volume(v.Id)));
                 return New(() => _vm.Page(p), Meta(link, p.Title, p.Summary, "page", "pages", crumbs));
             }
@@ -251,13 +254,13 @@ public sealed class SiteRenderer
             };
             if (_g.CaseNumber(c) > 0) ld["position"] = _g.CaseNumber(c);
         }
-        return JsonSerializer.Serialize(ld, JsonExport.Options).Replace("</", "<\\/", StringComparison.Ordinal);
+        return JsonSerializer.Serialize(ld, JsonText.Options).Replace("</", "<\\/", StringComparison.Ordinal);
     }
 
     /// <summary>Renders jobs in parallel. A template failure becomes a diagnostic, never a crash.</summary>
-    public List<OutputFile> Render(IReadOnlyList<PageJob> jobs)
+    public List<RenderedPage> Render(IReadOnlyList<PageJob> jobs)
     {
-        var results = new OutputFile?[jobs.Count];
+        var results = new RenderedPage?[jobs.Count];
         Parallel.For(0, jobs.Count, i =>
         {
             var job = jobs[i];
@@ -265,7 +268,7 @@ public sealed class SiteRenderer
             {
                 var model = job.Model is Lazy<object> lazy ? lazy.Value : job.Model;
                 var html = _theme.Render(job.Layout, model, job.Meta, SiteFor(job));
-                results[i] = OutputFile.Text(job.Link.File, html);
+                results[i] = new RenderedPage(job.Link.File, html);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -275,15 +278,16 @@ public sealed class SiteRenderer
         return results.Where(r => r is not null).Select(r => r!).ToList();
     }
 
-    /// <summary>Renders jobs in parallel straight into files under <paramref name="staged"/> (see
-    /// <see cref="SiteWriter.Begin"/>), so no page is held in memory once written. Returns the pages written.</summary>
-    public int RenderTo(IReadOnlyList<PageJob> jobs, string staged)
+    /// <summary>Renders jobs in parallel, each straight into the writer <paramref name="open"/> gives for its path,
+    /// so no page is held in memory once written. Returns the pages written.</summary>
+    /// <param name="open">Opens the file of a page (its path relative to the output folder); an I/O error there ends the render.</param>
+    public int RenderTo(IReadOnlyList<PageJob> jobs, Func<string, TextWriter> open)
     {
         var written = 0;
         Parallel.For(0, jobs.Count, i =>
         {
             var job = jobs[i];
-            using var output = SiteWriter.OpenText(staged, job.Link.File);   // I/O problems end the build, as before
+            using var output = open(job.Link.File);
             try
             {
                 var model = job.Model is Lazy<object> lazy ? lazy.Value : job.Model;

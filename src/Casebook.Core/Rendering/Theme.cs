@@ -108,7 +108,7 @@ public sealed class Theme
     }
 
     /// <summary>The same page as <see cref="Render(string, object, object, object)"/>, written to
-    /// <paramref name="output"/> as it is rendered instead of built up as one string.</summary>
+    /// <paramref name="output"/> as it is rendered, so a large page is never held whole in memory.</summary>
     // Fluid 2.41 marks the synchronous TextWriter overload obsolete in favour of an overload that exists
     // only as RenderAsync; the async one costs thread-pool hops per page (docs/performance.md).
 #pragma warning disable CS0618

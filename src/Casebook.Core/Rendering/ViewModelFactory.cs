@@ -2,7 +2,8 @@ using System.Globalization;
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Graph;
 using Casebook.Core.Model;
-using Casebook.Core.PostProcessing;
+using Casebook.Core.Rendering.Print;
+using Casebook.Core.Rendering.Markdown.Extensions.Abbreviations;
 using Casebook.Core.Rendering.ViewModels;
 using Casebook.Core.Text;
 
@@ -17,7 +18,6 @@ public sealed class ViewModelFactory
     private readonly Theme _theme;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CaseCardVm> _cards = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenderedMarkdown> _rendered = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Abbreviations.Result>> _caseBodies = new(StringComparer.Ordinal);
     private readonly GlossaryAbbreviations _abbreviations;
     private readonly ChecklistRecommendations _recommendations;
 
@@ -34,16 +34,14 @@ public sealed class ViewModelFactory
     /// <summary>The glossary abbreviations that apply to a case.</summary>
     public AbbreviationSet AbbreviationsFor(CaseStudy c) => _abbreviations.For(c);
 
-    /// <summary>A case's body HTML with abbreviations marked; computed once per case and shared by
+    /// <summary>A case's body with its glossary abbreviations marked; rendered once per case and shared by
     /// the case page and the print edition.</summary>
-    public Abbreviations.Result CaseBody(CaseStudy c) =>
-        _caseBodies.GetOrAdd(c.Id, _ => new Lazy<Abbreviations.Result>(() =>
-            Abbreviations.Apply(Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine).Html, AbbreviationsFor(c)))).Value;
+    public RenderedMarkdown CaseBody(CaseStudy c) => Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine, AbbreviationsFor(c));
 
     public List<InternalLink> AllLinks => _rendered.Values.SelectMany(r => r.Links).ToList();
 
-    public RenderedMarkdown Markdown(string key, string markdown, string path, int firstLine) =>
-        _rendered.GetOrAdd(key, _ => _markdown.Render(markdown, path, firstLine, _diagnostics));
+    public RenderedMarkdown Markdown(string key, string markdown, string path, int firstLine, AbbreviationSet? abbreviations = null) =>
+        _rendered.GetOrAdd(key, _ => _markdown.Render(markdown, path, firstLine, _diagnostics, abbreviations));
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Term, TermVm> _terms = new();
 
@@ -76,7 +74,7 @@ public sealed class ViewModelFactory
 
     private CaseVm BuildCase(CaseStudy c)
     {
-        var md = Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine);
+        var md = CaseBody(c);
         var elements = _graph.Content.Taxonomies[TaxonomyIds.Elements];
         var grid = elements.Terms.Select(t => new ElementMarkVm(Term(t), c.Elements.Contains(t))).ToList();
         var region = _graph.RegionOf(c);
@@ -141,10 +139,10 @@ public sealed class ViewModelFactory
     public VolumeVm Volume(Volume v)
     {
         var links = _graph.Links;
-        var glossary = _graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).ToList();
+        var glossary = v.Glossaries;
         var foreword = v.ForewordMarkdown.Length > 0 && v.ForewordPath is not null
             ? Markdown("volume:" + v.Id, v.ForewordMarkdown, v.ForewordPath, v.ForewordFirstLine).Html : "";
-        var pages = _graph.Pages.Where(p => p.VolumeId == v.Id).Select(p => new LinkVm(p.Title, links.Page(p.Id).Url)).ToList();
+        var pages = _graph.Pages.Where(p => p.Volume == v).Select(p => new LinkVm(p.Title, links.Page(p.Id).Url)).ToList();
         var cases = _graph.VolumeCases[v.Id];
         var baseUrl = links.Volume(v.Id).Url;
         return new VolumeVm(v.Id, v.Title, v.Subtitle, v.Publisher, v.FiscalYear, Wareki.FiscalYear(v.FiscalYear),
@@ -167,9 +165,9 @@ public sealed class ViewModelFactory
     {
         var vm = Volume(v);
         var cases = _graph.VolumeCases[v.Id];
-        var own = _graph.Content.Glossaries.Where(g => g.VolumeId == v.Id).SelectMany(g => g.Entries).ToList();
+        var own = v.GlossaryEntries.ToList();
         var ownAbbrs = own.Select(e => e.Abbr).ToHashSet(StringComparer.Ordinal);
-        var used = cases.SelectMany(c => CaseBody(c).Used).Select(t => t.Entry)
+        var used = cases.SelectMany(c => CaseBody(c).Abbreviations).Select(t => t.Entry)
             .Where(e => !ownAbbrs.Contains(e.Abbr)).DistinctBy(e => e.Abbr).OrderBy(e => e.Abbr, StringComparer.Ordinal);
         var glossary = Glossary(own.Concat(used));
         // Glossary links of the web edition (…/volumes/x/#g-cp, …/glossary/#g-cp) become links within the document.
@@ -187,7 +185,7 @@ public sealed class ViewModelFactory
         }).ToList();
         var foreword = PrintBody.Prepare(vm.ForewordHtml, "foreword-", Local);
         return new PrintVolumeVm(vm, printCases, _graph.Settings.BasePath + "assets/css/print.css",
-            _graph.Settings.BasePath + Output.PrintPageCss.File, foreword, glossary, PrintSubject(vm), PrintKeywords(cases));
+            _graph.Settings.BasePath + SiteFiles.PrintPageCss, foreword, glossary, PrintSubject(vm), PrintKeywords(cases));
     }
 
     private static string PrintSubject(VolumeVm v) =>
@@ -219,7 +217,7 @@ public sealed class ViewModelFactory
     public ContentPageVm Page(Page p)
     {
         var md = Markdown("page:" + p.Id, p.Markdown, p.SourcePath, p.BodyFirstLine);
-        var v = p.VolumeId is null ? null : _graph.Volumes.FirstOrDefault(x => x.Id == p.VolumeId);
+        var v = p.Volume;
         return new ContentPageVm(p.Id, p.Title, p.Summary, _graph.Links.Page(p.Id).Url, md.Html,
             v is null ? [] : [new LinkVm(v.Title, _graph.Links.Volume(v.Id).Url)]);
     }
@@ -241,11 +239,11 @@ public sealed class ViewModelFactory
             scale = cl.Scale.Select(s => new { id = s.Id, label = s.Label, score = s.Score }),
             items = items.Select(i => new { id = i.Id, label = i.Label, number = i.Number, good = i.Good,
                 recommendations = i.Recommendations.Select(r => new { title = r.Title, url = r.Url, organization = r.Organization, why = r.Why }) }),
-        }, Output.JsonExport.Options).Replace("</", "<\\/", StringComparison.Ordinal);
+        }, JsonText.Options).Replace("</", "<\\/", StringComparison.Ordinal);
         // UI strings for the script come from the theme's i18n file, never from the script itself.
         var strings = _theme.Strings.Where(kv => kv.Key.StartsWith("checklist_", StringComparison.Ordinal))
             .OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value);
-        var stringsJson = System.Text.Json.JsonSerializer.Serialize(strings, Output.JsonExport.Options).Replace("</", "<\\/", StringComparison.Ordinal);
+        var stringsJson = System.Text.Json.JsonSerializer.Serialize(strings, JsonText.Options).Replace("</", "<\\/", StringComparison.Ordinal);
         return new ChecklistVm(cl.Id, cl.Title, cl.Level, levelLabel, cl.Audience, cl.Description, notesLabel,
             _graph.Links.Checklist(cl.Id).Url, scale, items, data, scale.Where(s => s.Scored).ToList(), cl.Level == "team", stringsJson);
     }

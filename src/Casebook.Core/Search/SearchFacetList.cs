@@ -21,7 +21,7 @@ public sealed class SearchFacetList(SiteGraph graph, Theme? theme)
     /// <summary>Values shown on the page for a long facet; a facet with up to <see cref="ShortFacet"/> values shows all.</summary>
     public const int Shown = 8, ShortFacet = 12;
 
-    public const string JsonPath = "search/facets.json";
+    public const string JsonPath = SiteFiles.SearchFacets;
 
     /// <summary>The case's values for each search facet (Pagefind filters); the search page lists the same values.</summary>
     public List<SearchFilterVm> Filters(CaseStudy c)
@@ -44,7 +44,7 @@ public sealed class SearchFacetList(SiteGraph graph, Theme? theme)
     {
         var g = graph;
         var tax = g.Content.Taxonomies;
-        // Cases having each (facet, value) pair, counted once per case: one pass instead of a scan per value.
+        // Cases having each (facet, value) pair, counted once per case in one pass over the cases (a scan per value would be quadratic in a large site).
         var counts = new Dictionary<SearchFilterVm, int>();
         var seen = new HashSet<SearchFilterVm>();
         foreach (var c in g.Cases)
@@ -61,15 +61,15 @@ public sealed class SearchFacetList(SiteGraph graph, Theme? theme)
         }
         return
         [
-            Facet(SearchFacets.Elements, "elements", tax["elements"].Label, "all", tax["elements"].Terms.Select(t => t.Display)),
-            Facet(SearchFacets.Pillars, "pillars", tax["pillars"].Label, "all", tax["pillars"].Terms.Select(t => t.Label)),
+            Facet(SearchFacets.Elements, TaxonomyIds.Elements, tax[TaxonomyIds.Elements].Label, "all", tax[TaxonomyIds.Elements].Terms.Select(t => t.Display)),
+            Facet(SearchFacets.Pillars, TaxonomyIds.Pillars, tax[TaxonomyIds.Pillars].Label, "all", tax[TaxonomyIds.Pillars].Terms.Select(t => t.Label)),
             Facet(SearchFacets.Volume, "volume", T("volume"), "any", g.Volumes.Select(v => v.Title)),
             Facet(SearchFacets.Year, "year", T("fiscal_year"), "any",
                 g.Cases.Select(c => c.FiscalYear).Distinct().OrderDescending().Select(Wareki.FiscalYear)),
             Facet(SearchFacets.Region, "region", T("region"), "any", g.Regions.Select(r => r.Name)),
             Facet(SearchFacets.Organization, "organization", T("organization"), "any", g.Organizations.Select(o => o.Name)),
-            Facet(SearchFacets.Tags, "tags", tax["tags"].Label, "all",
-                g.TaxonomyTerms["tags"].Select(t => t.Label).OrderByDescending(l => Count(SearchFacets.Tags, l)).ThenBy(l => l, StringComparer.Ordinal)),
+            Facet(SearchFacets.Tags, TaxonomyIds.Tags, tax[TaxonomyIds.Tags].Label, "all",
+                g.TaxonomyTerms[TaxonomyIds.Tags].Select(t => t.Label).OrderByDescending(l => Count(SearchFacets.Tags, l)).ThenBy(l => l, StringComparer.Ordinal)),
         ];
     }
 

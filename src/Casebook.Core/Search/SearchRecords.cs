@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Casebook.Core.Graph;
 using Casebook.Core.Rendering;
 using Casebook.Core.Rendering.ViewModels;
+using Casebook.Core.Text;
 
 namespace Casebook.Core.Search;
 
@@ -41,7 +42,7 @@ public sealed record SearchPart([property: JsonPropertyName("weight")] int Weigh
 /// </summary>
 public static partial class SearchRecords
 {
-    public static readonly JsonSerializerOptions Json = new(Output.JsonExport.Options) { WriteIndented = false };
+    public static readonly JsonSerializerOptions Json = new(JsonText.Options) { WriteIndented = false };
 
     /// <summary>Records in URL order (a stable order makes a stable index), made in parallel and handed out as
     /// they are ready, so Pagefind can take the first while the rest are made. The Markdown they need is cached in

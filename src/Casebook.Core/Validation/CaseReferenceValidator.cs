@@ -8,7 +8,7 @@ namespace Casebook.Core.Validation;
 public sealed class CaseReferenceValidator : IContentValidator
 {
     // Ids are unchanged by a case edit (a changed id is a full build).
-    public bool RerunsAfterCaseEdit => false;
+    public CaseEdit AffectedBy => CaseEdit.None;
 
     public void Validate(SiteContent content, DiagnosticBag diagnostics)
     {

@@ -7,8 +7,8 @@ namespace Casebook.Core.Validation;
 /// <summary>An open tag a checklist item recommends cases by should be a tag some case has.</summary>
 public sealed class ChecklistTermValidator : IContentValidator
 {
-    // Which tags the cases use changes with any case's front matter.
-    public bool RerunsAfterCaseEdit => true;
+    // Whether some case uses a tag changes only when a case gains or loses one.
+    public CaseEdit AffectedBy => CaseEdit.Tags;
 
     public void Validate(SiteContent content, DiagnosticBag diagnostics)
     {

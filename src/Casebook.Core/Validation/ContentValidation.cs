@@ -9,14 +9,14 @@ public static class ContentValidation
     public static readonly IReadOnlyList<IContentValidator> All =
     [
         new DuplicateIdValidator(),
-        new VolumeReferenceValidator(),
+        new VolumeContentsValidator(),
         new CaseReferenceValidator(),
         new ChecklistTermValidator(),
         new PrivacyLint(),
     ];
 
-    /// <summary>The rules whose findings an edit to one case can change.</summary>
-    public static readonly IReadOnlyList<IContentValidator> ForCaseEdit = All.Where(v => v.RerunsAfterCaseEdit).ToList();
+    /// <summary>The rules whose findings an edit to one case can change, given what the edit changed.</summary>
+    public static IEnumerable<IContentValidator> ForCaseEdit(CaseEdit change) => All.Where(v => (v.AffectedBy & change) != 0);
 
     public static void Run(SiteContent content, DiagnosticBag diagnostics)
     {
@@ -24,8 +24,8 @@ public static class ContentValidation
     }
 
     /// <summary>The rules for one edited case (serve).</summary>
-    public static void RunForCaseEdit(SiteContent content, CaseStudy edited, DiagnosticBag diagnostics)
+    public static void RunForCaseEdit(SiteContent content, CaseStudy edited, CaseEdit change, DiagnosticBag diagnostics)
     {
-        foreach (var v in ForCaseEdit) v.ValidateCaseEdit(content, edited, diagnostics);
+        foreach (var v in ForCaseEdit(change)) v.ValidateCaseEdit(content, edited, diagnostics);
     }
 }

@@ -7,7 +7,7 @@ namespace Casebook.Core.Validation;
 public sealed class DuplicateIdValidator : IContentValidator
 {
     // A case edit that changes an id is a full build.
-    public bool RerunsAfterCaseEdit => false;
+    public CaseEdit AffectedBy => CaseEdit.None;
 
     public void Validate(SiteContent content, DiagnosticBag diagnostics)
     {

@@ -6,9 +6,9 @@ namespace Casebook.Core.Validation;
 /// <summary>One rule over the bound content. A validator reads and reports every problem it finds; it changes nothing.</summary>
 public interface IContentValidator
 {
-    /// <summary>Whether an edit to one case file (its id and draft state unchanged) can change what this rule reports.
-    /// Serve runs exactly these again after such an edit (<see cref="ContentValidation.ForCaseEdit"/>).</summary>
-    bool RerunsAfterCaseEdit { get; }
+    /// <summary>Which changes to one case file can change what this rule reports (<see cref="CaseEdit.None"/>: none can).
+    /// Serve runs exactly the rules an edit affects again (<see cref="ContentValidation.ForCaseEdit"/>).</summary>
+    CaseEdit AffectedBy { get; }
 
     void Validate(SiteContent content, DiagnosticBag diagnostics);
 

@@ -34,7 +34,8 @@ public sealed partial class PrivacyLint : IContentValidator
         new("mynumber", DiagnosticCodes.PrivacyMyNumber, TwelveDigits(), "12桁の番号（マイナンバーの可能性）があります"),
     ];
 
-    public bool RerunsAfterCaseEdit => true;
+    // Any text of the file may hold what the lint looks for.
+    public CaseEdit AffectedBy => CaseEdit.Body | CaseEdit.FrontMatter;
 
     /// <summary>Only the edited file's text can have changed.</summary>
     public void ValidateCaseEdit(SiteContent content, CaseStudy edited, DiagnosticBag diagnostics) =>

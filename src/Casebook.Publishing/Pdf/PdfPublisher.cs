@@ -115,8 +115,11 @@ public static partial class PdfPublisher
     private static IReadOnlyList<Diagnostic> MissingGlyphs(string sourceRoot, Casebook.Core.Model.Volume volume, bool refused)
     {
         // The build that made the print page reported content errors already; this reading only locates characters.
-        var content = ContentLoader.Load(sourceRoot, null, new DiagnosticBag());
-        return content is null ? [] : PrintGlyphs.Find(content, volume, refused);
+        var diagnostics = new DiagnosticBag();
+        var content = ContentLoader.Load(sourceRoot, null, diagnostics);
+        if (content is null) return [];
+        Casebook.Core.Binding.ContentBinder.Bind(content, diagnostics);
+        return content.Volumes.FirstOrDefault(v => v.Id == volume.Id) is { } bound ? PrintGlyphs.Find(content, bound, refused) : [];
     }
 
     public const string FontPackages = "fonts-morisawa-bizud-mincho fonts-morisawa-bizud-gothic";

@@ -18,6 +18,7 @@ public static class PrintGlyphs
     private static readonly string[] FontDirectories =
         ["/usr/share/fonts", "/usr/local/share/fonts", Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local/share/fonts")];
 
+    /// <param name="volume">Bound (<see cref="Casebook.Core.Binding.ContentBinder"/>): its glossaries are known.</param>
     public static IReadOnlyList<Diagnostic> Find(SiteContent content, Volume volume, bool refused)
     {
         var fonts = FontFiles.Select(FindFont).OfType<string>().Select(SKTypeface.FromFile).OfType<SKTypeface>().Select(t => new SKFont(t)).ToList();
@@ -31,7 +32,7 @@ public static class PrintGlyphs
             // The volume file holds the foreword, contributors and colophon: all printed.
             if (volume.ForewordPath is not null && File.Exists(Path.Combine(content.SourceRoot, volume.ForewordPath)))
                 Scan(File.ReadAllText(Path.Combine(content.SourceRoot, volume.ForewordPath)), volume.ForewordPath, 1, fonts, refused, found);
-            foreach (var g in content.Glossaries.Where(g => g.VolumeId == volume.Id))
+            foreach (var g in volume.Glossaries)
                 foreach (var e in g.Entries)
                     Scan(e.Abbr + " " + e.Expansion + " " + e.Note, g.SourcePath, 0, fonts, refused, found);
             return found;

@@ -1,5 +1,5 @@
 // The マイタグ control on a case page: the reader's own tags and a private note, kept in this browser only.
-// The control is in the page but hidden; without JavaScript the page reads as before. The only request is for the
+// The control is in the page but hidden; without JavaScript the page reads as a plain case page. The only request is for the
 // site's own tag list (suggestions), made when the input is first used.
 import { fmt, addTag, removeTag, setNote, ownTags, MAX_TAG_LENGTH, MAX_TAGS_PER_CASE } from "./mytags-core.js";
 import { openStore } from "./mytags-storage.js";

@@ -1,4 +1,5 @@
 using Casebook.Core.Diagnostics;
+using Casebook.Core.Rendering.Markdown.Extensions.Abbreviations;
 using Casebook.Core.Rendering.Markdown.Extensions.EditorialNote;
 using Casebook.Core.Rendering.Markdown.Extensions.RawHtml;
 using Casebook.Core.Rendering.Markdown.Extensions.TableAlignment;
@@ -18,7 +19,11 @@ public sealed record Section(string Id, string Title);
 /// <summary>A site-relative link found in content, kept with its position for the link check.</summary>
 public sealed record InternalLink(string Target, SourceSpan Span);
 
-public sealed record RenderedMarkdown(string Html, List<Section> Sections, List<InternalLink> Links, string PlainText);
+public sealed record RenderedMarkdown(string Html, List<Section> Sections, List<InternalLink> Links, string PlainText)
+{
+    /// <summary>The glossary entries marked in the HTML, in order of first use.</summary>
+    public IReadOnlyList<AbbreviationTarget> Abbreviations { get; init; } = [];
+}
 
 /// <summary>Markdown → HTML. The pipeline is built once and shared; rendering is thread-safe.</summary>
 public sealed class MarkdownRenderer
@@ -50,13 +55,15 @@ public sealed class MarkdownRenderer
             // Japanese text: **「強調」**の is emphasis too (CommonMark's flanking rules miss it next to CJK punctuation).
             .UseCjkFriendlyEmphasis();
         builder.Extensions.AddIfNotAlready(new EditorialNoteExtension(editorialLabel));
+        builder.Extensions.AddIfNotAlready<AbbreviationExtension>();
         builder.Extensions.AddIfNotAlready(new Figures.FigureExtension(new Figures.ImageHtml(images ?? Imaging.ImageCatalog.Empty, basePath)));
         _pipeline = builder.Build();
     }
 
-    public RenderedMarkdown Render(string markdown, string path, int firstLine, DiagnosticBag diagnostics)
+    /// <param name="abbreviations">The glossary abbreviations to mark at their first use; none when null.</param>
+    public RenderedMarkdown Render(string markdown, string path, int firstLine, DiagnosticBag diagnostics, AbbreviationSet? abbreviations = null)
     {
-        try { return RenderDocument(markdown, path, firstLine, diagnostics); }
+        try { return RenderDocument(markdown, path, firstLine, diagnostics, abbreviations); }
         catch (ArgumentException e)
         {
             // Markdig's nesting and size limits (">>>>…", "[[[[…", huge pipe tables) throw without a position:
@@ -67,9 +74,10 @@ public sealed class MarkdownRenderer
         }
     }
 
-    private RenderedMarkdown RenderDocument(string markdown, string path, int firstLine, DiagnosticBag diagnostics)
+    private RenderedMarkdown RenderDocument(string markdown, string path, int firstLine, DiagnosticBag diagnostics, AbbreviationSet? abbreviations)
     {
         var doc = Markdig.Markdown.Parse(markdown, _pipeline);
+        if (abbreviations is not null) AbbreviationExtension.Attach(doc, abbreviations);
         var sections = new List<Section>();
         var links = new List<InternalLink>();
         var hasRawHtml = false;
@@ -127,7 +135,7 @@ public sealed class MarkdownRenderer
             var id = h.GetAttributes().Id ?? "";
             sections.Add(new Section(id, InlineText(h.Inline)));
         }
-        return new RenderedMarkdown(html, sections, links, PlainText(doc));
+        return new RenderedMarkdown(html, sections, links, PlainText(doc)) { Abbreviations = AbbreviationExtension.Used(doc) };
     }
 
     private void MissingAlt(DiagnosticBag diagnostics, string url, SourceSpan span)

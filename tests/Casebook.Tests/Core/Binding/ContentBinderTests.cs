@@ -77,11 +77,47 @@ public class ContentBinderTests
     }
 
     [Fact]
+    public void Binding_resolves_volumes_of_cases_pages_and_glossaries_and_reports_unknown_ones_once()
+    {
+        using var site = new FixtureSite(FixtureSite.Config + "\n" + FixtureSite.Case("alpha") + "\n" + FixtureSite.Case("beta", volume: "vol-b") + "\n" + """
+            -- input/glossary/vol-a.yml --
+            volume: vol-a
+            entries:
+              - { abbr: CP, expansion: 地域ケアプラザ }
+            -- input/glossary/general.yml --
+            entries:
+              - { abbr: 社協, expansion: 社会福祉協議会 }
+            """);
+        var diagnostics = new DiagnosticBag();
+        var content = Load(site, diagnostics);
+        Assert.All(content.Cases, c => Assert.Null(c.Volume));   // loading keeps the id as written
+
+        ContentBinder.Bind(content, diagnostics);
+
+        var volume = content.Volumes.Single(v => v.Id == "vol-a");
+        Assert.Same(volume, content.Cases.Single(c => c.Id == "alpha").Volume);
+        Assert.Null(content.Cases.Single(c => c.Id == "beta").Volume);
+        Assert.Equal(["CP"], volume.GlossaryEntries.Select(e => e.Abbr));
+        Assert.Equal(["社協"], content.SiteGlossaries.SelectMany(g => g.Entries).Select(e => e.Abbr));
+        var unknown = Assert.Single(diagnostics.Sorted(), d => d.Code == DiagnosticCodes.UnknownVolume);
+        Assert.Contains("vol-b", unknown.Message);
+        Assert.Contains("vol-a", unknown.Message);   // the near match
+
+        var validation = new DiagnosticBag();
+        ContentValidation.Run(content, validation);
+        Assert.DoesNotContain(validation.Sorted(), d => d.Code == DiagnosticCodes.UnknownVolume);
+    }
+
+    [Fact]
     public void The_validators_for_a_case_edit_are_those_that_declare_it()
     {
-        Assert.Equal(["ChecklistTermValidator", "PrivacyLint", "VolumeReferenceValidator"],
-            ContentValidation.ForCaseEdit.Select(v => v.GetType().Name).Order(StringComparer.Ordinal));
-        Assert.All(ContentValidation.All.Except(ContentValidation.ForCaseEdit), v => Assert.False(v.RerunsAfterCaseEdit));
+        static List<string> For(CaseEdit change) => ContentValidation.ForCaseEdit(change).Select(v => v.GetType().Name).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["PrivacyLint"], For(CaseEdit.Body));
+        Assert.Equal(["PrivacyLint", "VolumeContentsValidator"], For(CaseEdit.Body | CaseEdit.FrontMatter));
+        Assert.Equal(["ChecklistTermValidator"], For(CaseEdit.Tags));
+        Assert.Empty(For(CaseEdit.None));
+        Assert.All(ContentValidation.All.Except(ContentValidation.ForCaseEdit(CaseEdit.Body | CaseEdit.FrontMatter | CaseEdit.Tags)),
+            v => Assert.Equal(CaseEdit.None, v.AffectedBy));
     }
 
     [Fact]

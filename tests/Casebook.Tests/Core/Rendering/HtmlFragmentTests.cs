@@ -1,14 +1,15 @@
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Model;
-using Casebook.Core.PostProcessing;
+using Casebook.Core.Rendering.Print;
 using Casebook.Core.Rendering;
+using Casebook.Core.Rendering.Markdown.Extensions.Abbreviations;
 
-namespace Casebook.Tests.Core.PostProcessing;
+namespace Casebook.Tests.Core.Rendering;
 
-/// <summary>The token path of the abbreviation and print passes must give the bytes the AngleSharp path gives.</summary>
+/// <summary>The token path of the print pass must give the bytes the AngleSharp path gives.</summary>
 public class HtmlFragmentTests
 {
-    private static readonly AbbreviationSet Set = new(new (string Abbr, string Expansion)[]
+    internal static readonly AbbreviationSet Set = new(new (string Abbr, string Expansion)[]
         {
             ("CP", "地域ケアプラザ \"横浜\" & <市>"), ("社協", "社会福祉協議会"), ("地区社協", "地区社会福祉協議会"), ("２層Co", "第２層生活支援コーディネーター"),
         }
@@ -36,12 +37,10 @@ public class HtmlFragmentTests
     {
         foreach (var allowRawHtml in new[] { false, true })
         {
-            var html = new MarkdownRenderer("/", allowRawHtml).Render(markdown, "x.md", 1, new DiagnosticBag()).Html;
-            var fast = Abbreviations.Apply(html, Set);
-            var parsed = Abbreviations.ApplyParsed(html, Set);
-            Assert.Equal(parsed.Html, fast.Html);
-            Assert.Equal(parsed.Used, fast.Used);
-            foreach (var body in new[] { html, fast.Html })
+            var renderer = new MarkdownRenderer("/", allowRawHtml);
+            var plain = renderer.Render(markdown, "x.md", 1, new DiagnosticBag()).Html;
+            var marked = renderer.Render(markdown, "x.md", 1, new DiagnosticBag(), Set).Html;
+            foreach (var body in new[] { plain, marked })
             {
                 static string? Local(string href) => href.Contains("#g-", StringComparison.Ordinal) ? href[href.IndexOf('#')..] : null;
                 Assert.Equal(PrintBody.PrepareParsed(body, "case-1-", Local), PrintBody.Prepare(body, "case-1-", Local));

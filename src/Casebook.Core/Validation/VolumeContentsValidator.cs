@@ -4,28 +4,17 @@ using Casebook.Core.Text;
 
 namespace Casebook.Core.Validation;
 
-/// <summary>Volumes named by cases, pages and glossaries exist, and a volume's table of contents agrees with its cases.</summary>
-public sealed class VolumeReferenceValidator : IContentValidator
+/// <summary>A volume's table of contents agrees with its cases (the volume each case names is bound, and reported when
+/// unknown, by Binding.ContentBinder).</summary>
+public sealed class VolumeContentsValidator : IContentValidator
 {
-    public bool RerunsAfterCaseEdit => true;
+    // A case names its volume in front matter.
+    public CaseEdit AffectedBy => CaseEdit.FrontMatter;
 
     public void Validate(SiteContent content, DiagnosticBag diagnostics)
     {
-        var ids = content.Volumes.Select(v => v.Id).ToList();
-        var idSet = ids.ToHashSet(StringComparer.Ordinal);
-        void Check(string? id, SourceSpan span)
-        {
-            if (id is null || idSet.Contains(id)) return;
-            diagnostics.Error(DiagnosticCodes.UnknownVolume,
-                $"巻「{id}」は casebook.yml の volumes にありません。{NearestMatch.Suggest(id, ids)}", span);
-        }
-        foreach (var c in content.Cases) Check(c.VolumeId, c.VolumeSpan);
-        foreach (var p in content.Pages) Check(p.VolumeId, p.VolumeSpan);
-        foreach (var g in content.Glossaries) Check(g.VolumeId, g.VolumeSpan);
-
-        // A volume's table of contents and its cases' volume field must agree.
         var byId = content.Cases.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
-        var casesByVolume = content.Cases.Where(c => c.VolumeId is not null).ToLookup(c => c.VolumeId!, StringComparer.Ordinal);
+        var casesByVolume = content.Cases.Where(c => c.Volume is not null).ToLookup(c => c.Volume!);
         foreach (var v in content.Volumes)
         {
             foreach (var (caseId, span) in v.CaseOrder)
@@ -36,12 +25,12 @@ public sealed class VolumeReferenceValidator : IContentValidator
                         diagnostics.Error(DiagnosticCodes.UnknownCase,
                         $"巻「{v.Id}」の目次にある事例「{caseId}」が見つかりません。{NearestMatch.Suggest(caseId, byId.Keys)}", span);
                 }
-                else if (c.VolumeId != v.Id)
+                else if (c.Volume != v)
                     diagnostics.Error(DiagnosticCodes.VolumeMismatch,
                         $"事例「{caseId}」は巻「{v.Id}」の目次にありますが、事例の volume は「{c.VolumeId ?? "（なし）"}」です。", span);
             }
             var listed = v.CaseOrder.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
-            foreach (var c in casesByVolume[v.Id].Where(c => !listed.Contains(c.Id)))
+            foreach (var c in casesByVolume[v].Where(c => !listed.Contains(c.Id)))
                 diagnostics.Warning(DiagnosticCodes.VolumeMismatch,
                     $"事例「{c.Id}」は巻「{v.Id}」に属していますが、casebook.yml の目次（cases）にありません。目次の最後に並べます。", c.VolumeSpan);
         }

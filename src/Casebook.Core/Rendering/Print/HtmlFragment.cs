@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 
-namespace Casebook.Core.PostProcessing;
+namespace Casebook.Core.Rendering.Print;
 
 /// <summary>
 /// A body fragment as Markdig writes it, read as a flat list of start tags, end tags and texts, so that
-/// the post-processing passes need not build an AngleSharp document for every case.
+/// the print edition (<see cref="PrintBody"/>) need not build an AngleSharp document for every case.
 /// <para>Only markup whose AngleSharp tree is exactly its token list is accepted: known elements,
 /// lower-case names, double-quoted attributes, explicit end tags that close the current element, blocks
 /// only where HTML allows them without implied tags, tables with thead/tbody, and the character

@@ -2,9 +2,9 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
-namespace Casebook.Core.PostProcessing;
+namespace Casebook.Core.Rendering.Print;
 
-/// <summary>Post-processing pass for the print edition, where a whole volume becomes one document:
+/// <summary>A case body (or foreword) as the print edition shows it, where a whole volume becomes one document:
 /// body headings move one level down (the case title is the h2, so the PDF outline nests sections under
 /// their case), ids get a per-case prefix so they stay unique, in-page links follow them, and glossary
 /// links point at the glossary printed in the same document.</summary>
