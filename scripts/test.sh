@@ -19,7 +19,7 @@ for tool in tools/search tools/html-check; do
 done
 dotnet build Casebook.sln -c Release -v quiet -nologo
 status=0
-# JavaScript under Node; the parity test runs the C# tokenizer built above (tests/Casebook.JsParity).
+# JavaScript under Node (the C#/JS parity of search normalisation is a C# test: SearchTextParityTests).
 mapfile -t js_tests < <(find tests/js -name '*.test.mjs' | sort)
 node --test "${js_tests[@]}" || status=1
 filter=()

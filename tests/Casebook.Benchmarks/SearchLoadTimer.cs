@@ -8,7 +8,7 @@ namespace Casebook.Benchmarks;
 /// The search page as a reader meets it: a cold chromium (new browser, empty cache) opens /search/?q=… on loopback;
 /// prints the time until the first result is on screen, the bytes of every response (page, scripts, Pagefind's
 /// files), the cumulative layout shift and the long tasks' blocking time (as Lighthouse sums them, over 50 ms).
-///   search-load --site DIR [--query 見守り] [--runs 3] [--width 1280]
+///   search-load --site DIR [--query 見守り] [--runs 3] [--width 1280] [--detail yes]
 /// </summary>
 public static class SearchLoadTimer
 {
@@ -18,6 +18,7 @@ public static class SearchLoadTimer
         var queries = new List<string>();
         var runs = 3;
         var width = 1280;
+        var detail = false;
         for (var i = 0; i + 1 < args.Length; i += 2)
             switch (args[i])
             {
@@ -25,13 +26,14 @@ public static class SearchLoadTimer
                 case "--query": queries.Add(args[i + 1]); break;
                 case "--runs": runs = int.Parse(args[i + 1]); break;
                 case "--width": width = int.Parse(args[i + 1]); break;
+                case "--detail": detail = args[i + 1] == "yes"; break;
             }
         if (site is null) { Console.Error.WriteLine("usage: search-load --site DIR [--query Q]… [--runs N] [--width PX]"); return 2; }
         if (queries.Count == 0) queries.Add("見守り");
-        return RunAsync(site, queries, runs, width).GetAwaiter().GetResult();
+        return RunAsync(site, queries, runs, width, detail).GetAwaiter().GetResult();
     }
 
-    private static async Task<int> RunAsync(string site, List<string> queries, int runs, int width)
+    private static async Task<int> RunAsync(string site, List<string> queries, int runs, int width, bool detail)
     {
         await using var server = await LoopbackServer.ServeFolderAsync(site);
         using var playwright = await Playwright.CreateAsync();
@@ -51,8 +53,11 @@ public static class SearchLoadTimer
                     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__tbt += Math.max(0, e.duration - 50); }).observe({ type: "longtask", buffered: true });
                     """);
                 var responses = new List<IResponse>();
-                page.Response += (_, r) => { lock (responses) responses.Add(r); };
+                var finished = new Dictionary<IRequest, double>();
                 var sw = Stopwatch.StartNew();
+                page.Response += (_, r) => { lock (responses) responses.Add(r); };
+                if (detail) page.Console += (_, m) => Console.WriteLine($"    console at {sw.Elapsed.TotalMilliseconds,6:F0} ms: {m.Text}");
+                page.RequestFinished += (_, r) => { lock (finished) finished[r] = sw.Elapsed.TotalMilliseconds; };
                 await page.GotoAsync(server.Origin + "/search/?q=" + Uri.EscapeDataString(query), new() { WaitUntil = WaitUntilState.Commit });
                 await page.Locator(".search-result").First.WaitForAsync(new() { Timeout = 120_000 });
                 var firstResult = sw.Elapsed;
@@ -61,18 +66,42 @@ public static class SearchLoadTimer
                 await Task.Delay(300);
                 long bytes = 0;
                 var files = 0;
+                var kinds = new SortedDictionary<string, (int Files, long Bytes, double End)>();
                 foreach (var r in responses.ToList())
                 {
                     var sizes = await r.Request.SizesAsync();
                     bytes += sizes.ResponseBodySize;
                     files++;
+                    var kind = Kind(r.Url);
+                    if (detail && r.Status >= 400) Console.WriteLine($"    {r.Status} {r.Url}");
+                    var end = finished.GetValueOrDefault(r.Request);
+                    kinds[kind] = kinds.TryGetValue(kind, out var k)
+                        ? (k.Files + 1, k.Bytes + sizes.ResponseBodySize, Math.Max(k.End, end)) : (1, sizes.ResponseBodySize, end);
                 }
                 var cls = await page.EvaluateAsync<double>("window.__cls");
                 var tbt = await page.EvaluateAsync<double>("window.__tbt");
                 var count = await page.Locator("[data-search-status]").InnerTextAsync();
                 Console.WriteLine($"{query} run {run}: first result {firstResult.TotalMilliseconds:F0} ms, done {done.TotalMilliseconds:F0} ms, " +
                     $"{bytes / 1024.0:F0} KB in {files} responses, CLS {cls:F3}, blocking {tbt:F0} ms — {count}");
+                if (detail)
+                {
+                    foreach (var (kind, k) in kinds.OrderBy(k => k.Value.End))
+                        Console.WriteLine($"    {kind,-22} {k.Files,4} files {k.Bytes / 1024.0,8:F1} KB  last one done at {k.End,6:F0} ms");
+                }
             }
         return 0;
+    }
+
+    /// <summary>What a response is, for the breakdown: the page, its own assets, or which part of Pagefind's files.</summary>
+    private static string Kind(string url)
+    {
+        var path = new Uri(url).AbsolutePath;
+        if (path.Contains("/pagefind/fragment/")) return "pagefind fragments";
+        if (path.Contains("/pagefind/index/")) return "pagefind index chunks";
+        if (path.Contains("/pagefind/filter/")) return "pagefind filters";
+        if (path.EndsWith(".pf_meta")) return "pagefind metadata";
+        if (path.Contains("/pagefind/")) return "pagefind " + Path.GetFileName(path);
+        if (path.EndsWith("/")) return "page " + path;
+        return "asset " + Path.GetExtension(path);
     }
 }

@@ -36,7 +36,7 @@ test("combining marks stay with the word they follow", () => {
 });
 
 test("the query drops punctuation and joins the tokens with spaces", () => {
-  assert.equal(forQuery("（ＣＰ）と「見守り」"), "CP と 見守 守り り");
+  assert.equal(forQuery("（ＣＰ）と「見守り」"), "CP と 見守 守り");
   assert.equal(forQuery("・・・"), "");
 });
 

@@ -1,6 +1,8 @@
-// Used by Casebook.Tests' SearchTextParityTests: reads {"variants": [...], "texts": [...], "queries": [...]} on
-// stdin and prints what theme/assets/js/search-text.js makes of them, for comparison with the C# side.
-import { compileVariants, foldQuery, tokens } from "../../theme/assets/js/search-text.js";
+// Used by Casebook.Tests' SearchTextParityTests (the one parity test of search normalisation): reads
+// {"variants": [...], "texts": [...], "queries": [...]} on stdin and prints what theme/assets/js/search-text.js makes
+// of them — tokens and forQuery of every text, foldQuery of every query with the site's variants — for comparison
+// with the C# side (src/Casebook.Core/Search/SearchText.cs).
+import { compileVariants, foldQuery, forQuery, tokens } from "../../theme/assets/js/search-text.js";
 
 let input = "";
 for await (const chunk of process.stdin) input += chunk;
@@ -8,5 +10,6 @@ const { variants, texts, queries } = JSON.parse(input);
 const compiled = compileVariants(variants);
 process.stdout.write(JSON.stringify({
   tokens: texts.map((t) => tokens(t)),
+  forQuery: texts.map((t) => forQuery(t)),
   folds: queries.map((q) => foldQuery(q, compiled)),
 }));

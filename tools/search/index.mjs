@@ -3,8 +3,10 @@
 // Each stdin line is one JSON record: url, parts ([{weight, text}]), language, meta, filters, sort. casebook build
 // writes them (src/Casebook.Core/Search/SearchRecords.cs), so Pagefind never crawls the written site. Each record
 // becomes a small HTML document for addHTMLFile, one <p data-pagefind-weight> per part (custom records cannot carry
-// weights), meta, filters and sort as attributes. Records are added one at a time, in the order given, so the same
-// site always gives the same index. Prints "Indexed N pages"; exits non-zero with Pagefind's errors when something fails.
+// weights), meta and sort as attributes; filters are left out (casebook writes them into casebook-facets.json and
+// the search page filters and counts results itself). Records are sent in the order given and Pagefind's service
+// handles its messages one after another, so the same site always gives the same index; up to WINDOW are in flight
+// at once, so Pagefind never waits for the next record. Prints "Indexed N pages"; exits non-zero with Pagefind's errors when something fails.
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -33,19 +35,25 @@ const tagged = (kind, key, value) => `<span data-pagefind-${kind}="${escape(key)
 function html(record) {
   const body = record.parts.map((p) => `<p data-pagefind-weight="${p.weight}">${escape(p.text)}</p>`);
   for (const [key, value] of Object.entries(record.meta)) body.push(tagged("meta", key, value));
-  for (const [key, values] of Object.entries(record.filters)) for (const value of values) body.push(tagged("filter", key, value));
   for (const [key, value] of Object.entries(record.sort)) body.push(tagged("sort", key, value));
   return `<!DOCTYPE html><html lang="${record.language}"><head><meta charset="utf-8"></head><body>${body.join("")}</body></html>`;
 }
 
+const WINDOW = 64;
 let pages = 0;
-for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-  if (line.length === 0) continue;
-  const record = JSON.parse(line);
+const inFlight = new Set();
+const add = async (record) => {
   const added = await index.addHTMLFile({ url: record.url, content: html(record) });
   if (added.errors.length > 0) await fail(`addHTMLFile ${record.url}`, added.errors);
+};
+for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  if (line.length === 0) continue;
+  const adding = add(JSON.parse(line)).finally(() => inFlight.delete(adding));
+  inFlight.add(adding);
   pages++;
+  if (inFlight.size >= WINDOW) await Promise.race(inFlight);
 }
+await Promise.all(inFlight);
 
 const written = await index.writeFiles({ outputPath });
 if (written.errors.length > 0) await fail("writeFiles", written.errors);

@@ -51,8 +51,9 @@ public static partial class PagefindIndexer
         var env = new Dictionary<string, string>();
         // Pagefind's Node API runs this binary instead of the one in node_modules (PAGEFIND_EXTENDED_BINARY_PATH).
         if (!string.IsNullOrEmpty(binary)) env["PAGEFIND_EXTENDED_BINARY_PATH"] = Path.GetFullPath(binary);
+        var facets = new List<(string Url, Dictionary<string, List<string>> Filters)>();
         var (code, output) = Exec(node, [script, Path.GetFullPath(indexDir)], tools, TimeSpan.FromMinutes(10), env,
-            stdin => { foreach (var r in records) stdin.WriteLine(SearchRecords.ToJsonLine(r)); });
+            stdin => { foreach (var r in records) { facets.Add((r.Url, r.Filters)); stdin.WriteLine(SearchRecords.ToJsonLine(r)); } });
         if (code != 0)
             return new(SearchIndexStatus.Failed, $"検索インデックスの作成に失敗しました（Pagefind 終了コード {code}）: {LastLines(output)}");
         var empty = Directory.EnumerateFiles(indexDir, "*", SearchOption.AllDirectories).FirstOrDefault(f => new FileInfo(f).Length == 0);
@@ -60,6 +61,7 @@ public static partial class PagefindIndexer
             return new(SearchIndexStatus.Failed, $"検索インデックスの作成に失敗しました: Pagefind が空のファイル {Path.GetRelativePath(indexDir, empty)} を残しました。もう一度 build してください。");
         // Same site, same index files (Pagefind alone writes filter values in a different order each run).
         PagefindStableOutput.Apply(indexDir);
+        SearchFacetPages.Write(indexDir, facets);
         var m = IndexedPages().Match(output);
         var pages = m.Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
         return new(SearchIndexStatus.Indexed, $"検索インデックス: {pages} ページ", pages, sw.Elapsed);

@@ -6,7 +6,7 @@ using System.Text;
 namespace Casebook.Core.Search;
 
 /// <summary>
-/// Makes Pagefind's output the same for the same site. Pagefind 1.5 writes the values of each filter
+/// Makes Pagefind's output the same for the same site. Pagefind 1.5 and 1.6 write the values of each filter
 /// (<c>filter/*.pf_filter</c>) in hash-map order, which changes from run to run; the file names are
 /// hashes of the contents, so the metadata file that names them and <c>pagefind-entry.json</c> that
 /// names the metadata change too. This rewrites each filter with its values in ordinal order, names it
@@ -18,7 +18,7 @@ public static class PagefindStableOutput
     private static readonly byte[] Signature = "pagefind_dcd"u8.ToArray();
 
     /// <summary>Rewrites the index in <paramref name="indexDir"/>; returns false (changing nothing) when
-    /// the files are not laid out as Pagefind 1.5 writes them.</summary>
+    /// the files are not laid out as Pagefind 1.5–1.6 writes them.</summary>
     public static bool Apply(string indexDir)
     {
         var entryPath = Path.Combine(indexDir, "pagefind-entry.json");

@@ -1,10 +1,13 @@
+using System.IO.Compression;
 using Microsoft.AspNetCore.Http;
 
 namespace Casebook.Publishing.Hosting;
 
 /// <summary>A built site on disk served as a web host would serve it under its base path: GET and HEAD only,
 /// <c>dir/</c> is <c>dir/index.html</c>, <c>dir</c> redirects to <c>dir/</c>, a missing page answers 404 with
-/// the site's 404.html. Nothing outside the folder or the base path is reachable.</summary>
+/// the site's 404.html. Text (HTML, CSS, JS, JSON, SVG, XML) is gzipped for a client that accepts it, as a web host
+/// sends it, so what a browser moves on loopback is what it moves from the published site.
+/// Nothing outside the folder or the base path is reachable.</summary>
 public sealed class StaticFolder
 {
     private readonly string _root;
@@ -67,8 +70,30 @@ public sealed class StaticFolder
     private static async Task WriteAsync(HttpContext ctx, string file)
     {
         var bytes = await File.ReadAllBytesAsync(file, ctx.RequestAborted);
-        ctx.Response.ContentType = ContentTypes.For(file);
+        var type = ContentTypes.For(file);
+        ctx.Response.ContentType = type;
+        if (IsText(type))
+        {
+            ctx.Response.Headers.Vary = "Accept-Encoding";
+            if (ctx.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase))
+            {
+                bytes = Gzip(bytes);
+                ctx.Response.Headers.ContentEncoding = "gzip";
+            }
+        }
         ctx.Response.ContentLength = bytes.Length;
         if (!HttpMethods.IsHead(ctx.Request.Method)) await ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted);
+    }
+
+    private static bool IsText(string type) =>
+        type.StartsWith("text/", StringComparison.Ordinal) || type.StartsWith("application/javascript", StringComparison.Ordinal)
+        || type.StartsWith("application/json", StringComparison.Ordinal) || type.StartsWith("application/xml", StringComparison.Ordinal)
+        || type.StartsWith("image/svg+xml", StringComparison.Ordinal);
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var ms = new MemoryStream();
+        using (var gz = new GZipStream(ms, CompressionLevel.Optimal, leaveOpen: true)) gz.Write(bytes);
+        return ms.ToArray();
     }
 }

@@ -48,6 +48,42 @@ public class LoopbackServerTests
     }
 
     [Fact]
+    public async Task Text_is_gzipped_for_a_client_that_accepts_it_and_binary_files_are_sent_as_they_are()
+    {
+        var site = Path.Combine(Path.GetTempPath(), "casebook-gzip-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Path.Combine(site, "pagefind"));
+        var html = "<p>" + string.Concat(Enumerable.Repeat("見守り活動の記録。", 200)) + "</p>";
+        File.WriteAllText(Path.Combine(site, "index.html"), html);
+        byte[] index = [0x1f, 0x8b, 1, 2, 3];
+        File.WriteAllBytes(Path.Combine(site, "pagefind", "a.pf_meta"), index);
+        try
+        {
+            await using var server = await LoopbackServer.ServeFolderAsync(site);
+            using var http = new HttpClient();
+            var gzipped = new HttpRequestMessage(HttpMethod.Get, server.Origin + "/");
+            gzipped.Headers.AcceptEncoding.ParseAdd("gzip, deflate");
+            var page = await http.SendAsync(gzipped);
+            Assert.Equal("gzip", page.Content.Headers.ContentEncoding.Single());
+            var body = await page.Content.ReadAsByteArrayAsync();
+            Assert.True(body.Length < System.Text.Encoding.UTF8.GetByteCount(html) / 4);
+            using (var gz = new System.IO.Compression.GZipStream(new MemoryStream(body), System.IO.Compression.CompressionMode.Decompress))
+            using (var reader = new StreamReader(gz))
+                Assert.Equal(html, reader.ReadToEnd());
+
+            var plain = await http.GetAsync(server.Origin + "/");
+            Assert.Empty(plain.Content.Headers.ContentEncoding);
+            Assert.Equal(html, await plain.Content.ReadAsStringAsync());
+
+            var binary = new HttpRequestMessage(HttpMethod.Get, server.Origin + "/pagefind/a.pf_meta");
+            binary.Headers.AcceptEncoding.ParseAdd("gzip");
+            var file = await http.SendAsync(binary);
+            Assert.Empty(file.Content.Headers.ContentEncoding);
+            Assert.Equal(index, await file.Content.ReadAsByteArrayAsync());
+        }
+        finally { Directory.Delete(site, true); }
+    }
+
+    [Fact]
     public void Nothing_outside_the_base_path_or_the_folder_resolves()
     {
         var root = Path.Combine(Path.GetTempPath(), "casebook-folder-" + Guid.NewGuid().ToString("N")[..8]);

@@ -115,7 +115,7 @@ export function foldQuery(query, variants = compileVariants()) {
   let plain = "";
   const flushPlain = () => {
     if (!plain) return;
-    for (const t of tokens(withoutLongVowels(plain)))
+    for (const t of tokens(withoutLongVowels(plain), true))
       if (kindOf(String.fromCodePoint(t.codePointAt(0))) !== OTHER) terms.push(t);
     plain = "";
   };
@@ -137,8 +137,13 @@ export function foldQuery(query, variants = compileVariants()) {
   return { terms: terms.join(" "), forms };
 }
 
-/** @param {string} text @returns {string[]} */
-export function tokens(text) {
+/**
+ * The index's tokens: a kanji/kana run as overlapping pairs and its last character. For a query (see SearchText.Tokens
+ * in C#) a run of two or more leaves its last character out: the last pair holds it, and alone it would match, as a
+ * prefix, every word that starts with it.
+ * @param {string} text @param {boolean} [forQuery] @returns {string[]}
+ */
+export function tokens(text, forQuery = false) {
   const out = [];
   let run = [];
   let runKind = SPACE;
@@ -146,7 +151,7 @@ export function tokens(text) {
     if (run.length === 0) return;
     if (runKind === CJK) {
       for (let i = 0; i + 1 < run.length; i++) out.push(run[i] + run[i + 1]);
-      out.push(run[run.length - 1]);
+      if (!forQuery || run.length === 1) out.push(run[run.length - 1]);
     } else if (runKind !== SPACE) out.push(run.join(""));
     run = [];
   };

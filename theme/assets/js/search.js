@@ -2,10 +2,13 @@
 // `casebook build`). State lives in the URL (?q= and one parameter per checked facet value), so a
 // search can be shared and the back button works. Queries are put in the index's form first
 // (search-text.js), the same way the pages' text was, with the site's variant spellings folded to their keys.
+// Pagefind finds the words; facets are filtered and counted by search-counts.js, from casebook-facets.json, which is
+// fetched only when a facet is ticked or the facets are on screen (so a phone's first query does not move it).
 // Long facets show their most common values; facets.js lists the rest on demand. On a narrow screen the facets
 // fold behind the 絞り込み button (CSS decides; the button only says whether they are open).
 import { compileVariants, foldQuery, readableExcerpt } from "./search-text.js";
 import { activeCount, addValueBox, showAllValues } from "./search-facets.js";
+import { countFacets, loadFacetPages, matches, resolveChoices } from "./search-counts.js";
 
 const root = document.querySelector("[data-search]");
 const form = root?.querySelector("[data-search-form]");
@@ -16,7 +19,7 @@ const resultsBox = root?.querySelector("[data-search-results]");
 const help = root?.querySelector("[data-search-help]");
 const formsLine = root?.querySelector("[data-search-forms]");
 const toggle = root?.querySelector("[data-search-toggle]");
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 const variants = compileVariants(JSON.parse(root?.querySelector("[data-search-variants]")?.textContent || "[]"));
 
 const text = (key, count) => (root.dataset["t" + key[0].toUpperCase() + key.slice(1)] || "").replace("{count}", String(count ?? ""));
@@ -26,6 +29,7 @@ const boxes = (fs) => Array.from(fs.querySelectorAll("input[type=checkbox]"));
 
 let pagefind = null;
 let generation = 0;
+let lastResults = null; // every result of the latest words, before facets: counts are drawn from it later on a phone
 let typing = 0; // the search that typing schedules; an explicit one (Enter, a facet) replaces it
 
 async function loadPagefind() {
@@ -41,8 +45,6 @@ async function loadPagefind() {
   try { ready = module.init(); } finally { html.setAttribute("lang", lang); }
   await ready;
   await module.options({ baseUrl: root.dataset.base, excerptLength: 60 });
-  // Loads every filter index: counts for facets the search does not filter on need them.
-  await module.filters();
   return module;
 }
 
@@ -75,15 +77,20 @@ function urlFromState() {
   return location.pathname + (search ? "?" + search : "");
 }
 
-function filtersFromState(skip) {
-  const filters = {};
+/** Ticked values: facet name → { mode, values }. */
+function choicesFromState() {
+  const chosen = new Map();
   for (const fs of fieldsets()) {
-    if (fs === skip) continue;
     const values = boxes(fs).filter((b) => b.checked).map((b) => b.value);
-    if (values.length) filters[fs.dataset.facet] = fs.dataset.mode === "any" ? { any: values } : { all: values };
+    if (values.length) chosen.set(fs.dataset.facet, { mode: fs.dataset.mode, values });
   }
-  return filters;
+  return chosen;
 }
+
+const facetPages = () => loadFacetPages(root.dataset.facetPages);
+
+/** The facets are on screen: beside the results, or opened on a phone (the toggle is shown only there). */
+const facetsShown = () => toggle.offsetParent === null || facetsBox.hasAttribute("data-open");
 
 function setCounts(fs, counts) {
   fs.lastCounts = counts;
@@ -111,32 +118,26 @@ async function runSearch(mine) {
   const fold = foldQuery(input.value.trim(), variants);
   const term = fold.terms;
   searchedForms = fold.forms.flat();
-  const filters = filtersFromState(null);
-  const hasFilters = Object.keys(filters).length > 0;
+  const chosen = choicesFromState();
   help.hidden = true;
-  if (!term && !hasFilters) {
+  if (!term && chosen.size === 0) {
+    lastResults = null;
     resultsBox.replaceChildren();
     formsLine.hidden = true;
     for (const fs of fieldsets()) setCounts(fs, null);
+    facetsBox.dataset.counts = "done";
     status.textContent = text("prompt");
     root.dataset.state = "done";
     return;
   }
-  const options = { filters };
-  if (!term) options.sort = { year: "desc" };
-  const response = await pagefind.search(term || null, options);
-  // Counts for an "any" facet leave out its own choices: ticking another value there adds results.
-  const ownCounts = new Map();
-  for (const fs of fieldsets()) {
-    if (fs.dataset.mode !== "any" || !boxes(fs).some((b) => b.checked)) continue;
-    const others = filtersFromState(fs);
-    const r = await pagefind.search(term || null, { filters: others });
-    ownCounts.set(fs, r.filters[fs.dataset.facet] || {});
-  }
+  // Words only: facets are applied here. With no words, every page, newest fiscal year first.
+  const response = await pagefind.search(term || null, term ? {} : { sort: { year: "desc" } });
+  const data = chosen.size > 0 ? await facetPages() : null;
   if (mine !== generation) return;
-  for (const fs of fieldsets())
-    setCounts(fs, ownCounts.get(fs) ?? response.filters[fs.dataset.facet] ?? {});
-  const results = response.results;
+  const resolved = data ? resolveChoices(data, chosen) : new Map();
+  const results = data ? response.results.filter((r) => matches(data, resolved, r.id)) : response.results;
+  lastResults = response.results;
+  facetsBox.dataset.counts = "pending";
   status.textContent = results.length ? text("count", results.length) : text("none");
   // 「買物」「買い物」で検索しました: the spellings each variant of the query stood for.
   formsLine.textContent = fold.forms.map((forms) => text("forms").replace("{forms}", forms.map((f) => `「${f}」`).join(""))).join(" ");
@@ -146,7 +147,18 @@ async function runSearch(mine) {
   list.className = "search-results";
   resultsBox.replaceChildren(list);
   await showMore(results, list, 0, mine);
+  if (facetsShown()) await drawCounts(mine);
   if (mine === generation) root.dataset.state = "done";
+}
+
+/** The facets' counts for the latest search (loads casebook-facets.json the first time). */
+async function drawCounts(mine) {
+  if (!lastResults || facetsBox.dataset.counts !== "pending") return;
+  const data = await facetPages();
+  if (mine !== generation) return;
+  const counts = countFacets(data, resolveChoices(data, choicesFromState()), lastResults);
+  for (const fs of fieldsets()) setCounts(fs, counts.get(fs.dataset.facet) ?? {});
+  facetsBox.dataset.counts = "done";
 }
 
 async function showMore(results, list, from, mine) {
@@ -219,6 +231,7 @@ async function start() {
     const open = toggle.getAttribute("aria-expanded") !== "true";
     toggle.setAttribute("aria-expanded", String(open));
     facetsBox.toggleAttribute("data-open", open);
+    if (open) drawCounts(generation).catch(showError);
   });
   for (const button of root.querySelectorAll("[data-facet-all]"))
     button.addEventListener("click", () => showAllValues(button.closest("fieldset"), button, root.dataset, setCounts));

@@ -14,7 +14,7 @@ public class MarkdownLimitTests
         using var site = new FixtureSite(FixtureSite.Config + "\n" + FixtureSite.Case("alpha", body: $"## きっかけ\n本文です。\n\n{deep}\n") + "\n" + FixtureSite.Case("beta"));
         var result = site.Check();
         Assert.False(result.Success);
-        var d = Assert.Single(result.Diagnostics.Where(x => x.Severity == Severity.Error));
+        var d = Assert.Single(result.Diagnostics, x => x.Severity == Severity.Error);
         Assert.Equal(DiagnosticCodes.MarkdownTooDeep, d.Code);
         Assert.Equal("input/cases/alpha.md", d.Span.Path);
         // Front matter is lines 1–14 (FixtureSite.Case with no extra field), the body starts on line 15: the quote is its 4th line.

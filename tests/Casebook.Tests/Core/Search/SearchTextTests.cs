@@ -18,7 +18,9 @@ public class SearchTextTests
     {
         Assert.Equal(["Zoom", "で"], SearchText.Tokens("Zoomで"));
         Assert.Equal(["「", "居場", "場所", "所", "」"], SearchText.Tokens("「居場所」"));
-        Assert.Equal("居場 場所 所", SearchText.ForQuery("「居場所」"));
+        Assert.Equal("居場 場所", SearchText.ForQuery("「居場所」"));
+        // A one-character query keeps its character: it is the only token it has.
+        Assert.Equal("所", SearchText.ForQuery("所"));
     }
 
     [Theory]

@@ -1,0 +1,93 @@
+// Facets on the search page, filtered and counted here rather than by Pagefind: casebook build writes each case's
+// facet values into pagefind/casebook-facets.json, keyed by the id of its Pagefind result. Pagefind's own filter
+// counts scan the whole result list once per (value, page) pair, seconds for a broad query at 10,000 cases, and
+// need every filter file loaded before the first search. Here one pass over the results counts every facet.
+
+/**
+ * The file (facets, the pages' ids without their common prefix, and one column of value numbers per facet), indexed
+ * for lookups without copying the columns (10,000 pages × 7 facets of small arrays made a long task):
+ * facets: name → { at, values, index: value → number }; rows: id → row in the columns.
+ * @param {{facets: [string, string[]][], prefix: string, ids: string[], columns: (number|number[])[][]}} json
+ */
+export function indexFacetPages(json) {
+  const facets = new Map();
+  json.facets.forEach(([name, values], at) => facets.set(name, { at, values, index: new Map(values.map((v, i) => [v, i])) }));
+  const rows = new Map();
+  json.ids.forEach((id, row) => rows.set(json.prefix + id, row));
+  return { facets, rows, columns: json.columns };
+}
+
+let loading = null;
+
+/** Fetches and indexes the file once; later calls share the first. */
+export function loadFacetPages(url) {
+  loading ??= fetch(url).then((r) => {
+    if (!r.ok) throw new Error(`${url}: ${r.status}`);
+    return r.json();
+  }).then(indexFacetPages);
+  return loading;
+}
+
+/**
+ * The ticked values as numbers: facet name → { mode, at, wanted: value numbers }. A value no case has
+ * (a stale link) is kept as -1, which no page holds, so the facet then matches nothing, as it should.
+ * @param {ReturnType<typeof indexFacetPages>} data @param {Map<string, {mode: string, values: string[]}>} chosen
+ */
+export function resolveChoices(data, chosen) {
+  const resolved = new Map();
+  for (const [name, { mode, values }] of chosen) {
+    if (values.length === 0) continue;
+    const facet = data.facets.get(name);
+    resolved.set(name, { mode, at: facet?.at ?? -1, wanted: values.map((v) => facet?.index.get(v) ?? -1) });
+  }
+  return resolved;
+}
+
+/** A cell of a column is one value number or an array of them. */
+const has = (cell, v) => (Array.isArray(cell) ? cell.includes(v) : cell === v);
+
+function holds(data, row, choice) {
+  const cell = choice.at >= 0 ? data.columns[choice.at][row] : [];
+  return choice.mode === "any" ? choice.wanted.some((v) => has(cell, v)) : choice.wanted.every((v) => has(cell, v));
+}
+
+/** Whether the result with this id has the ticked values of every facet except <skip>. Pages without facet
+ * values (lessons, pages, forewords) pass only when nothing is ticked. */
+export function matches(data, resolved, id, skip = null) {
+  if (resolved.size === 0 || (resolved.size === 1 && resolved.has(skip))) return true;
+  const row = data.rows.get(id);
+  if (row === undefined) return false;
+  for (const [name, choice] of resolved) if (name !== skip && !holds(data, row, choice)) return false;
+  return true;
+}
+
+/**
+ * Counts for every facet: facet name → { value: number of results }. For an "any" facet with ticked values
+ * the count leaves out its own choices (ticking another value there adds results); otherwise it is over the
+ * results the current choices give.
+ * @param {{id: string}[]} results every result of the words searched for, before facets
+ */
+export function countFacets(data, resolved, results) {
+  const rows = [];
+  for (const r of results) {
+    const row = data.rows.get(r.id);
+    if (row !== undefined) rows.push([r.id, row]);
+  }
+  const counts = new Map();
+  for (const [name, facet] of data.facets) {
+    const own = resolved.get(name);
+    const skip = own?.mode === "any" ? name : null;
+    const column = data.columns[facet.at];
+    const tally = new Array(facet.values.length).fill(0);
+    for (const [id, row] of rows) {
+      if (!matches(data, resolved, id, skip)) continue;
+      const cell = column[row];
+      if (Array.isArray(cell)) for (const v of cell) tally[v]++;
+      else tally[cell]++;
+    }
+    const byValue = {};
+    tally.forEach((n, i) => { if (n > 0) byValue[facet.values[i]] = n; });
+    counts.set(name, byValue);
+  }
+  return counts;
+}
