@@ -83,11 +83,15 @@ public static partial class PdfPublisher
                 var meta = await RenderAsync(chromium, server.Origin, url, outputFile, volume.Title, publicOrigin, settings.Print);
                 ReproduciblePdf.Apply(outputFile, options.SourceDateEpoch);
                 new PdfDocumentInfo(volume.Title, volume.Publisher, meta.Subject, meta.Keywords, Creator, "ja").WriteTo(outputFile);
-                if (PdfFonts.Read(outputFile).Where(f => !f.PrintReady).ToList() is { Count: > 0 } unready)
+                var fonts = PdfFonts.Read(outputFile);
+                if (fonts.Where(f => !f.PrintReady).ToList() is { Count: > 0 } unready)
                 {
                     File.Delete(outputFile);
                     return new PdfResult(PdfStatus.FontsNotPrintReady, FontsMessage(unready), MissingGlyphs(options.SourceRoot, volume, refused: true), built);
                 }
+                // Only a font other than BIZ UD means a fallback; reading the whole site again to locate it is for that case only.
+                if (fonts.Any(f => !f.Name.Contains("BIZUD", StringComparison.Ordinal)))
+                    foreach (var d in MissingGlyphs(options.SourceRoot, volume, refused: false)) diagnostics.Add(d);
             }
             catch (Exception e) when (e is InvalidDataException or PdfSharp.Pdf.IO.PdfReaderException)
             {
@@ -98,7 +102,6 @@ public static partial class PdfPublisher
             {
                 return new PdfResult(PdfStatus.BrowserFailed, $"Chromium で PDF を作れませんでした: {FirstLine(e.Message)}", [], built);
             }
-            foreach (var d in MissingGlyphs(options.SourceRoot, volume, refused: false)) diagnostics.Add(d);
             return new PdfResult(PdfStatus.Ok, outputFile, diagnostics.Sorted(), built);
         }
         finally

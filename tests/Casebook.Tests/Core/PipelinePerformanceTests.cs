@@ -189,13 +189,7 @@ public class PipelinePerformanceTests
     public void A_theme_card_partial_is_what_list_pages_show(string partial, string firstCard)
     {
         using var site = ManyCases();
-        var theme = Path.Combine(site.Root, "theme");
-        foreach (var f in Directory.EnumerateFiles(Repo.Theme, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(theme, Path.GetRelativePath(Repo.Theme, f));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(f, target);
-        }
+        var theme = site.CopyShippedTheme();
         File.WriteAllText(Path.Combine(theme, "partials", "case-card.liquid"), partial);
         var result = Pipeline.Run(new BuildOptions(site.Root, site.Output, ThemeDir: theme));
         Assert.True(result.Success, string.Join("\n", FixtureSite.Lines(result)));

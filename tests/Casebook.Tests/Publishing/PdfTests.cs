@@ -164,8 +164,7 @@ public class PdfTests
     {
         using var site = Site();
         // A site theme whose print stylesheet asks for Noto Sans CJK (OpenType/CFF): Chromium would make it Type 3.
-        foreach (var file in Directory.EnumerateFiles(Repo.Theme, "*", SearchOption.AllDirectories))
-            site.Write(Path.Combine("theme", Path.GetRelativePath(Repo.Theme, file)), File.ReadAllText(file));
+        site.CopyShippedTheme();
         site.Write("theme/assets/css/print.css", File.ReadAllText(Path.Combine(Repo.Theme, "assets/css/print.css"))
             .Replace("\"BIZ UDMincho\", serif", "\"Noto Sans CJK JP\"").Replace("\"BIZ UDPGothic\", sans-serif", "\"Noto Sans CJK JP\""));
         var pdf = Path.Combine(site.Root, "out", "vol-a.pdf");

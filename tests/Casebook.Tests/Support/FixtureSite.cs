@@ -41,6 +41,20 @@ public sealed class FixtureSite : IDisposable
         Flush();
     }
 
+    /// <summary>Copies the shipped theme to <c>theme/</c> in the site, for a test that changes one of its files;
+    /// returns that folder.</summary>
+    public string CopyShippedTheme()
+    {
+        var theme = Path.Combine(Root, "theme");
+        foreach (var f in Directory.EnumerateFiles(Repo.Theme, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(theme, Path.GetRelativePath(Repo.Theme, f));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(f, target);
+        }
+        return theme;
+    }
+
     public void Write(string relative, string text)
     {
         var path = Path.Combine(Root, relative);

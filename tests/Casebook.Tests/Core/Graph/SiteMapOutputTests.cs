@@ -101,13 +101,7 @@ public class SiteMapOutputTests
     public void The_sitemap_leaves_out_my_page_when_the_theme_has_no_such_layout()
     {
         using var site = new FixtureSite(Site());
-        var theme = Path.Combine(site.Root, "theme");
-        foreach (var f in Directory.EnumerateFiles(Repo.Theme, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(theme, Path.GetRelativePath(Repo.Theme, f));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(f, target);
-        }
+        var theme = site.CopyShippedTheme();
         File.Delete(Path.Combine(theme, "layouts", "my.liquid"));
         var result = Casebook.Core.Pipeline.Run(new Casebook.Core.BuildOptions(site.Root, site.Output, ThemeDir: theme));
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));

@@ -148,13 +148,7 @@ public class IncrementalSiteTests
         var omega = FixtureSite.Case("omega", "", volume: "vol-a").Replace("volume: vol-a\n", "").Replace("elements: [1, 2]", "elements: [7]")
             .Replace("pillars: [生活支援]", "pillars: []").Replace("tags: [タクシー]", "tags: [孤立]");
         using var site = new FixtureSite(Site() + "\n" + omega);
-        var theme = Path.Combine(site.Root, "theme");
-        foreach (var f in Directory.EnumerateFiles(Repo.Theme, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(theme, Path.GetRelativePath(Repo.Theme, f));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(f, target);
-        }
+        var theme = site.CopyShippedTheme();
         File.AppendAllText(Path.Combine(theme, "layouts", "case.liquid"), "{% for e in model.card.elements %}<span>{{ e.label }} {{ e.count }}</span>{% endfor %}\n");
         var options = new BuildOptions(site.Root, site.Output, "/", false, theme, WriteOutput: false);
         var (start, _) = IncrementalSite.Full(options);
@@ -235,13 +229,7 @@ public class IncrementalSiteTests
     public void Card_html_kept_across_rebuilds_with_a_theme_s_own_card_partial_matches_a_full_build()
     {
         using var site = new FixtureSite(Site());
-        var theme = Path.Combine(site.Root, "theme");
-        foreach (var f in Directory.EnumerateFiles(Repo.Theme, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(theme, Path.GetRelativePath(Repo.Theme, f));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(f, target);
-        }
+        var theme = site.CopyShippedTheme();
         File.WriteAllText(Path.Combine(theme, "partials", "case-card.liquid"),
             "<div class=\"card\"><a href=\"{{ card.url }}\">{{ card.number }} {{ card.title }}</a> {{ card.summary }} {{ card.region }}"
             + "{% for e in card.tags %}<i>{{ e.label }} {{ e.count }}</i>{% endfor %}{% for e in card.pillars %}<b>{{ e.short }}</b>{% endfor %}</div>\n");
