@@ -9,12 +9,15 @@ namespace Casebook.Core.Graph;
 /// sharing nothing but broad terms competes through its signature's first members, in site order.</summary>
 internal static class RelatedBySignature
 {
-    /// <summary>Null when the terms do not suit the method (no broad term, too many, or a term listed over and over).</summary>
+    /// <summary>Null when the terms do not suit the method (no broad term, too many, too many signatures, or a term
+    /// listed over and over).</summary>
     public static List<(int Index, List<CaseStudy> Related)>? TryCompute(List<CaseStudy> cases, List<int> only,
         Dictionary<Term, (int Weight, int[] Cases)> weights)
     {
         var n = cases.Count;
-        var broadLength = Math.Max(8, n / 64);
+        // Broad: on more than a quarter of the cases (the elements and pillars of a real archive). Counting more terms as
+        // broad would split the cases into so many signatures that scoring them costs more than the lists saved.
+        var broadLength = Math.Max(8, n / 4);
         var broad = new Dictionary<Term, int>();
         var broadLists = new List<int[]>();
         foreach (var (t, (_, list)) in weights)
@@ -46,6 +49,7 @@ internal static class RelatedBySignature
             members[s].Add(j);
         }
         var sigCount = members.Count;
+        if (sigCount > n / 4) return null;
         var sigCounts = signatureCounts.ToArray();
         var sigMembers = members.Select(m => m.ToArray()).ToArray();
 
