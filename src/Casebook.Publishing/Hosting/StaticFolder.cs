@@ -8,8 +8,8 @@ namespace Casebook.Publishing.Hosting;
 /// the site's 404.html. Text (HTML, CSS, JS, JSON, SVG, XML) is gzipped for a client that accepts it, as a web host
 /// sends it, so what a browser moves on loopback is what it moves from the published site.
 /// Every answer carries a validator (<c>ETag</c>) and <c>Cache-Control: no-cache</c>: a browser may keep a file but asks
-/// again each time (a 304 without a body when unchanged), so an edit under <c>serve</c> shows at once, and a file fetched
-/// twice (a preload from the search page, then the same file from Pagefind's worker) moves its bytes once.
+/// again each time (a 304 without a body when unchanged), so an edit under <c>serve</c> shows at once and a reload moves
+/// no unchanged bytes, as on a web host that sends validators.
 /// Nothing outside the folder or the base path is reachable.</summary>
 public sealed class StaticFolder
 {
