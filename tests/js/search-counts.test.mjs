@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { countFacets, indexFacetPages, matches, numbers, resolveChoices } from "../../theme/assets/js/search-counts.js";
 
-const data = indexFacetPages({
+const data = await indexFacetPages({
   v: 2,
   facets: [
     ["年度", ["令和4年度", "令和5年度"], "one"],
@@ -26,9 +26,9 @@ test("numbers are base 32, the upper half of the alphabet for every digit but th
   assert.deepEqual(numbers(""), []);
 });
 
-test("the ids are rebuilt from their differences with the file's width", () => {
-  assert.deepEqual([...indexFacetPages({ facets: [], prefix: "en_", width: 3, ids: "1A", columns: [] }).rows.keys()], ["en_001", "en_00b"]);
-  assert.deepEqual([...indexFacetPages({ facets: [], prefix: "p_", width: 0, ids: ["x1", "y"], columns: [] }).rows.keys()], ["p_x1", "p_y"]);
+test("the ids are rebuilt from their differences with the file's width", async () => {
+  assert.deepEqual([...(await indexFacetPages({ facets: [], prefix: "en_", width: 3, ids: "1A", columns: [] })).rows.keys()], ["en_001", "en_00b"]);
+  assert.deepEqual([...(await indexFacetPages({ facets: [], prefix: "p_", width: 0, ids: ["x1", "y"], columns: [] })).rows.keys()], ["p_x1", "p_y"]);
 });
 
 test("nothing ticked keeps every result, pages without facets included", () => {

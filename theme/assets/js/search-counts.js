@@ -46,17 +46,24 @@ function ids(json) {
   return numbers(json.ids).map((d) => (id += d).toString(16).padStart(width, "0"));
 }
 
+/** Lets the browser draw between steps: decoding every column at once was a long task at 10,000 cases. */
+const breath = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /**
- * The file (SearchFacetPages: facets with their values, the pages' ids, one column per facet), decoded and indexed:
- * facets: name → { at, values, index: value → number }; rows: id → row in the columns.
+ * The file (SearchFacetPages: facets with their values, the pages' ids, one column per facet), decoded and indexed,
+ * one column per task: facets: name → { at, values, index: value → number }; rows: id → row in the columns.
  * @param {{facets: [string, string[], string][], prefix: string, width: number, ids: string|string[], columns: string[]}} json
  */
-export function indexFacetPages(json) {
+export async function indexFacetPages(json) {
   const facets = new Map();
   json.facets.forEach(([name, values], at) => facets.set(name, { at, values, index: new Map(values.map((v, i) => [v, i])) }));
   const rows = new Map();
   ids(json).forEach((id, row) => rows.set(json.prefix + id, row));
-  const columns = json.facets.map(([, , kind], at) => cells(json.columns[at], kind, rows.size));
+  const columns = [];
+  for (const [at, [, , kind]] of json.facets.entries()) {
+    await breath();
+    columns.push(cells(json.columns[at], kind, rows.size));
+  }
   return { facets, rows, columns };
 }
 
