@@ -107,15 +107,15 @@ public static class Pipeline
         // and the staging folder replaces the output only when the whole build succeeded.
         var staged = SiteWriter.Begin(options.OutputDir);
         // The search index is built from the pages' view models (not from the written files). Pagefind takes the
-        // records as they are made, and the pages render meanwhile: Pagefind's service reads its records one at a time
-        // (one core), and its run to the last file written is the build's longest path, so nothing waits for the records.
+        // records as they are made, and indexes them while the pages render.
         Task<SearchIndexResult>? search = null;
-        var recordsMade = TimeSpan.Zero;
         if (options.Search && !diagnostics.HasErrors)
         {
-            var started = Stopwatch.StartNew();
-            var records = SearchRecords.For(graph, renderer.ViewModels, theme, () => recordsMade = started.Elapsed);
+            var made = new TaskCompletionSource();
+            var records = SearchRecords.For(graph, renderer.ViewModels, theme, () => made.TrySetResult());
             search = Task.Run(() => PagefindIndexer.Run(records, Path.Combine(staged, "pagefind"), options.SourceRoot, options.SearchTools));
+            Task.WaitAny(made.Task, search);   // search ends early when it is skipped
+            Stage("search records");
         }
         try
         {
@@ -127,11 +127,7 @@ public static class Pipeline
             Stage("exports");
             var indexed = Wait(search);
             if (search is not null) Stage("search");    // only the part that did not overlap rendering
-            if (indexed is { Status: SearchIndexStatus.Indexed })
-            {
-                timings.Add(new StageTiming("(search records)", recordsMade));   // the last record handed to Pagefind
-                timings.Add(new StageTiming("(search total)", indexed.Elapsed));
-            }
+            if (indexed is { Status: SearchIndexStatus.Indexed }) timings.Add(new StageTiming("(search total)", indexed.Elapsed));
             if (diagnostics.HasErrors)
             {
                 SiteWriter.Discard(staged);
