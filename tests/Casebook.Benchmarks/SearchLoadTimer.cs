@@ -54,8 +54,11 @@ public static class SearchLoadTimer
                     """);
                 var responses = new List<IResponse>();
                 var finished = new Dictionary<IRequest, double>();
+                var started = new Dictionary<IRequest, double>();
+                var epoch = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 var sw = Stopwatch.StartNew();
                 page.Response += (_, r) => { lock (responses) responses.Add(r); };
+                page.Request += (_, r) => { lock (started) started[r] = sw.Elapsed.TotalMilliseconds; };
                 if (detail) page.Console += (_, m) => Console.WriteLine($"    console at {sw.Elapsed.TotalMilliseconds,6:F0} ms: {m.Text}");
                 page.RequestFinished += (_, r) => { lock (finished) finished[r] = sw.Elapsed.TotalMilliseconds; };
                 await page.GotoAsync(server.Origin + "/search/?q=" + Uri.EscapeDataString(query), new() { WaitUntil = WaitUntilState.Commit });
@@ -85,6 +88,20 @@ public static class SearchLoadTimer
                     $"{bytes / 1024.0:F0} KB in {files} responses, CLS {cls:F3}, blocking {tbt:F0} ms — {count}");
                 if (detail)
                 {
+                    // Each request (start → finish, ms since navigation) and the page's own steps (performance marks
+                    // search.js sets: pagefind.js loaded, init, search answered, results drawn, counts drawn).
+                    const string Marks = "performance.getEntriesByType('mark').filter(m => m.name.startsWith('search:'))";
+                    var markTimes = await page.EvaluateAsync<double[]>(Marks + ".map(m => performance.timeOrigin + m.startTime)");
+                    var markNames = await page.EvaluateAsync<string[]>(Marks + ".map(m => m.name)");
+                    var lines = new List<(double At, string Text)>();
+                    foreach (var r in responses.ToList())
+                    {
+                        var sizes = await r.Request.SizesAsync();
+                        lines.Add((started.GetValueOrDefault(r.Request), $"      {started.GetValueOrDefault(r.Request),6:F0} → {finished.GetValueOrDefault(r.Request),6:F0} ms  {sizes.ResponseBodySize / 1024.0,7:F1} KB  {new Uri(r.Url).AbsolutePath}"));
+                    }
+                    for (var m = 0; m < markTimes.Length; m++)
+                        lines.Add((markTimes[m] - epoch, $"      {markTimes[m] - epoch,6:F0} ms  mark {markNames[m]}"));
+                    foreach (var (_, text) in lines.OrderBy(l => l.At)) Console.WriteLine(text);
                     foreach (var (kind, k) in kinds.OrderBy(k => k.Value.End))
                         Console.WriteLine($"    {kind,-22} {k.Files,4} files {k.Bytes / 1024.0,8:F1} KB  last one done at {k.End,6:F0} ms");
                 }

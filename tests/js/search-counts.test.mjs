@@ -1,25 +1,35 @@
 // Facet filtering and counting on the search page (theme/assets/js/search-counts.js), over a small
-// casebook-facets.json of the shape SearchFacetPages writes (by column; one value a number, several an array).
+// casebook-facets.json of the shape SearchFacetPages writes (version 2: numbers as base-32 digit strings, by column).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { countFacets, indexFacetPages, matches, resolveChoices } from "../../theme/assets/js/search-counts.js";
+import { countFacets, indexFacetPages, matches, numbers, resolveChoices } from "../../theme/assets/js/search-counts.js";
 
-const data = indexFacetPages({
+const data = await indexFacetPages({
+  v: 2,
   facets: [
-    ["年度", ["令和4年度", "令和5年度"]],
-    ["要素", ["① 記録と共有", "② 相談窓口", "③ 地域づくり"]],
+    ["年度", ["令和4年度", "令和5年度"], "one"],
+    ["要素", ["① 記録と共有", "② 相談窓口", "③ 地域づくり"], "set"],
   ],
   prefix: "en_",
-  ids: ["a", "b", "c", "d"],
-  columns: [
-    [0, 0, 1, 1],
-    [[0, 1], 1, [0, 1, 2], 2],
-  ],
+  width: 1,
+  ids: "A111", // a, then +1 three times: a b c d
+  // 年度: value + 1 per page. 要素: count, then the values as differences minus one: [0,1] → 2 0 0; [1] → 1 1; [0,1,2] → 3 0 0 0; [2] → 1 2.
+  columns: ["1122", "20011300012"],
 });
 // en_lesson: a result without facet values (a lesson page).
 const results = ["en_a", "en_b", "en_c", "en_d", "en_lesson"].map((id) => ({ id }));
 const choose = (entries) => resolveChoices(data, new Map(entries));
 const kept = (resolved) => results.filter((r) => matches(data, resolved, r.id)).map((r) => r.id);
+
+test("numbers are base 32, the upper half of the alphabet for every digit but the last", () => {
+  assert.deepEqual(numbers("0A_V__0"), [0, 10, 32 * 31 + 31, 31 * 32 * 32 + 31 * 32 + 0]);
+  assert.deepEqual(numbers(""), []);
+});
+
+test("the ids are rebuilt from their differences with the file's width", async () => {
+  assert.deepEqual([...(await indexFacetPages({ facets: [], prefix: "en_", width: 3, ids: "1A", columns: [] })).rows.keys()], ["en_001", "en_00b"]);
+  assert.deepEqual([...(await indexFacetPages({ facets: [], prefix: "p_", width: 0, ids: ["x1", "y"], columns: [] })).rows.keys()], ["p_x1", "p_y"]);
+});
 
 test("nothing ticked keeps every result, pages without facets included", () => {
   assert.deepEqual(kept(choose([])), ["en_a", "en_b", "en_c", "en_d", "en_lesson"]);

@@ -7,6 +7,9 @@ namespace Casebook.Publishing.Hosting;
 /// <c>dir/</c> is <c>dir/index.html</c>, <c>dir</c> redirects to <c>dir/</c>, a missing page answers 404 with
 /// the site's 404.html. Text (HTML, CSS, JS, JSON, SVG, XML) is gzipped for a client that accepts it, as a web host
 /// sends it, so what a browser moves on loopback is what it moves from the published site.
+/// Every answer carries a validator (<c>ETag</c>) and <c>Cache-Control: no-cache</c>: a browser may keep a file but asks
+/// again each time (a 304 without a body when unchanged), so an edit under <c>serve</c> shows at once and a reload moves
+/// no unchanged bytes, as on a web host that sends validators.
 /// Nothing outside the folder or the base path is reachable.</summary>
 public sealed class StaticFolder
 {
@@ -69,6 +72,18 @@ public sealed class StaticFolder
 
     private static async Task WriteAsync(HttpContext ctx, string file)
     {
+        var info = new FileInfo(file);
+        var tag = $"\"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}\"";
+        ctx.Response.Headers.CacheControl = "no-cache";
+        if (ctx.Response.StatusCode == StatusCodes.Status200OK)
+        {
+            ctx.Response.Headers.ETag = tag;
+            if (ctx.Request.Headers.IfNoneMatch.ToString().Split(',').Any(t => t.Trim().TrimStart('W', '/') == tag))
+            {
+                ctx.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+        }
         var bytes = await File.ReadAllBytesAsync(file, ctx.RequestAborted);
         var type = ContentTypes.For(file);
         ctx.Response.ContentType = type;

@@ -84,6 +84,44 @@ public class LoopbackServerTests
     }
 
     [Fact]
+    public async Task Every_file_has_a_validator_and_an_unchanged_one_answers_304_without_a_body()
+    {
+        var site = Path.Combine(Path.GetTempPath(), "casebook-etag-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(site);
+        File.WriteAllText(Path.Combine(site, "index.html"), "<p>一</p>");
+        try
+        {
+            await using var server = await LoopbackServer.ServeFolderAsync(site);
+            using var http = new HttpClient();
+            var first = await http.GetAsync(server.Origin + "/");
+            Assert.Equal(System.Net.HttpStatusCode.OK, first.StatusCode);
+            Assert.True(first.Headers.CacheControl?.NoCache, "no-cache: a browser asks again each time (serve shows edits at once)");
+            var tag = first.Headers.ETag;
+            Assert.NotNull(tag);
+
+            var again = new HttpRequestMessage(HttpMethod.Get, server.Origin + "/");
+            again.Headers.IfNoneMatch.Add(tag);
+            var unchanged = await http.SendAsync(again);
+            Assert.Equal(System.Net.HttpStatusCode.NotModified, unchanged.StatusCode);
+            Assert.Empty(await unchanged.Content.ReadAsByteArrayAsync());
+
+            // An edit changes the validator: the same request now gets the new page.
+            File.WriteAllText(Path.Combine(site, "index.html"), "<p>二つ目</p>");
+            File.SetLastWriteTimeUtc(Path.Combine(site, "index.html"), DateTime.UtcNow.AddSeconds(5));
+            var stale = new HttpRequestMessage(HttpMethod.Get, server.Origin + "/");
+            stale.Headers.IfNoneMatch.Add(tag);
+            var edited = await http.SendAsync(stale);
+            Assert.Equal(System.Net.HttpStatusCode.OK, edited.StatusCode);
+            Assert.Equal("<p>二つ目</p>", await edited.Content.ReadAsStringAsync());
+
+            var missing = await http.GetAsync(server.Origin + "/nothing/");
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+            Assert.Null(missing.Headers.ETag);
+        }
+        finally { Directory.Delete(site, true); }
+    }
+
+    [Fact]
     public void Nothing_outside_the_base_path_or_the_folder_resolves()
     {
         var root = Path.Combine(Path.GetTempPath(), "casebook-folder-" + Guid.NewGuid().ToString("N")[..8]);

@@ -14,13 +14,21 @@ namespace Casebook.Tests.Theme;
 [Collection("browser")]
 public class SearchBrowserTests(BrowserFixture browser, SampleSiteFixture sample, ITestOutputHelper output)
 {
+    /// <summary>A page stays open after its test; what it logs later has no test to go to (the output helper throws,
+    /// which would end the Playwright connection for every later test), so it goes to the error stream.</summary>
+    private void Log(string line)
+    {
+        try { output.WriteLine(line); }
+        catch (InvalidOperationException) { Console.Error.WriteLine("after its test: " + line); }
+    }
+
     private async Task<(IPage Page, List<string> Outside)> OpenAsync(string pathAndQuery, string? origin = null)
     {
         Assert.True(sample.Search?.Status == SearchIndexStatus.Indexed, "the sample site has no search index: " + sample.Search?.Message);
         origin ??= sample.Origin;
         var (page, outside) = await browser.NewPageAsync(origin);
-        page.Console += (_, m) => { if (m.Type is "error" or "warning") output.WriteLine($"console {m.Type}: {m.Text}"); };
-        page.PageError += (_, e) => output.WriteLine("page error: " + e);
+        page.Console += (_, m) => { if (m.Type is "error" or "warning") Log($"console {m.Type}: {m.Text}"); };
+        page.PageError += (_, e) => Log("page error: " + e);
         await page.GotoAsync(origin + pathAndQuery);
         await SettledAsync(page);
         return (page, outside);

@@ -12,7 +12,7 @@ namespace Casebook.Tests.Theme;
 [Trait("Category", "Browser")]
 public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sample, ITestOutputHelper output)
 {
-    private async Task<(IPage Page, List<string> Outside)> OpenAsync(string pathAndQuery, int width = 1280, int height = 900)
+    private async Task<(IPage Page, List<string> Outside)> OpenAsync(string pathAndQuery, int width = 1280, int height = 900, Action<IPage>? before = null)
     {
         Assert.True(sample.Search?.Status == SearchIndexStatus.Indexed, "the sample site has no search index: " + sample.Search?.Message);
         var context = await browser.Browser.NewContextAsync(new() { Locale = "ja-JP", ViewportSize = new() { Width = width, Height = height } });
@@ -23,13 +23,19 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
             else { lock (outside) outside.Add(route.Request.Url); await route.AbortAsync(); }
         });
         var page = await context.NewPageAsync();
-        page.PageError += (_, e) => output.WriteLine("page error: " + e);
+        page.PageError += (_, e) =>
+        {
+            // A page stays open after its test; a late error has no test to go to (the output helper would throw).
+            try { output.WriteLine("page error: " + e); }
+            catch (InvalidOperationException) { Console.Error.WriteLine("page error after its test: " + e); }
+        };
         // Layout shifts from the start of the load, summed as Lighthouse does for a page load (no input involved).
         await page.AddInitScriptAsync("""
             window.__cls = 0;
             new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
               .observe({ type: "layout-shift", buffered: true });
             """);
+        before?.Invoke(page);
         await page.GotoAsync(sample.Origin + pathAndQuery);
         await SettledAsync(page);
         return (page, outside);
@@ -117,6 +123,23 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
         output.WriteLine($"{query}: {string.Join(" ", ids.Select(id => lead.Contains(id) ? id + "*" : once.Contains(id) ? id + "¹" : id))}");
         Assert.NotEmpty(leadRanks);
         if (onceRanks.Count > 0) Assert.True(leadRanks.Max() < onceRanks.Min(), $"lead ranks {string.Join(",", leadRanks)}, single body mention ranks {string.Join(",", onceRanks)}");
+    }
+
+    [Fact]
+    public async Task The_page_preloads_its_scripts_and_pagefinds_which_exist_and_are_used_once()
+    {
+        var answers = new List<string>();
+        var (page, outside) = await OpenAsync(Q("見守り"), before: p => p.Request += (_, r) => { lock (answers) answers.Add(new Uri(r.Url).AbsolutePath); });
+        await Assertions.Expect(page.Locator(".search-result").First).ToBeVisibleAsync();
+        var hints = await page.Locator("head link[rel=preload], head link[rel=modulepreload]")
+            .EvaluateAllAsync<string[]>("ls => ls.map(l => new URL(l.href).pathname)");
+        Assert.Equal(["/assets/js/search.js", "/assets/js/search-text.js", "/assets/js/search-facets.js", "/assets/js/search-counts.js",
+            "/pagefind/pagefind.js"], hints);
+        // The page uses what it preloads: one request each (a second would mean the hint did not match the import).
+        lock (answers)
+            foreach (var hint in hints) Assert.Equal(1, answers.Count(a => a == hint));
+        foreach (var hint in hints) Assert.Equal(200, (await page.APIRequest.GetAsync(sample.Origin + hint)).Status);
+        Assert.Empty(outside);
     }
 
     [Fact]

@@ -3,18 +3,68 @@
 // counts scan the whole result list once per (value, page) pair, seconds for a broad query at 10,000 cases, and
 // need every filter file loaded before the first search. Here one pass over the results counts every facet.
 
+const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+const DIGIT = new Int8Array(128).fill(-1);
+for (let i = 0; i < DIGITS.length; i++) DIGIT[DIGITS.charCodeAt(i)] = i;
+
+/** The numbers of a column or of the ids (SearchFacetPages.Number: base 32, 32–63 for every digit but the last). */
+export function numbers(text) {
+  const out = [];
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const d = DIGIT[text.charCodeAt(i)];
+    if (d >= 32) n = n * 32 + (d - 32);
+    else { out.push(n * 32 + d); n = 0; }
+  }
+  return out;
+}
+
+const NONE = [];
+
+/** A column's cells, one per page: a value number, or an array of them (none: an empty array). */
+function cells(text, kind, count) {
+  const n = numbers(text);
+  const column = new Array(count);
+  let at = 0;
+  for (let row = 0; row < count; row++) {
+    if (kind === "one") { const v = n[at++]; column[row] = v === 0 ? NONE : v - 1; continue; }
+    const size = n[at++];
+    if (size === 0) { column[row] = NONE; continue; }
+    const cell = new Array(size);
+    let v = -1;
+    for (let i = 0; i < size; i++) cell[i] = v = v + 1 + n[at++];
+    column[row] = size === 1 ? cell[0] : cell;
+  }
+  return column;
+}
+
+/** The pages' ids without the prefix: written as sorted hexadecimal numbers of one width, as differences. */
+function ids(json) {
+  if (Array.isArray(json.ids)) return json.ids;
+  const width = json.width;
+  let id = 0;
+  return numbers(json.ids).map((d) => (id += d).toString(16).padStart(width, "0"));
+}
+
+/** Lets the browser draw between steps: decoding every column at once was a long task at 10,000 cases. */
+const breath = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /**
- * The file (facets, the pages' ids without their common prefix, and one column of value numbers per facet), indexed
- * for lookups without copying the columns (10,000 pages × 7 facets of small arrays made a long task):
- * facets: name → { at, values, index: value → number }; rows: id → row in the columns.
- * @param {{facets: [string, string[]][], prefix: string, ids: string[], columns: (number|number[])[][]}} json
+ * The file (SearchFacetPages: facets with their values, the pages' ids, one column per facet), decoded and indexed,
+ * one column per task: facets: name → { at, values, index: value → number }; rows: id → row in the columns.
+ * @param {{facets: [string, string[], string][], prefix: string, width: number, ids: string|string[], columns: string[]}} json
  */
-export function indexFacetPages(json) {
+export async function indexFacetPages(json) {
   const facets = new Map();
   json.facets.forEach(([name, values], at) => facets.set(name, { at, values, index: new Map(values.map((v, i) => [v, i])) }));
   const rows = new Map();
-  json.ids.forEach((id, row) => rows.set(json.prefix + id, row));
-  return { facets, rows, columns: json.columns };
+  ids(json).forEach((id, row) => rows.set(json.prefix + id, row));
+  const columns = [];
+  for (const [at, [, , kind]] of json.facets.entries()) {
+    await breath();
+    columns.push(cells(json.columns[at], kind, rows.size));
+  }
+  return { facets, rows, columns };
 }
 
 let loading = null;

@@ -20,6 +20,8 @@ const help = root?.querySelector("[data-search-help]");
 const formsLine = root?.querySelector("[data-search-forms]");
 const toggle = root?.querySelector("[data-search-toggle]");
 const PAGE_SIZE = 10;
+// Steps of the first search, for the search-load benchmark's breakdown (`--detail yes` prints them).
+const mark = (name) => performance.mark("search:" + name);
 const variants = compileVariants(JSON.parse(root?.querySelector("[data-search-variants]")?.textContent || "[]"));
 
 const text = (key, count) => (root.dataset["t" + key[0].toUpperCase() + key.slice(1)] || "").replace("{count}", String(count ?? ""));
@@ -34,6 +36,7 @@ let typing = 0; // the search that typing schedules; an explicit one (Enter, a f
 
 async function loadPagefind() {
   const module = await import(root.dataset.pagefind);
+  mark("pagefind.js");
   // The index holds pre-split tokens (see search-text.js) under the language in data-language.
   // Pagefind takes the language from <html lang> when it starts and, for Japanese, would split the
   // query again with the browser's segmenter; so it is started while <html lang> says the index's
@@ -44,6 +47,7 @@ async function loadPagefind() {
   let ready;
   try { ready = module.init(); } finally { html.setAttribute("lang", lang); }
   await ready;
+  mark("init");
   await module.options({ baseUrl: root.dataset.base, excerptLength: 60 });
   return module;
 }
@@ -132,6 +136,7 @@ async function runSearch(mine) {
   }
   // Words only: facets are applied here. With no words, every page, newest fiscal year first.
   const response = await pagefind.search(term || null, term ? {} : { sort: { year: "desc" } });
+  mark("search");
   const data = chosen.size > 0 ? await facetPages() : null;
   if (mine !== generation) return;
   const resolved = data ? resolveChoices(data, chosen) : new Map();
@@ -147,6 +152,7 @@ async function runSearch(mine) {
   list.className = "search-results";
   resultsBox.replaceChildren(list);
   await showMore(results, list, 0, mine);
+  mark("results");
   if (facetsShown()) await drawCounts(mine);
   if (mine === generation) root.dataset.state = "done";
 }
@@ -159,6 +165,7 @@ async function drawCounts(mine) {
   const counts = countFacets(data, resolveChoices(data, choicesFromState()), lastResults);
   for (const fs of fieldsets()) setCounts(fs, counts.get(fs.dataset.facet) ?? {});
   facetsBox.dataset.counts = "done";
+  mark("counts");
 }
 
 async function showMore(results, list, from, mine) {
@@ -225,6 +232,7 @@ function showError(error) {
 
 async function start() {
   if (!root || !form) return;
+  mark("start");
   facetsBox.dataset.ready = "";
   toggle.dataset.ready = "";
   toggle.addEventListener("click", () => {

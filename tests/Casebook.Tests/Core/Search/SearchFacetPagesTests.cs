@@ -9,6 +9,23 @@ public class SearchFacetPagesTests
         File.WriteAllBytes(Path.Combine(dir, id + ".pf_fragment"),
             PagefindStableOutput.Pack(System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { url, content = new string('あ', 5000) }))));
 
+    private static string Encode(params long[] numbers)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var n in numbers) SearchFacetPages.Number(sb, n);
+        return sb.ToString();
+    }
+
+    [Fact]
+    public void Numbers_are_base_32_with_the_upper_half_for_every_digit_but_the_last()
+    {
+        Assert.Equal("0", Encode(0));
+        Assert.Equal("V", Encode(31));
+        Assert.Equal("X0", Encode(32));
+        Assert.Equal("_V", Encode(1023));
+        Assert.Equal("__0", Encode(32736));
+    }
+
     [Fact]
     public void Each_case_gets_its_values_by_the_id_of_its_fragment_and_pages_without_values_are_left_out()
     {
@@ -32,19 +49,15 @@ public class SearchFacetPagesTests
             Assert.Equal(["令和4年度", "令和5年度"], facets["年度"]);
             Assert.Equal(["① 記録", "② 相談"], facets["要素"]);
             Assert.Equal("en_", json.GetProperty("prefix").GetString());
-            Assert.Equal(["aaa", "bbb"], json.GetProperty("ids").EnumerateArray().Select(p => p.GetString()));
+            Assert.Equal(["one", "set"], json.GetProperty("facets").EnumerateArray().Select(f => f[2].GetString()));
+            // Ids sorted, as hexadecimal differences: aaa (2730), then bbb (+273 = 8×32+17: "e" then "H").
+            Assert.Equal(3, json.GetProperty("width").GetInt32());
+            Assert.Equal(Encode(0xaaa, 0xbbb - 0xaaa), json.GetProperty("ids").GetString());
             var columns = json.GetProperty("columns");
-            // One value is a number, several an array.
-            string Values(int row, int facet)
-            {
-                var cell = columns[facet][row];
-                var numbers = cell.ValueKind == JsonValueKind.Array ? cell.EnumerateArray().Select(i => i.GetInt32()) : [cell.GetInt32()];
-                return string.Join(",", numbers.Select(i => facets[facet == 0 ? "年度" : "要素"][i]));
-            }
-            Assert.Equal("令和4年度", Values(1, 0));
-            Assert.Equal("① 記録,② 相談", Values(1, 1));
-            Assert.Equal("令和5年度", Values(0, 0));
-            Assert.Equal("② 相談", Values(0, 1));
+            // 年度, one value a page: value + 1 (en_aaa is /cases/b/ 令和5年度, en_bbb /cases/a/ 令和4年度).
+            Assert.Equal(Encode(2, 1), columns[0].GetString());
+            // 要素, a set a page: count, then values as differences minus one.
+            Assert.Equal(Encode(1, 1, 2, 0, 0), columns[1].GetString());
         }
         finally { Directory.Delete(dir, true); }
     }
