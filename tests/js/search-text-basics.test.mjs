@@ -5,16 +5,17 @@ import { loadThemeModule } from "./theme-modules.mjs";
 
 const { tokens, forQuery, readableExcerpt } = await loadThemeModule("search-text.js");
 
-test("kanji and kana runs become overlapping pairs and the run's last character", () => {
-  assert.deepEqual(tokens("地区社協"), ["地区", "区社", "社協", "協"]);
-  assert.deepEqual(tokens("見守り"), ["見守", "守り", "り"]);
+test("kanji and kana runs become overlapping pairs; a run of one character is itself", () => {
+  assert.deepEqual(tokens("地区社協"), ["地区", "区社", "社協"]);
+  assert.deepEqual(tokens("見守り"), ["見守", "守り"]);
+  assert.deepEqual(tokens("1層Co"), ["1", "層", "Co"]);
   assert.deepEqual(tokens("々"), ["々"]);
   assert.deepEqual(tokens(""), []);
 });
 
 test("letters and digits stay whole words; punctuation is a token of its own; spaces separate", () => {
-  assert.deepEqual(tokens("ICT活用 2022年"), ["ICT", "活用", "用", "2022", "年"]);
-  assert.deepEqual(tokens("「見守り」"), ["「", "見守", "守り", "り", "」"]);
+  assert.deepEqual(tokens("ICT活用 2022年"), ["ICT", "活用", "2022", "年"]);
+  assert.deepEqual(tokens("「見守り」"), ["「", "見守", "守り", "」"]);
   assert.deepEqual(tokens("Zoom・LINE"), ["Zoom", "・", "LINE"]);
   assert.deepEqual(tokens("  \t\n "), []);
 });
@@ -23,11 +24,11 @@ test("full-width, half-width and ideographic space are folded by NFKC", () => {
   assert.deepEqual(tokens("２層Ｃｏ"), tokens("2層Co"));
   assert.deepEqual(tokens("ｺｰﾃﾞｨﾈｰﾀｰ"), tokens("コーディネーター"));
   assert.deepEqual(tokens("ｶﾞ"), ["ガ"]);
-  assert.deepEqual(tokens("地区\u3000社協"), ["地区", "区", "社協", "協"]);
+  assert.deepEqual(tokens("地区\u3000社協"), ["地区", "社協"]);
 });
 
 test("a character outside the Basic Multilingual Plane is one character, not two halves", () => {
-  assert.deepEqual(tokens("𠮷野家"), ["𠮷野", "野家", "家"]);
+  assert.deepEqual(tokens("𠮷野家"), ["𠮷野", "野家"]);
   assert.deepEqual(tokens("a😀b"), ["a", "😀", "b"]);
 });
 
@@ -65,10 +66,19 @@ function withTemplate(run) {
 
 test("an excerpt of pairs reads as the original text, with the query's words marked", () => {
   const index = tokens("山坂の多い地区社協で").join(" ");
-  assert.equal(index, "山坂 坂の の多 多い い地 地区 区社 社協 協で で");
+  assert.equal(index, "山坂 坂の の多 多い い地 地区 区社 社協 協で");
   const segments = withTemplate(() => readableExcerpt(index.replace("区社 社協 協で", "区社 <mark>社協</mark> 協で"), "社協"));
   assert.equal(segments.map((s) => s.text).join(""), "山坂の多い地区社協で");
   assert.deepEqual(segments.filter((s) => s.mark).map((s) => s.text), ["社協"]);
+});
+
+test("an excerpt does not run a run into the next one when only a space was between them, and keeps a part's full stop", () => {
+  const text = (excerpt) => readableExcerpt(excerpt, "").map((s) => s.text).join("");
+  assert.equal(text(tokens("香川県 東山市").join(" ")), "香川県東山市");
+  assert.equal(text("地域 域福 福祉."), "地域福祉.");
+  // An index written before runs lost their last character alone reads the same.
+  assert.equal(text("地区 区社 社協 協 ・ 見守 守り り."), "地区社協・見守り.");
+  assert.equal(text("地区 区社 社協 ・ 見守 守り."), "地区社協・見守り.");
 });
 
 test("an excerpt keeps words apart and Pagefind's marks when the query's words do not occur", () => {

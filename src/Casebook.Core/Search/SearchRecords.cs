@@ -78,8 +78,10 @@ public static partial class SearchRecords
             parts.Add(new(SearchPart.Body, SearchText.ForIndex(c.Organization + m.SearchText[front.Length..], variants)));
         }
         else parts.Add(new(SearchPart.Body, SearchText.ForIndex(m.SearchText, variants)));
-        // The profile table (地域概況) is on the page too; then the facet values (an organization, a region…).
-        var extra = m.Profile.Select(p => p.Label + " " + p.Value).Concat(m.Filters.Select(f => f.Value));
+        // The profile table (地域概況) is on the page too; then the facet values (a volume, a region…). The organization
+        // and the tags are in the text above already: indexed twice they only made Pagefind's work and the index larger.
+        var extra = m.Profile.Select(p => p.Label + " " + p.Value)
+            .Concat(m.Filters.Where(f => f.Name is not (SearchFacets.Organization or SearchFacets.Tags)).Select(f => f.Value));
         parts.Add(new(SearchPart.Body, string.Concat(extra.Select(x => " ・ " + SearchText.ForIndex(x, variants))).TrimStart()));
         var meta = Meta(c.Title, theme.T("search_kind_case"));
         meta["organization"] = c.Organization;

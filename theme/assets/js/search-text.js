@@ -1,7 +1,7 @@
 // Text as the search index sees it. Mirrors src/Casebook.Core/Search/SearchText.cs and SearchVariants.cs (keep
 // them in step; tests/js/search-text.test.mjs compares them): NFKC with kana iteration marks written out, then runs
-// of kanji and kana as overlapping pairs of characters plus the run's last character, other letters and digits as
-// whole words. A query's variant spellings (買物・買い物) and repeated kanji (人々) become the keys the index has
+// of kanji and kana as overlapping pairs of characters (a run of one character as itself), other letters and digits
+// as whole words. A query's variant spellings (買物・買い物) and repeated kanji (人々) become the keys the index has
 // after every place they occur.
 
 const SPACE = 0, CJK = 1, WORD = 2, OTHER = 3;
@@ -115,7 +115,7 @@ export function foldQuery(query, variants = compileVariants()) {
   let plain = "";
   const flushPlain = () => {
     if (!plain) return;
-    for (const t of tokens(withoutLongVowels(plain), true))
+    for (const t of tokens(withoutLongVowels(plain)))
       if (kindOf(String.fromCodePoint(t.codePointAt(0))) !== OTHER) terms.push(t);
     plain = "";
   };
@@ -138,12 +138,12 @@ export function foldQuery(query, variants = compileVariants()) {
 }
 
 /**
- * The index's tokens: a kanji/kana run as overlapping pairs and its last character. For a query (see SearchText.Tokens
- * in C#) a run of two or more leaves its last character out: the last pair holds it, and alone it would match, as a
+ * The tokens of the index and of a query alike (SearchText.Tokens in C#): a kanji/kana run as overlapping pairs, a run
+ * of one character as that character. A longer run's last character is in its last pair: alone it would match, as a
  * prefix, every word that starts with it.
- * @param {string} text @param {boolean} [forQuery] @returns {string[]}
+ * @param {string} text @returns {string[]}
  */
-export function tokens(text, forQuery = false) {
+export function tokens(text) {
   const out = [];
   let run = [];
   let runKind = SPACE;
@@ -151,7 +151,7 @@ export function tokens(text, forQuery = false) {
     if (run.length === 0) return;
     if (runKind === CJK) {
       for (let i = 0; i + 1 < run.length; i++) out.push(run[i] + run[i + 1]);
-      if (!forQuery || run.length === 1) out.push(run[run.length - 1]);
+      if (run.length === 1) out.push(run[0]);
     } else if (runKind !== SPACE) out.push(run.join(""));
     run = [];
   };
@@ -208,20 +208,21 @@ export function readableExcerpt(excerptHtml, query = "", alsoMark = []) {
     else if (rest !== pieces[i].text) pieces[i] = { text: rest, mark: false };
   }
   const chars = []; // { ch, mark }
-  let prev = null; // previous token: { kind, length }
+  let prev = null; // previous token: { kind, length, last }
   let prevKind = null;
   for (const piece of pieces) {
     const list = Array.from(piece.text);
     const kind = kindOf(list[0]);
-    if (kind === CJK && prev && prev.kind === CJK && prev.length === 2) {
-      // Continues the run: a pair adds its second character, the closing single adds nothing.
+    if (kind === CJK && prev && prev.kind === CJK && prev.length === 2 && prev.last === list[0]) {
+      // Continues the run: a pair (or the full stop after a part's last pair) adds what follows its first character.
+      // Indexes before December 2026 also closed a run with its last character alone, which adds nothing.
       if (chars.length > 0 && piece.mark) chars[chars.length - 1].mark = true;
-      if (list.length === 2) chars.push({ ch: list[1], mark: piece.mark });
+      for (const ch of list.slice(1)) chars.push({ ch, mark: piece.mark });
     } else {
       if (kind === WORD && prevKind === WORD) chars.push({ ch: " ", mark: false });
       for (const ch of list) chars.push({ ch, mark: piece.mark });
     }
-    prev = { kind, length: list.length };
+    prev = { kind, length: list.length, last: list[1] };
     prevKind = kind;
   }
   const plain = chars.map((c) => c.ch).join("").toLowerCase();
