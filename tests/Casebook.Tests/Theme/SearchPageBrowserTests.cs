@@ -223,7 +223,7 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
         string ColumnOf(string facet) => "/pagefind/" + SearchFacetPages.ColumnFileName(keys.IndexOf(facet));
         bool Asked(string path) { lock (asked) return asked.Contains(path); }
 
-        // The last facet is below the fold at 1280×900: its column is not fetched and its counts stay the site-wide ones, dimmed.
+        // The last facet is below the fold at 1280×900: its column is not fetched and its counts stay the site-wide ones.
         var last = page.Locator("fieldset[data-facet]").Last;
         var facet = await last.GetAttributeAsync("data-facet") ?? "";
         Assert.True((await last.BoundingBoxAsync())!.Y > 900, "the last facet is on screen at load");
@@ -231,7 +231,7 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
         await Assertions.Expect(first).ToHaveAttributeAsync("data-counts", "done");
         Assert.True(Asked(ColumnOf(await first.GetAttributeAsync("data-facet") ?? "")));
         Assert.False(Asked(ColumnOf(facet)));
-        Assert.Equal("pending", await last.GetAttributeAsync("data-counts"));
+        Assert.Equal("site", await last.GetAttributeAsync("data-counts"));
         var siteWide = await last.Locator("[data-count]").EvaluateAllAsync<string[]>("ss => ss.map(s => s.dataset.count)");
         Assert.Equal(siteWide.Select(n => $"（{n}）"), await last.Locator("[data-count]").AllInnerTextsAsync());
 

@@ -145,7 +145,8 @@ async function runSearch(mine) {
   const resolved = data ? resolveChoices(data, chosen) : new Map();
   const results = data ? response.results.filter((r) => matches(data, resolved, r.id)) : response.results;
   lastResults = response.results;
-  for (const fs of fieldsets()) fs.dataset.counts = "pending";
+  // A facet not seen nor ticked keeps its site-wide counts: it is off screen, and dims once it comes on.
+  for (const fs of fieldsets()) fs.dataset.counts = seen.has(fs.dataset.facet) || chosen.has(fs.dataset.facet) ? "pending" : "site";
   status.textContent = results.length ? text("count", results.length) : text("none");
   // 「買物」「買い物」で検索しました: the spellings each variant of the query stood for.
   formsLine.textContent = fold.forms.map((forms) => text("forms").replace("{forms}", forms.map((f) => `「${f}」`).join(""))).join(" ");
@@ -161,7 +162,7 @@ async function runSearch(mine) {
 }
 
 /** The counts of the facets seen or ticked, for the latest search (fetching their columns the first time); the
- * others keep their site-wide counts, dimmed, until they come on screen. */
+ * others keep their site-wide counts until they come on screen. */
 async function drawCounts(mine) {
   if (!lastResults || !facetsShown()) return;
   const chosen = choicesFromState();
@@ -184,6 +185,7 @@ function watchFacets() {
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
       seen.add(entry.target.dataset.facet);
+      if (entry.target.dataset.counts === "site") entry.target.dataset.counts = "pending";
       watcher.unobserve(entry.target);
       added = true;
     }
