@@ -30,7 +30,10 @@ public static class Report
         System.Console.Out.WriteLine($"{verb}: {status}（警告 {warnings} 件） {counts}{pages} — {elapsed.TotalSeconds:0.00} 秒");
         if (HostEnvironment.StageTimings)
         {
-            foreach (var t in result.Timings) System.Console.Out.WriteLine($"  {t.Stage,-14} {t.Elapsed.TotalMilliseconds,8:0} ms");
+            foreach (var t in result.Timings)
+                System.Console.Out.WriteLine(t.Cpu > TimeSpan.Zero
+                    ? $"  {t.Stage,-14} {t.Elapsed.TotalMilliseconds,8:0} ms  (cpu {t.Cpu.TotalMilliseconds:0} ms)"
+                    : $"  {t.Stage,-14} {t.Elapsed.TotalMilliseconds,8:0} ms");
             // CPU and collections tell more than wall time on a shared machine (docs/performance.md).
             var p = System.Diagnostics.Process.GetCurrentProcess();
             System.Console.Out.WriteLine($"  {"cpu",-14} {p.UserProcessorTime.TotalMilliseconds,8:0} ms user, {p.PrivilegedProcessorTime.TotalMilliseconds:0} ms system");

@@ -29,7 +29,9 @@ public sealed record BuildOptions(
     public string ThemeDirectory => Pipeline.ResolveTheme(SourceRoot, ThemeDir, ShippedThemeDir);
 }
 
-public sealed record StageTiming(string Stage, TimeSpan Elapsed);
+/// <param name="Cpu">The process's CPU time (all threads) during the stage: against <paramref name="Elapsed"/> it tells how
+/// many cores the stage kept busy.</param>
+public sealed record StageTiming(string Stage, TimeSpan Elapsed, TimeSpan Cpu = default);
 
 public sealed class BuildResult
 {
@@ -69,7 +71,15 @@ public static class Pipeline
         var diagnostics = new DiagnosticBag();
         var timings = new List<StageTiming>();
         var sw = Stopwatch.StartNew();
-        void Stage(string name) { timings.Add(new StageTiming(name, sw.Elapsed)); sw.Restart(); progress?.Invoke(name); }
+        var cpu = Environment.CpuUsage.TotalTime;
+        void Stage(string name)
+        {
+            var now = Environment.CpuUsage.TotalTime;
+            timings.Add(new StageTiming(name, sw.Elapsed, now - cpu));
+            cpu = now;
+            sw.Restart();
+            progress?.Invoke(name);
+        }
 
         var content = ContentLoader.Load(options.SourceRoot, options.BaseUrl, diagnostics);
         Stage("load");
@@ -117,14 +127,17 @@ public static class Pipeline
             Task.WaitAny(made.Task, search);   // search ends early when it is skipped
             Stage("search records");
         }
+        // The exports read only the site graph, so they are made beside the pages and fill the cores the render leaves
+        // idle; a render error discards the staging folder, exports and all.
+        var exports = Task.Run(() => Parallel.ForEach(Exports(graph, new ExportRows(), renderer.Renders), f => SiteWriter.Write(staged, f)));
         try
         {
             var pages = renderer.RenderTo(jobs, file => SiteWriter.OpenText(staged, file));   // an I/O error ends the build; the staging folder is discarded
             Stage("render");
             LinkCheck.Run(graph, renderer.ViewModels.AllLinks, diagnostics);
             Stage("link check");
-            if (!diagnostics.HasErrors) Parallel.ForEach(Exports(graph, new ExportRows(), renderer.Renders), f => SiteWriter.Write(staged, f));
-            Stage("exports");
+            exports.GetAwaiter().GetResult();
+            Stage("exports");    // only the part that did not overlap rendering
             var indexed = Wait(search);
             if (search is not null) Stage("search");    // only the part that did not overlap rendering
             if (indexed is { Status: SearchIndexStatus.Indexed }) timings.Add(new StageTiming("(search total)", indexed.Elapsed));
@@ -141,7 +154,13 @@ public static class Pipeline
             Stage("write");
             return Result(diagnostics, graph, timings, [], pages, indexed);
         }
-        catch { Wait(search); SiteWriter.Discard(staged); throw; }
+        catch
+        {
+            Wait(search);
+            try { exports.Wait(); } catch (AggregateException) { }    // the render's error is the one to report
+            SiteWriter.Discard(staged);
+            throw;
+        }
     }
 
     /// <summary>The search stage's result; an exception while indexing fails the search, not the site.</summary>
@@ -163,8 +182,12 @@ public static class Pipeline
     /// files are assembled from each case's kept rows (<see cref="ExportRows"/>); each file is made on its own thread.</summary>
     /// <param name="pages">Whether a page of the site map exists (<see cref="SiteRenderer.Renders"/>): the sitemap lists those.</param>
     /// <param name="wanted">The exports to make (all when null); serve keeps the others' bytes.</param>
-    public static IEnumerable<OutputFile> Exports(SiteGraph g, ExportRows rows, Func<SitePage, bool> pages, Func<ExportFile, bool>? wanted = null) =>
-        g.Map.Exports.Where(e => wanted is null || wanted(e)).ToList().AsParallel().AsOrdered().Select(e => Export(g, rows, pages, e));
+    public static IEnumerable<OutputFile> Exports(SiteGraph g, ExportRows rows, Func<SitePage, bool> pages, Func<ExportFile, bool>? wanted = null)
+    {
+        var exports = g.Map.Exports.Where(e => wanted is null || wanted(e)).ToList();
+        if (exports.Any(e => e.Kind is ExportKind.CasesJson or ExportKind.CasesCsv)) rows.Prepare(g, g.Cases);
+        return exports.AsParallel().AsOrdered().Select(e => Export(g, rows, pages, e));
+    }
 
     private static OutputFile Export(SiteGraph g, ExportRows rows, Func<SitePage, bool> pages, ExportFile e) => e.Kind switch
     {

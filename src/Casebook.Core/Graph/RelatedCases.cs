@@ -53,6 +53,8 @@ public static class RelatedCases
             weights[t] = (weight, list);
         }
 
+        if (only.Count >= 64 && RelatedBySignature.TryCompute(cases, only, weights) is { } fast) return fast;
+
         var top = new List<CaseStudy>[only.Count];
         Parallel.For(0, only.Count,
             () => (Scores: new int[cases.Count], Touched: new List<int>()),
@@ -70,23 +72,9 @@ public static class RelatedCases
                         scores[j] += weight;
                     }
                 }
-                // The best five by score, then by position: a small insertion list.
-                Span<int> best = stackalloc int[5];
-                var n = 0;
-                foreach (var j in touched)
-                {
-                    var sj = scores[j];
-                    if (sj < 3) continue;
-                    var k = n;
-                    while (k > 0 && (scores[best[k - 1]] < sj || (scores[best[k - 1]] == sj && best[k - 1] > j))) k--;
-                    if (k >= 5) continue;
-                    for (var m = Math.Min(n, 4); m > k; m--) best[m] = best[m - 1];
-                    best[k] = j;
-                    if (n < 5) n++;
-                }
-                var result = new List<CaseStudy>(n);
-                for (var k = 0; k < n; k++) result.Add(cases[best[k]]);
-                top[o] = result;
+                var best = new Best();
+                foreach (var j in touched) best.Offer(j, scores[j]);
+                top[o] = best.Cases(cases);
                 foreach (var j in touched) scores[j] = 0;
                 touched.Clear();
                 return local;
@@ -94,5 +82,38 @@ public static class RelatedCases
             _ => { });
 
         return only.Select((i, o) => (i, top[o])).ToList();
+    }
+
+    /// <summary>The best five by score, then by position: a small insertion list. Scores under 3 do not count.</summary>
+    internal struct Best
+    {
+        private (int Index, int Score) _0, _1, _2, _3, _4;
+        public int Count { get; private set; }
+
+        /// <summary>The score the fifth place holds (0 while fewer than five are placed).</summary>
+        public readonly int Fifth => Count == 5 ? _4.Score : 0;
+
+        /// <summary>Whether <paramref name="j"/> took a place (candidates may come in any order).</summary>
+        public bool Offer(int j, int score)
+        {
+            if (score < 3) return false;
+            Span<(int Index, int Score)> best = [_0, _1, _2, _3, _4];
+            var k = Count;
+            while (k > 0 && (best[k - 1].Score < score || (best[k - 1].Score == score && best[k - 1].Index > j))) k--;
+            if (k >= 5) return false;
+            for (var m = Math.Min(Count, 4); m > k; m--) best[m] = best[m - 1];
+            best[k] = (j, score);
+            if (Count < 5) Count++;
+            (_0, _1, _2, _3, _4) = (best[0], best[1], best[2], best[3], best[4]);
+            return true;
+        }
+
+        public readonly List<CaseStudy> Cases(List<CaseStudy> cases)
+        {
+            ReadOnlySpan<(int Index, int Score)> best = [_0, _1, _2, _3, _4];
+            var result = new List<CaseStudy>(Count);
+            for (var k = 0; k < Count; k++) result.Add(cases[best[k].Index]);
+            return result;
+        }
     }
 }

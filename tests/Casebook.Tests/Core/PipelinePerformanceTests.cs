@@ -46,6 +46,8 @@ public class PipelinePerformanceTests
         return new FixtureSite(config + "\n" + sb);
     }
 
+    /// <summary>A whole build's related cases go through <c>RelatedBySignature</c> (120 cases, many terms with more than
+    /// eight cases); serve's few-case recomputation through the plain walk, checked in IncrementalSiteTests.</summary>
     [Fact]
     public void Graph_lookups_and_related_cases_match_plain_scans()
     {
