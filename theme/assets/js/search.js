@@ -5,7 +5,7 @@
 // Pagefind finds the words; facets are filtered and counted by search-counts.js, from casebook-facets.json (the
 // results' ids) and one column file per facet, fetched only when that facet is ticked or its fieldset comes on
 // screen (so neither a phone's first query nor a desktop's moves the facets below the fold). Until its column is
-// there, a facet shows its site-wide counts, dimmed.
+// there, a facet shows its site-wide counts (dimmed while the column is on its way).
 // Long facets show their most common values; facets.js lists the rest on demand. On a narrow screen the facets
 // fold behind the 絞り込み button (CSS decides; the button only says whether they are open).
 import { compileVariants, foldQuery, readableExcerpt } from "./search-text.js";
