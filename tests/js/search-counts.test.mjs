@@ -1,21 +1,15 @@
-// Facet filtering and counting on the search page (theme/assets/js/search-counts.js), over a small
-// casebook-facets.json of the shape SearchFacetPages writes (version 2: numbers as base-32 digit strings, by column).
+// Facet filtering and counting on the search page (theme/assets/js/search-counts.js), over small files of the shape
+// SearchFacetPages writes (version 3: the keys in casebook-facets.json, one column per facet in casebook-facets-N.json,
+// numbers as base-32 digit strings).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { countFacets, indexFacetPages, matches, numbers, resolveChoices } from "../../theme/assets/js/search-counts.js";
+import { addFacetColumn, countFacets, indexFacetKeys, loadFacetPages, matches, numbers, resolveChoices } from "../../theme/assets/js/search-counts.js";
 
-const data = await indexFacetPages({
-  v: 2,
-  facets: [
-    ["年度", ["令和4年度", "令和5年度"], "one"],
-    ["要素", ["① 記録と共有", "② 相談窓口", "③ 地域づくり"], "set"],
-  ],
-  prefix: "en_",
-  width: 1,
-  ids: "A111", // a, then +1 three times: a b c d
-  // 年度: value + 1 per page. 要素: count, then the values as differences minus one: [0,1] → 2 0 0; [1] → 1 1; [0,1,2] → 3 0 0 0; [2] → 1 2.
-  columns: ["1122", "20011300012"],
-});
+const keys = { v: 3, facets: ["年度", "要素"], prefix: "en_", width: 1, ids: "A111" }; // a, then +1 three times: a b c d
+// 年度: value + 1 per page. 要素: count, then the values as differences minus one: [0,1] → 2 0 0; [1] → 1 1; [0,1,2] → 3 0 0 0; [2] → 1 2.
+const year = { values: ["令和4年度", "令和5年度"], kind: "one", cells: "1122" };
+const element = { values: ["① 記録と共有", "② 相談窓口", "③ 地域づくり"], kind: "set", cells: "20011300012" };
+const data = addFacetColumn(addFacetColumn(indexFacetKeys(keys), 0, year), 1, element);
 // en_lesson: a result without facet values (a lesson page).
 const results = ["en_a", "en_b", "en_c", "en_d", "en_lesson"].map((id) => ({ id }));
 const choose = (entries) => resolveChoices(data, new Map(entries));
@@ -26,9 +20,9 @@ test("numbers are base 32, the upper half of the alphabet for every digit but th
   assert.deepEqual(numbers(""), []);
 });
 
-test("the ids are rebuilt from their differences with the file's width", async () => {
-  assert.deepEqual([...(await indexFacetPages({ facets: [], prefix: "en_", width: 3, ids: "1A", columns: [] })).rows.keys()], ["en_001", "en_00b"]);
-  assert.deepEqual([...(await indexFacetPages({ facets: [], prefix: "p_", width: 0, ids: ["x1", "y"], columns: [] })).rows.keys()], ["p_x1", "p_y"]);
+test("the ids are rebuilt from their differences with the file's width", () => {
+  assert.deepEqual([...indexFacetKeys({ facets: [], prefix: "en_", width: 3, ids: "1A" }).rows.keys()], ["en_001", "en_00b"]);
+  assert.deepEqual([...indexFacetKeys({ facets: [], prefix: "p_", width: 0, ids: ["x1", "y"] }).rows.keys()], ["p_x1", "p_y"]);
 });
 
 test("nothing ticked keeps every result, pages without facets included", () => {
@@ -62,4 +56,27 @@ test("with nothing ticked every facet counts every result that has values", () =
   const counts = countFacets(data, choose([]), results);
   assert.deepEqual(counts.get("年度"), { "令和4年度": 2, "令和5年度": 2 });
   assert.deepEqual(counts.get("要素"), { "① 記録と共有": 2, "② 相談窓口": 3, "③ 地域づくり": 2 });
+});
+
+test("only the facets whose column is loaded are counted; their counts still follow every choice", () => {
+  const partial = addFacetColumn(indexFacetKeys(keys), 1, element);
+  const counts = countFacets(partial, resolveChoices(partial, new Map([["要素", { mode: "all", values: ["③ 地域づくり"] }]])), results);
+  assert.deepEqual([...counts.keys()], ["要素"]);
+  assert.deepEqual(counts.get("要素"), { "① 記録と共有": 1, "② 相談窓口": 1, "③ 地域づくり": 2 });
+});
+
+test("loading fetches the keys once and each named column once, and no other column", async () => {
+  const asked = [];
+  const files = { "/pagefind/casebook-facets.json": keys, "/pagefind/casebook-facets-0.json": year, "/pagefind/casebook-facets-1.json": element };
+  globalThis.fetch = async (url) => {
+    asked.push(url);
+    return { ok: url in files, status: url in files ? 200 : 404, json: async () => files[url] };
+  };
+  const first = await loadFacetPages("/pagefind/casebook-facets.json", ["要素", "組織"]);
+  assert.deepEqual(asked, ["/pagefind/casebook-facets.json", "/pagefind/casebook-facets-1.json"]);
+  assert.deepEqual([...first.facets.keys()], ["要素"]);
+  const second = await loadFacetPages("/pagefind/casebook-facets.json", ["要素", "年度"]);
+  assert.equal(second, first);
+  assert.deepEqual(asked.slice(2), ["/pagefind/casebook-facets-0.json"]);
+  assert.deepEqual(countFacets(second, resolveChoices(second, new Map()), results).get("年度"), { "令和4年度": 2, "令和5年度": 2 });
 });

@@ -5,23 +5,28 @@ using System.Text.Json;
 namespace Casebook.Core.Search;
 
 /// <summary>
-/// <c>pagefind/casebook-facets.json</c>: each case's facet values, keyed by the id Pagefind gives its result (the
-/// fragment's name), so the search page filters and counts results itself. Pagefind can do both, but 1.5.2 counted
-/// a filter value by scanning the whole result list for each page that has the value (quadratic: 4.5 s for one
-/// 7,859-result query at 10,000 cases) and must load every filter file (245 KB) first.
-/// Shape (version 2), by column, numbers written as <see cref="Digits"/> strings (a number is base-32 digits, most
-/// significant first; every digit but the last is written from the upper half of the alphabet):
-/// <c>{"v":2,"facets":[["要素",["① …",…],"set"],["事例集",[…],"one"],…],"prefix":"en_","width":7,"ids":"…","columns":["…",…]}</c>.
+/// <c>pagefind/casebook-facets.json</c> and one <c>casebook-facets-N.json</c> per facet: each case's facet values,
+/// keyed by the id Pagefind gives its result (the fragment's name), so the search page filters and counts results
+/// itself. Pagefind can do both, but 1.5.2 counted a filter value by scanning the whole result list for each page
+/// that has the value (quadratic: 4.5 s for one 7,859-result query at 10,000 cases) and must load every filter file
+/// (245 KB) first. The page fetches a facet's column only when its fieldset is on screen or the facet is used, so a
+/// desktop's first query does not move the columns below the fold (they were 137 KB gzipped in one file, version 2).
+/// Numbers are written as <see cref="Digits"/> strings (a number is base-32 digits, most significant first; every
+/// digit but the last is written from the upper half of the alphabet).
+/// The keys (version 3): <c>{"v":3,"facets":["要素","事例集",…],"prefix":"en_","width":7,"ids":"…"}</c>.
 /// <c>ids</c>: the pages' ids without their common prefix, sorted, as hexadecimal numbers of one width, each written as
 /// its difference from the one before (an array of strings instead when the ids are not all hexadecimal of one width).
-/// A column has one entry per page, in the same order: for a facet whose pages have at most one value ("one"), the
-/// value's number + 1 (0: none); otherwise ("set") how many values, then the sorted values, each as its difference
-/// from the one before minus one. Pages without facet values (lessons…) are left out. At 10,000 cases about 120 KB
-/// gzipped (version 1, JSON arrays of numbers and ids as strings: 180 KB).
+/// Pages without facet values (lessons…) are left out. Column N (facet N of the keys):
+/// <c>{"values":["① …",…],"kind":"set","cells":"…"}</c>, one cell per page in the keys' order: for a facet whose
+/// pages have at most one value ("one"), the value's number + 1 (0: none); otherwise ("set") how many values, then
+/// the sorted values, each as its difference from the one before minus one.
 /// </summary>
 public static class SearchFacetPages
 {
     public const string FileName = "casebook-facets.json";
+
+    /// <summary>The file of facet <paramref name="at"/> (its place in the keys' list).</summary>
+    public static string ColumnFileName(int at) => $"casebook-facets-{at}.json";
 
     /// <summary>The number alphabet: 0–31 end a number, 32–63 are its earlier digits. JSON needs no escapes for any.</summary>
     public const string Digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
@@ -46,17 +51,25 @@ public static class SearchFacetPages
         var ids = pages.Keys.Select(k => k[prefix.Length..]).ToList();
         var single = names.Select((_, at) => pages.Values.All(p => p[at].Length <= 1)).ToArray();
         var hexIds = HexIds(ids);
-        var json = JsonSerializer.Serialize(new Dictionary<string, object>
+        var keys = JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["v"] = 2,
-            ["facets"] = names.Select((n, at) => new object[]
-                { n, values[n].OrderBy(kv => kv.Value).Select(kv => kv.Key).ToArray(), single[at] ? "one" : "set" }).ToArray(),
+            ["v"] = 3,
+            ["facets"] = names,
             ["prefix"] = prefix,
             ["width"] = hexIds is null ? 0 : ids[0].Length,
             ["ids"] = hexIds ?? (object)ids,
-            ["columns"] = names.Select((_, at) => Column(pages.Values.Select(p => p[at]), single[at])).ToArray(),
         }, SearchRecords.Json);
-        File.WriteAllText(Path.Combine(indexDir, FileName), json, new UTF8Encoding(false));
+        File.WriteAllText(Path.Combine(indexDir, FileName), keys, new UTF8Encoding(false));
+        for (var at = 0; at < names.Count; at++)
+        {
+            var column = JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["values"] = values[names[at]].OrderBy(kv => kv.Value).Select(kv => kv.Key).ToArray(),
+                ["kind"] = single[at] ? "one" : "set",
+                ["cells"] = Column(pages.Values.Select(p => p[at]), single[at]),
+            }, SearchRecords.Json);
+            File.WriteAllText(Path.Combine(indexDir, ColumnFileName(at)), column, new UTF8Encoding(false));
+        }
     }
 
     private static string Column(IEnumerable<int[]> cells, bool single)

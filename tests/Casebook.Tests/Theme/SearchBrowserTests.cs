@@ -136,6 +136,9 @@ public class SearchBrowserTests(BrowserFixture browser, SampleSiteFixture sample
         var year = graph.Cases.Where(c => c.Elements.Any(e => e.Number == 2)).Select(c => c.FiscalYear).Min();
         var yearLabel = Casebook.Core.Text.Wareki.FiscalYear(year);
         var yearBox = page.Locator("fieldset[data-param=year]").GetByRole(AriaRole.Checkbox, new() { Name = yearLabel });
+        // Its counts follow the query once it is on screen (its column is fetched then).
+        await page.Locator("fieldset[data-param=year]").ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(page.Locator("fieldset[data-param=year]")).ToHaveAttributeAsync("data-counts", "done");
         var countText = await page.Locator("fieldset[data-param=year] li", new() { Has = page.GetByRole(AriaRole.Checkbox, new() { Name = yearLabel }) })
             .Locator("[data-count]").InnerTextAsync();
         await yearBox.CheckAsync();

@@ -213,6 +213,51 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
         Assert.True(axe.Violations.Length == 0, string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
     }
 
+    [Fact]
+    public async Task A_facets_column_is_fetched_only_when_it_comes_on_screen_or_is_used_and_its_counts_then_follow_the_query()
+    {
+        var asked = new List<string>();
+        var (page, outside) = await OpenAsync(Q("見守り"), before: p => p.Request += (_, r) => { lock (asked) asked.Add(new Uri(r.Url).AbsolutePath); });
+        var keys = System.Text.Json.JsonDocument.Parse(await (await page.APIRequest.GetAsync(sample.Origin + "/pagefind/" + SearchFacetPages.FileName)).TextAsync())
+            .RootElement.GetProperty("facets").EnumerateArray().Select(f => f.GetString()).ToList();
+        string ColumnOf(string facet) => "/pagefind/" + SearchFacetPages.ColumnFileName(keys.IndexOf(facet));
+        bool Asked(string path) { lock (asked) return asked.Contains(path); }
+
+        // The last facet is below the fold at 1280×900: its column is not fetched and its counts stay the site-wide ones.
+        var last = page.Locator("fieldset[data-facet]").Last;
+        var facet = await last.GetAttributeAsync("data-facet") ?? "";
+        Assert.True((await last.BoundingBoxAsync())!.Y > 900, "the last facet is on screen at load");
+        var first = page.Locator("fieldset[data-facet]").First;
+        await Assertions.Expect(first).ToHaveAttributeAsync("data-counts", "done");
+        Assert.True(Asked(ColumnOf(await first.GetAttributeAsync("data-facet") ?? "")));
+        Assert.False(Asked(ColumnOf(facet)));
+        Assert.Equal("site", await last.GetAttributeAsync("data-counts"));
+        var siteWide = await last.Locator("[data-count]").EvaluateAllAsync<string[]>("ss => ss.map(s => s.dataset.count)");
+        Assert.Equal(siteWide.Select(n => $"（{n}）"), await last.Locator("[data-count]").AllInnerTextsAsync());
+
+        // Scrolled into view, it is fetched and counted over the query's results: ticking a value gives what its count said.
+        await last.ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(last).ToHaveAttributeAsync("data-counts", "done");
+        Assert.True(Asked(ColumnOf(facet)));
+        var counts = await last.Locator("[data-count]").AllInnerTextsAsync();
+        Assert.NotEqual(siteWide.Select(n => $"（{n}）"), counts);
+        var at = counts.ToList().FindIndex(c => c != "（0）");
+        Assert.True(at >= 0, "no value of the last facet among the results");
+        var shown = int.Parse(counts[at].Trim('（', '）'));
+        await last.Locator("input[type=checkbox]").Nth(at).CheckAsync();
+        await SettledAsync(page);
+        var ticked = page.Url;
+        Assert.Equal(shown, (await AllResultIdsAsync(page)).Count);
+
+        // A shared link naming the facet fetches its column though it is off screen, and filters by it.
+        lock (asked) asked.Clear();
+        var (shared, _) = await OpenAsync(new Uri(ticked).PathAndQuery, before: p => p.Request += (_, r) => { lock (asked) asked.Add(new Uri(r.Url).AbsolutePath); });
+        Assert.True((await shared.Locator("fieldset[data-facet]").Last.BoundingBoxAsync())!.Y > 900);
+        Assert.True(Asked(ColumnOf(facet)));
+        Assert.Equal(shown, (await AllResultIdsAsync(shared)).Count);
+        Assert.Empty(outside);
+    }
+
     [Theory]
     [InlineData(1280, 900)]
     [InlineData(390, 844)]

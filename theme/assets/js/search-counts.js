@@ -1,7 +1,9 @@
-// Facets on the search page, filtered and counted here rather than by Pagefind: casebook build writes each case's
-// facet values into pagefind/casebook-facets.json, keyed by the id of its Pagefind result. Pagefind's own filter
-// counts scan the whole result list once per (value, page) pair, seconds for a broad query at 10,000 cases, and
-// need every filter file loaded before the first search. Here one pass over the results counts every facet.
+// Facets on the search page, filtered and counted here rather than by Pagefind: casebook build writes the ids of
+// Pagefind's results into pagefind/casebook-facets.json and each facet's values per result into its own
+// casebook-facets-N.json (SearchFacetPages). Pagefind's own filter counts scan the whole result list once per
+// (value, page) pair, seconds for a broad query at 10,000 cases, and need every filter file loaded before the first
+// search. Here one pass over the results counts every facet whose column is loaded; a column is fetched only when
+// its facet is on screen or used, so the first query does not move the facets below the fold.
 
 const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 const DIGIT = new Int8Array(128).fill(-1);
@@ -46,37 +48,52 @@ function ids(json) {
   return numbers(json.ids).map((d) => (id += d).toString(16).padStart(width, "0"));
 }
 
-/** Lets the browser draw between steps: decoding every column at once was a long task at 10,000 cases. */
-const breath = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 /**
- * The file (SearchFacetPages: facets with their values, the pages' ids, one column per facet), decoded and indexed,
- * one column per task: facets: name → { at, values, index: value → number }; rows: id → row in the columns.
- * @param {{facets: [string, string[], string][], prefix: string, width: number, ids: string|string[], columns: string[]}} json
+ * The keys (SearchFacetPages: the facets' names and the pages' ids), indexed: rows: id → row in the columns;
+ * facets: name → { at, values, index: value → number } and columns[at], for the columns loaded so far.
+ * @param {{facets: string[], prefix: string, width: number, ids: string|string[]}} json
  */
-export async function indexFacetPages(json) {
-  const facets = new Map();
-  json.facets.forEach(([name, values], at) => facets.set(name, { at, values, index: new Map(values.map((v, i) => [v, i])) }));
+export function indexFacetKeys(json) {
   const rows = new Map();
   ids(json).forEach((id, row) => rows.set(json.prefix + id, row));
-  const columns = [];
-  for (const [at, [, , kind]] of json.facets.entries()) {
-    await breath();
-    columns.push(cells(json.columns[at], kind, rows.size));
-  }
-  return { facets, rows, columns };
+  return { names: json.facets, rows, facets: new Map(), columns: [] };
 }
 
-let loading = null;
-
-/** Fetches and indexes the file once; later calls share the first. */
-export function loadFacetPages(url) {
-  loading ??= fetch(url).then((r) => {
-    if (!r.ok) throw new Error(`${url}: ${r.status}`);
-    return r.json();
-  }).then(indexFacetPages);
-  return loading;
+/** Adds column <at> (SearchFacetPages: the facet's values, its kind and one cell per row) to the indexed keys. */
+export function addFacetColumn(data, at, json) {
+  data.columns[at] = cells(json.cells, json.kind, data.rows.size);
+  data.facets.set(data.names[at], { at, values: json.values, index: new Map(json.values.map((v, i) => [v, i])) });
+  return data;
 }
+
+async function fetchJson(url) {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: ${r.status}`);
+  return r.json();
+}
+
+let keys = null;
+const columns = new Map();
+
+/**
+ * The keys and the columns of the facets named (fetched once each; later calls share the first). A name the
+ * keys do not hold (a stale link) is skipped: resolveChoices makes its choice match nothing.
+ * @param {string} url casebook-facets.json; column N is casebook-facets-N.json beside it @param {Iterable<string>} names
+ */
+export async function loadFacetPages(url, names = []) {
+  keys ??= fetchJson(url).then(indexFacetKeys);
+  const data = await keys;
+  await Promise.all(Array.from(new Set(names), (name) => {
+    const at = data.names.indexOf(name);
+    if (at < 0) return null;
+    if (!columns.has(at)) columns.set(at, fetchJson(url.replace(/\.json$/, `-${at}.json`)).then((json) => addFacetColumn(data, at, json)));
+    return columns.get(at);
+  }));
+  return data;
+}
+
+/** Whether the column of this facet has arrived (its counts can follow the query). */
+export const facetLoaded = (data, name) => data.facets.has(name);
 
 /**
  * The ticked values as numbers: facet name → { mode, at, wanted: value numbers }. A value no case has
@@ -112,7 +129,7 @@ export function matches(data, resolved, id, skip = null) {
 }
 
 /**
- * Counts for every facet: facet name → { value: number of results }. For an "any" facet with ticked values
+ * Counts for every facet whose column is loaded: facet name → { value: number of results }. For an "any" facet with ticked values
  * the count leaves out its own choices (ticking another value there adds results); otherwise it is over the
  * results the current choices give.
  * @param {{id: string}[]} results every result of the words searched for, before facets

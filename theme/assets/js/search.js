@@ -2,8 +2,10 @@
 // `casebook build`). State lives in the URL (?q= and one parameter per checked facet value), so a
 // search can be shared and the back button works. Queries are put in the index's form first
 // (search-text.js), the same way the pages' text was, with the site's variant spellings folded to their keys.
-// Pagefind finds the words; facets are filtered and counted by search-counts.js, from casebook-facets.json, which is
-// fetched only when a facet is ticked or the facets are on screen (so a phone's first query does not move it).
+// Pagefind finds the words; facets are filtered and counted by search-counts.js, from casebook-facets.json (the
+// results' ids) and one column file per facet, fetched only when that facet is ticked or its fieldset comes on
+// screen (so neither a phone's first query nor a desktop's moves the facets below the fold). Until its column is
+// there, a facet shows its site-wide counts (dimmed while the column is on its way).
 // Long facets show their most common values; facets.js lists the rest on demand. On a narrow screen the facets
 // fold behind the 絞り込み button (CSS decides; the button only says whether they are open).
 import { compileVariants, foldQuery, readableExcerpt } from "./search-text.js";
@@ -91,7 +93,9 @@ function choicesFromState() {
   return chosen;
 }
 
-const facetPages = () => loadFacetPages(root.dataset.facetPages);
+/** Facets whose fieldset has been on screen: their columns are fetched and their counts follow the query. */
+const seen = new Set();
+const facetPages = (names) => loadFacetPages(root.dataset.facetPages, names);
 
 /** The facets are on screen: beside the results, or opened on a phone (the toggle is shown only there). */
 const facetsShown = () => toggle.offsetParent === null || facetsBox.hasAttribute("data-open");
@@ -128,8 +132,7 @@ async function runSearch(mine) {
     lastResults = null;
     resultsBox.replaceChildren();
     formsLine.hidden = true;
-    for (const fs of fieldsets()) setCounts(fs, null);
-    facetsBox.dataset.counts = "done";
+    for (const fs of fieldsets()) { setCounts(fs, null); fs.dataset.counts = "done"; }
     status.textContent = text("prompt");
     root.dataset.state = "done";
     return;
@@ -137,12 +140,13 @@ async function runSearch(mine) {
   // Words only: facets are applied here. With no words, every page, newest fiscal year first.
   const response = await pagefind.search(term || null, term ? {} : { sort: { year: "desc" } });
   mark("search");
-  const data = chosen.size > 0 ? await facetPages() : null;
+  const data = chosen.size > 0 ? await facetPages(chosen.keys()) : null;
   if (mine !== generation) return;
   const resolved = data ? resolveChoices(data, chosen) : new Map();
   const results = data ? response.results.filter((r) => matches(data, resolved, r.id)) : response.results;
   lastResults = response.results;
-  facetsBox.dataset.counts = "pending";
+  // A facet not seen nor ticked keeps its site-wide counts: it is off screen, and dims once it comes on.
+  for (const fs of fieldsets()) fs.dataset.counts = seen.has(fs.dataset.facet) || chosen.has(fs.dataset.facet) ? "pending" : "site";
   status.textContent = results.length ? text("count", results.length) : text("none");
   // 「買物」「買い物」で検索しました: the spellings each variant of the query stood for.
   formsLine.textContent = fold.forms.map((forms) => text("forms").replace("{forms}", forms.map((f) => `「${f}」`).join(""))).join(" ");
@@ -153,19 +157,41 @@ async function runSearch(mine) {
   resultsBox.replaceChildren(list);
   await showMore(results, list, 0, mine);
   mark("results");
-  if (facetsShown()) await drawCounts(mine);
+  await drawCounts(mine);
   if (mine === generation) root.dataset.state = "done";
 }
 
-/** The facets' counts for the latest search (loads casebook-facets.json the first time). */
+/** The counts of the facets seen or ticked, for the latest search (fetching their columns the first time); the
+ * others keep their site-wide counts until they come on screen. */
 async function drawCounts(mine) {
-  if (!lastResults || facetsBox.dataset.counts !== "pending") return;
-  const data = await facetPages();
+  if (!lastResults || !facetsShown()) return;
+  const chosen = choicesFromState();
+  const data = await facetPages([...chosen.keys(), ...seen]);
   if (mine !== generation) return;
-  const counts = countFacets(data, resolveChoices(data, choicesFromState()), lastResults);
-  for (const fs of fieldsets()) setCounts(fs, counts.get(fs.dataset.facet) ?? {});
-  facetsBox.dataset.counts = "done";
+  const counts = countFacets(data, resolveChoices(data, chosen), lastResults);
+  for (const fs of fieldsets()) {
+    const own = counts.get(fs.dataset.facet);
+    if (!own) continue;
+    setCounts(fs, own);
+    fs.dataset.counts = "done";
+  }
   mark("counts");
+}
+
+/** A fieldset coming on screen has its column fetched and its counts drawn (once; it stays loaded). */
+function watchFacets() {
+  const watcher = new IntersectionObserver((entries) => {
+    let added = false;
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      seen.add(entry.target.dataset.facet);
+      if (entry.target.dataset.counts === "site") entry.target.dataset.counts = "pending";
+      watcher.unobserve(entry.target);
+      added = true;
+    }
+    if (added) drawCounts(generation).catch(showError);
+  });
+  for (const fs of fieldsets()) watcher.observe(fs);
 }
 
 async function showMore(results, list, from, mine) {
@@ -265,6 +291,7 @@ async function start() {
     commit(true);
   });
   window.addEventListener("popstate", () => { stateFromUrl(); run(); });
+  watchFacets();
   await run();
 }
 

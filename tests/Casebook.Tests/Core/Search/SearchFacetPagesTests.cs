@@ -42,22 +42,29 @@ public class SearchFacetPagesTests
                 ("/cases/b/", new() { ["要素"] = ["② 相談"], ["年度"] = ["令和5年度"] }),
                 ("/lessons/x/", new()),
             ]);
-            var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, SearchFacetPages.FileName))).RootElement;
-            var facets = json.GetProperty("facets").EnumerateArray()
-                .ToDictionary(f => f[0].GetString()!, f => f[1].EnumerateArray().Select(v => v.GetString()!).ToList());
-            Assert.Equal(["年度", "要素"], json.GetProperty("facets").EnumerateArray().Select(f => f[0].GetString()));
-            Assert.Equal(["令和4年度", "令和5年度"], facets["年度"]);
-            Assert.Equal(["① 記録", "② 相談"], facets["要素"]);
-            Assert.Equal("en_", json.GetProperty("prefix").GetString());
-            Assert.Equal(["one", "set"], json.GetProperty("facets").EnumerateArray().Select(f => f[2].GetString()));
+            JsonElement Read(string name) => JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, name))).RootElement;
+            var keys = Read(SearchFacetPages.FileName);
+            Assert.Equal(3, keys.GetProperty("v").GetInt32());
+            Assert.Equal(["年度", "要素"], keys.GetProperty("facets").EnumerateArray().Select(f => f.GetString()));
+            Assert.Equal("en_", keys.GetProperty("prefix").GetString());
             // Ids sorted, as hexadecimal differences: aaa (2730), then bbb (+273 = 8×32+17: "e" then "H").
-            Assert.Equal(3, json.GetProperty("width").GetInt32());
-            Assert.Equal(Encode(0xaaa, 0xbbb - 0xaaa), json.GetProperty("ids").GetString());
-            var columns = json.GetProperty("columns");
+            Assert.Equal(3, keys.GetProperty("width").GetInt32());
+            Assert.Equal(Encode(0xaaa, 0xbbb - 0xaaa), keys.GetProperty("ids").GetString());
+            // The keys hold no facet values: each column is its own file, fetched only when its facet is on screen or used.
+            Assert.False(keys.TryGetProperty("columns", out _));
+            Assert.Equal(
+                [SearchFacetPages.ColumnFileName(0), SearchFacetPages.ColumnFileName(1), SearchFacetPages.FileName],
+                Directory.GetFiles(dir, "casebook-facets*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal));
             // 年度, one value a page: value + 1 (en_aaa is /cases/b/ 令和5年度, en_bbb /cases/a/ 令和4年度).
-            Assert.Equal(Encode(2, 1), columns[0].GetString());
+            var year = Read(SearchFacetPages.ColumnFileName(0));
+            Assert.Equal(["令和4年度", "令和5年度"], year.GetProperty("values").EnumerateArray().Select(v => v.GetString()));
+            Assert.Equal("one", year.GetProperty("kind").GetString());
+            Assert.Equal(Encode(2, 1), year.GetProperty("cells").GetString());
             // 要素, a set a page: count, then values as differences minus one.
-            Assert.Equal(Encode(1, 1, 2, 0, 0), columns[1].GetString());
+            var element = Read(SearchFacetPages.ColumnFileName(1));
+            Assert.Equal(["① 記録", "② 相談"], element.GetProperty("values").EnumerateArray().Select(v => v.GetString()));
+            Assert.Equal("set", element.GetProperty("kind").GetString());
+            Assert.Equal(Encode(1, 1, 2, 0, 0), element.GetProperty("cells").GetString());
         }
         finally { Directory.Delete(dir, true); }
     }
