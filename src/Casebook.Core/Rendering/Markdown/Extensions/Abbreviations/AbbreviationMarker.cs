@@ -39,21 +39,7 @@ internal sealed class AbbreviationMarker
     private bool Marking => Enabled && Skipped == 0 && _rawSkipped == 0;
 
     /// <summary>Markdown text: escaped, with the first uses marked.</summary>
-    public void WriteText(HtmlRenderer renderer, ReadOnlySpan<char> text)
-    {
-        if (!Marking) { renderer.WriteEscape(text); return; }
-        var at = 0;
-        foreach (var m in _set!.Pattern!.EnumerateMatches(text))
-        {
-            var target = _set.Lookup(text.Slice(m.Index, m.Length).ToString());
-            if (!_seen.Add(target.Entry)) continue;
-            _used.Add(target);
-            renderer.WriteEscape(text[at..m.Index]);
-            Mark(renderer, target, text.Slice(m.Index, m.Length), escape: true);
-            at = m.Index + m.Length;
-        }
-        renderer.WriteEscape(text[at..]);
-    }
+    public void WriteText(HtmlRenderer renderer, ReadOnlySpan<char> text) => WriteMarked(renderer, text, escape: true);
 
     /// <summary>Raw HTML (one inline tag, or a line of an HTML block): written as it is, with the first uses in its
     /// text marked; the elements it opens and closes decide whether later text is marked.</summary>
@@ -78,26 +64,35 @@ internal sealed class AbbreviationMarker
         }
     }
 
-    private void WriteRawText(HtmlRenderer renderer, ReadOnlySpan<char> text)
+    private void WriteRawText(HtmlRenderer renderer, ReadOnlySpan<char> text) => WriteMarked(renderer, text, escape: false);
+
+    /// <summary>Writes <paramref name="text"/> (escaped for Markdown text, as it is for raw HTML's text) with the first
+    /// use of each abbreviation marked.</summary>
+    private void WriteMarked(HtmlRenderer renderer, ReadOnlySpan<char> text, bool escape)
     {
-        if (!Marking) { renderer.Write(text); return; }
+        if (!Marking) { Write(renderer, text, escape); return; }
         var at = 0;
         foreach (var m in _set!.Pattern!.EnumerateMatches(text))
         {
             var target = _set.Lookup(text.Slice(m.Index, m.Length).ToString());
             if (!_seen.Add(target.Entry)) continue;
             _used.Add(target);
-            renderer.Write(text[at..m.Index]);
-            Mark(renderer, target, text.Slice(m.Index, m.Length), escape: false);
+            Write(renderer, text[at..m.Index], escape);
+            Mark(renderer, target, text.Slice(m.Index, m.Length), escape);
             at = m.Index + m.Length;
         }
-        renderer.Write(text[at..]);
+        Write(renderer, text[at..], escape);
+    }
+
+    private static void Write(HtmlRenderer renderer, ReadOnlySpan<char> text, bool escape)
+    {
+        if (escape) renderer.WriteEscape(text); else renderer.Write(text);
     }
 
     private static void Mark(HtmlRenderer renderer, AbbreviationTarget target, ReadOnlySpan<char> text, bool escape)
     {
         renderer.Write("<a class=\"abbr\" href=\"").WriteEscape(target.Href).Write("\"><abbr title=\"").WriteEscape(target.Entry.Expansion).Write("\">");
-        if (escape) renderer.WriteEscape(text); else renderer.Write(text);
+        Write(renderer, text, escape);
         renderer.Write("</abbr></a>");
     }
 }
