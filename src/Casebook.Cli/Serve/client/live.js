@@ -36,13 +36,24 @@ function overlay(payload) {
   close.focus();
 }
 
+// While the tagging panel waits for its save's answer (data-cb-saving on <html>), a reload would lose that answer and
+// the "saved" message with it: the reload waits for the panel's casebook:saved event.
+let reloadWhenSaved = false;
+function reload() {
+  if (document.documentElement.dataset.cbSaving) reloadWhenSaved = true;
+  else location.reload();
+}
+document.addEventListener("casebook:saved", () => {
+  if (reloadWhenSaved) location.reload();
+});
+
 const events = new EventSource("/__casebook/events");
 events.addEventListener("hello", (e) => {
   const data = JSON.parse(e.data);
   // A new run of casebook serve: this page's token is stale.
   if (meta && data.session !== meta.dataset.session) location.reload();
   else if (data.error) overlay(data.error);
-  else if (data.version !== version && data.version > 0) location.reload();
+  else if (data.version !== version && data.version > 0) reload();
 });
 events.addEventListener("builderror", (e) => {
   if (e.data) overlay(JSON.parse(e.data));
@@ -50,6 +61,6 @@ events.addEventListener("builderror", (e) => {
 events.addEventListener("reload", (e) => {
   const data = JSON.parse(e.data);
   const shown = document.getElementById("cb-serve-overlay");
-  if (data.all || shown || data.changed.includes(here) || data.changed.includes(decodeURI(here))) location.reload();
+  if (data.all || shown || data.changed.includes(here) || data.changed.includes(decodeURI(here))) reload();
   else version = data.version;
 });

@@ -78,6 +78,7 @@ function render(panel) {
     status.className = "cb-status";
     status.textContent = t("tagging_saving", "保存しています…");
     save.disabled = true;
+    document.documentElement.dataset.cbSaving = "1";   // live.js holds a rebuild's reload until the answer is handled
     try {
       const { status: code, data } = await call("POST", {
         hash: state.hash, elements: picked("elements"), pillars: picked("pillars"), tags: picked("tags"),
@@ -100,6 +101,8 @@ function render(panel) {
       status.textContent = t("tagging_failed", "保存できませんでした。casebook serve が動いているか確かめてください。");
     } finally {
       save.disabled = false;
+      delete document.documentElement.dataset.cbSaving;
+      document.dispatchEvent(new Event("casebook:saved"));
     }
   });
   panel.append(form);
