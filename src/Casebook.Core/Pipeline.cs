@@ -127,17 +127,15 @@ public static class Pipeline
             Task.WaitAny(made.Task, search);   // search ends early when it is skipped
             Stage("search records");
         }
-        // The exports read only the site graph, so they are made beside the pages and fill the cores the render leaves
-        // idle; a render error discards the staging folder, exports and all.
-        var exports = Task.Run(() => Parallel.ForEach(Exports(graph, new ExportRows(), renderer.Renders), f => SiteWriter.Write(staged, f)));
+        // The exports read only the site graph: they are made by the render's threads, from the same queue, before the
+        // pages; a render error discards the staging folder, exports and all.
+        var exports = ExportWork(graph, new ExportRows(), renderer.Renders, f => SiteWriter.Write(staged, f));
         try
         {
-            var pages = renderer.RenderTo(jobs, file => SiteWriter.OpenText(staged, file));   // an I/O error ends the build; the staging folder is discarded
+            var pages = renderer.RenderTo(jobs, file => SiteWriter.OpenText(staged, file), exports);   // an I/O error ends the build; the staging folder is discarded
             Stage("render");
             LinkCheck.Run(graph, renderer.ViewModels.AllLinks, diagnostics);
             Stage("link check");
-            exports.GetAwaiter().GetResult();
-            Stage("exports");    // only the part that did not overlap rendering
             var indexed = Wait(search);
             if (search is not null) Stage("search");    // only the part that did not overlap rendering
             if (indexed is { Status: SearchIndexStatus.Indexed }) timings.Add(new StageTiming("(search total)", indexed.Elapsed));
@@ -157,7 +155,6 @@ public static class Pipeline
         catch
         {
             Wait(search);
-            try { exports.Wait(); } catch (AggregateException) { }    // the render's error is the one to report
             SiteWriter.Discard(staged);
             throw;
         }
@@ -187,6 +184,23 @@ public static class Pipeline
         var exports = g.Map.Exports.Where(e => wanted is null || wanted(e)).ToList();
         if (exports.Any(e => e.Kind is ExportKind.CasesJson or ExportKind.CasesCsv)) rows.Prepare(g, g.Cases);
         return exports.AsParallel().AsOrdered().Select(e => Export(g, rows, pages, e));
+    }
+
+    /// <summary>The same files as <see cref="Exports"/>, as pieces of work for the render's queue (<see cref="SiteRenderer.RenderTo"/>):
+    /// the JSON and CSV rows in slices first, then one piece for each file, which <paramref name="write"/> takes. A file
+    /// whose rows are still being made on another thread makes the missing ones itself (the same bytes).</summary>
+    public static List<Action> ExportWork(SiteGraph g, ExportRows rows, Func<SitePage, bool> pages, Action<OutputFile> write)
+    {
+        const int slice = 256;
+        var work = new List<Action>();
+        if (g.Map.Exports.Any(e => e.Kind is ExportKind.CasesJson or ExportKind.CasesCsv))
+            for (var start = 0; start < g.Cases.Count; start += slice)
+            {
+                var from = start;
+                work.Add(() => rows.Prepare(g, g.Cases, from, slice));
+            }
+        foreach (var e in g.Map.Exports) work.Add(() => write(Export(g, rows, pages, e)));
+        return work;
     }
 
     private static OutputFile Export(SiteGraph g, ExportRows rows, Func<SitePage, bool> pages, ExportFile e) => e.Kind switch

@@ -38,6 +38,13 @@ public sealed class ExportRows
     /// them one by one on a single thread.</summary>
     public void Prepare(SiteGraph g, IReadOnlyList<CaseStudy> cases) => Parallel.For(0, cases.Count, i => For(g, cases[i]));
 
+    /// <summary>Makes (or checks) the rows of <paramref name="count"/> cases from <paramref name="start"/>: one piece of
+    /// a build's work queue.</summary>
+    public void Prepare(SiteGraph g, IReadOnlyList<CaseStudy> cases, int start, int count)
+    {
+        for (var i = start; i < Math.Min(cases.Count, start + count); i++) For(g, cases[i]);
+    }
+
     /// <summary>The cases as a JSON array, byte for byte what serialising the records together writes.</summary>
     public OutputFile Json(string path, SiteGraph g, IReadOnlyList<CaseStudy> cases)
     {

@@ -4,6 +4,7 @@ using Casebook.Core.Diagnostics;
 using Casebook.Core.Graph;
 using Casebook.Core.Rendering.ViewModels;
 using Casebook.Core.Text;
+using Casebook.Core.Threading;
 
 namespace Casebook.Core.Rendering;
 
@@ -255,12 +256,21 @@ public sealed class SiteRenderer
     /// <summary>Renders jobs in parallel, each straight into the writer <paramref name="open"/> gives for its path,
     /// so no page is held in memory once written. Returns the pages written.</summary>
     /// <param name="open">Opens the file of a page (its path relative to the output folder); an I/O error there ends the render.</param>
-    public int RenderTo(IReadOnlyList<PageJob> jobs, Func<string, TextWriter> open)
+    /// <param name="alongside">Other work of the build taken by the same threads, before the pages (the exports): no thread
+    /// waits for work queued elsewhere, and none is left idle while any is left.</param>
+    public int RenderTo(IReadOnlyList<PageJob> jobs, Func<string, TextWriter> open, IReadOnlyList<Action>? alongside = null)
     {
         var written = 0;
-        Parallel.For(0, jobs.Count, i =>
+        var before = alongside ?? [];
+        var order = LongestFirst(jobs);
+        WorkQueue.Run(before.Count + order.Length, i =>
         {
-            var job = jobs[i];
+            if (i < before.Count)
+            {
+                before[i]();
+                return;
+            }
+            var job = jobs[order[i - before.Count]];
             using var output = open(job.Link.File);
             try
             {
@@ -274,6 +284,17 @@ public sealed class SiteRenderer
             }
         });
         return written;
+    }
+
+    /// <summary>The jobs' positions, print editions (a whole volume each) first, then the rest in site-map order: a print
+    /// edition taken last would be rendered on one core while the other has nothing left.</summary>
+    private static int[] LongestFirst(IReadOnlyList<PageJob> jobs)
+    {
+        var order = new int[jobs.Count];
+        var at = 0;
+        for (var i = 0; i < jobs.Count; i++) if (jobs[i].Layout == "print") order[at++] = i;
+        for (var i = 0; i < jobs.Count; i++) if (jobs[i].Layout != "print") order[at++] = i;
+        return order;
     }
 
     private readonly ConcurrentDictionary<string, SiteVm> _sections = new(StringComparer.Ordinal);
