@@ -81,15 +81,21 @@ public static class Pipeline
             progress?.Invoke(name);
         }
 
+        // The theme depends on nothing in the content: it is parsed on a thread of its own while the content loads (both
+        // are mostly one thread's work at first: reading casebook.yml, compiling the parsers' code). Its diagnostics
+        // count only once the build gets as far as rendering, as before.
+        var themeDiagnostics = new DiagnosticBag();
+        var themeLoad = Background(() => Theme.Load(options.ThemeDirectory, themeDiagnostics, options.StrictTemplates));
+
         var content = ContentLoader.Load(options.SourceRoot, options.BaseUrl, diagnostics);
         Stage("load");
-        if (content is null) return Result(diagnostics, null, timings, []);
+        if (content is null) return Abandon(themeLoad, Result(diagnostics, null, timings, []));
 
         ContentBinder.Bind(content, diagnostics);
         Stage("bind");
 
-        ContentValidation.Run(content, diagnostics);
-        Stage("validate");
+        // Validation only reads the bound content and reports: it runs beside the images and the site graph.
+        var validation = Background(() => { ContentValidation.Run(content, diagnostics); return true; });
 
         var images = ImageStage.Run(options.SourceRoot, content.Assets, options.WriteOutput, diagnostics);
         content.Images = images.Catalog;
@@ -97,8 +103,12 @@ public static class Pipeline
 
         var graph = SiteGraphBuilder.Build(content, options.IncludeDrafts);
         Stage("graph");
+        validation.GetAwaiter().GetResult();
+        Stage("validate");    // only the part that did not overlap the graph
 
-        var theme = Theme.Load(options.ThemeDirectory, diagnostics, options.StrictTemplates);
+        var theme = themeLoad.GetAwaiter().GetResult();
+        foreach (var d in themeDiagnostics.Sorted()) diagnostics.Add(d);
+        Stage("theme");       // likewise
         if (theme is null) return Result(diagnostics, graph, timings, []);
         var renderer = new SiteRenderer(graph, theme, diagnostics);
         var jobs = renderer.Jobs();
@@ -158,6 +168,18 @@ public static class Pipeline
             SiteWriter.Discard(staged);
             throw;
         }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a thread of its own, not the pool's: the stages beside it keep the pool's
+    /// threads busy with their parallel loops.</summary>
+    private static Task<T> Background<T>(Func<T> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>The result of a build that stopped before rendering, once the theme's thread is done with the theme folder.</summary>
+    private static BuildResult Abandon(Task<Theme?> themeLoad, BuildResult result)
+    {
+        try { themeLoad.Wait(); } catch (AggregateException) { }    // the content's errors are the ones to report
+        return result;
     }
 
     /// <summary>The search stage's result; an exception while indexing fails the search, not the site.</summary>
