@@ -139,10 +139,13 @@ public static class Pipeline
         }
         // The exports read only the site graph: they are made by the render's threads, from the same queue, before the
         // pages; a render error discards the staging folder, exports and all.
-        var exports = ExportWork(graph, new ExportRows(), renderer.Renders, f => SiteWriter.Write(staged, f));
+        var folders = new StagingFolders(staged,
+            [.. graph.Map.Exports.Select(e => e.Link.Path), .. SiteRenderer.RenderOrder(jobs).Select(j => j.Link.File)]);
+        var exports = ExportWork(graph, new ExportRows(), renderer.Renders, f => SiteWriter.Write(staged, f, folders));
         try
         {
-            var pages = renderer.RenderTo(jobs, file => SiteWriter.OpenText(staged, file), exports);   // an I/O error ends the build; the staging folder is discarded
+            var pages = renderer.RenderTo(jobs, file => SiteWriter.OpenText(staged, file, folders), exports);   // an I/O error ends the build; the staging folder is discarded
+            folders.Stop();
             Stage("render");
             LinkCheck.Run(graph, renderer.ViewModels.AllLinks, diagnostics);
             Stage("link check");
@@ -164,6 +167,7 @@ public static class Pipeline
         }
         catch
         {
+            folders.Stop();
             Wait(search);
             SiteWriter.Discard(staged);
             throw;

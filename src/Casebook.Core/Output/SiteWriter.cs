@@ -32,12 +32,25 @@ public static class SiteWriter
         File.WriteAllBytes(target, file.Bytes);
     }
 
+    /// <summary>The same, in a folder that <paramref name="folders"/> may have made already.</summary>
+    public static void Write(string staged, OutputFile file, StagingFolders folders) => File.WriteAllBytes(Made(staged, file.Path, folders), file.Bytes);
+
     /// <summary>Opens a staged file for text (UTF-8, no BOM), so a page can be written as it is rendered.</summary>
     public static TextWriter OpenText(string staged, string relativePath) => new PageWriter(Target(staged, relativePath));
+
+    /// <summary>The same, in a folder that <paramref name="folders"/> may have made already.</summary>
+    public static TextWriter OpenText(string staged, string relativePath, StagingFolders folders) => new PageWriter(Made(staged, relativePath, folders));
 
     public static void Copy(string staged, IEnumerable<(string Path, string Source)> copies)
     {
         foreach (var (path, source) in copies) File.Copy(source, Target(staged, path), true);
+    }
+
+    private static string Made(string staged, string relativePath, StagingFolders folders)
+    {
+        var target = SafePath(Path.GetFullPath(staged) + Path.DirectorySeparatorChar, relativePath);
+        folders.Make(Path.GetDirectoryName(target)!);
+        return target;
     }
 
     private static string Target(string staged, string relativePath)

@@ -262,15 +262,15 @@ public sealed class SiteRenderer
     {
         var written = 0;
         var before = alongside ?? [];
-        var order = LongestFirst(jobs);
-        WorkQueue.Run(before.Count + order.Length, i =>
+        var order = RenderOrder(jobs);
+        WorkQueue.Run(before.Count + order.Count, i =>
         {
             if (i < before.Count)
             {
                 before[i]();
                 return;
             }
-            var job = jobs[order[i - before.Count]];
+            var job = order[i - before.Count];
             using var output = open(job.Link.File);
             try
             {
@@ -286,16 +286,10 @@ public sealed class SiteRenderer
         return written;
     }
 
-    /// <summary>The jobs' positions, print editions (a whole volume each) first, then the rest in site-map order: a print
-    /// edition taken last would be rendered on one core while the other has nothing left.</summary>
-    private static int[] LongestFirst(IReadOnlyList<PageJob> jobs)
-    {
-        var order = new int[jobs.Count];
-        var at = 0;
-        for (var i = 0; i < jobs.Count; i++) if (jobs[i].Layout == "print") order[at++] = i;
-        for (var i = 0; i < jobs.Count; i++) if (jobs[i].Layout != "print") order[at++] = i;
-        return order;
-    }
+    /// <summary>The order <see cref="RenderTo"/> renders jobs in: print editions (a whole volume each) first, then the rest
+    /// in site-map order. A print edition taken last would be rendered on one core while the other has nothing left.</summary>
+    public static List<PageJob> RenderOrder(IReadOnlyList<PageJob> jobs) =>
+        jobs.Where(j => j.Layout == "print").Concat(jobs.Where(j => j.Layout != "print")).ToList();
 
     private readonly ConcurrentDictionary<string, SiteVm> _sections = new(StringComparer.Ordinal);
 
