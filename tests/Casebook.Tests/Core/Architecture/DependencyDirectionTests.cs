@@ -7,7 +7,7 @@ namespace Casebook.Tests.Core.Architecture;
 /// of Casebook.Core each folder's code names, through using directives or qualified names. Comments are left out.</summary>
 public partial class DependencyDirectionTests
 {
-    private static readonly string[] Shared = ["Model", "Diagnostics", "Text"];
+    private static readonly string[] Shared = ["Model", "Diagnostics", "Text", "Threading"];
 
     /// <summary>What each folder may use besides <see cref="Shared"/>: the stages before it. Folders not listed here
     /// (Incremental, the root's Pipeline) run the stages and may use any of them.</summary>
@@ -15,6 +15,7 @@ public partial class DependencyDirectionTests
     {
         ["Diagnostics"] = [],
         ["Text"] = [],
+        ["Threading"] = [],
         ["Model"] = ["Imaging", "Search"],          // the image catalog and casebook.yml's search settings are part of the content
         ["Imaging"] = [],
         ["Loading"] = ["Imaging", "Search"],        // search settings are read with casebook.yml

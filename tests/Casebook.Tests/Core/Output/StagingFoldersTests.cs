@@ -1,0 +1,44 @@
+using Casebook.Core.Output;
+using Casebook.Tests.Support;
+
+namespace Casebook.Tests.Core.Output;
+
+public class StagingFoldersTests
+{
+    [Fact]
+    public void A_path_outside_the_staging_folder_stops_the_folder_thread_and_the_writer_refuses_it()
+    {
+        var parent = Path.Combine(Path.GetTempPath(), "casebook-folders-" + Guid.NewGuid().ToString("N")[..8]);
+        var staged = Path.Combine(parent, "staged");
+        Directory.CreateDirectory(staged);
+        try
+        {
+            var folders = new StagingFolders(staged, ["a/index.html", "../evil/index.html", "b/index.html"]);
+            folders.Stop();
+            Assert.False(Directory.Exists(Path.Combine(parent, "evil")));
+            Assert.Throws<InvalidOperationException>(() => SiteWriter.OpenText(staged, "../evil/index.html", folders));
+            using (var page = SiteWriter.OpenText(staged, "b/index.html", folders)) page.Write("b");
+            Assert.Equal("b", File.ReadAllText(Path.Combine(staged, "b", "index.html")));
+        }
+        finally
+        {
+            Directory.Delete(parent, true);
+        }
+    }
+
+    /// <summary>A page whose folder name the file system refuses (here longer than a name may be) ends the build with the
+    /// I/O error itself, not wrapped by the parallel render (the CLI reports I/O errors in one line), and nothing of the
+    /// failed build is left: the previous site stays, the staging folder is gone.</summary>
+    [Fact]
+    public void An_output_error_during_the_render_is_an_IOException_and_discards_the_staging_folder()
+    {
+        using var site = new FixtureSite(FixtureSite.Config + "\n" + FixtureSite.Case("alpha") + "\n" + FixtureSite.Case("beta"));
+        Assert.True(site.Build().Success);
+        var before = site.ReadOutput("cases/alpha/index.html");
+        static string FileOf(string txtar) => txtar[(txtar.IndexOf('\n') + 1)..];
+        site.Write("input/cases/gamma.md", FileOf(FixtureSite.Case("gamma", extra: "id: " + new string('g', 300))));
+        Assert.ThrowsAny<IOException>(() => site.Build());
+        Assert.Equal(before, site.ReadOutput("cases/alpha/index.html"));
+        Assert.DoesNotContain(Directory.GetDirectories(site.Root), d => Path.GetFileName(d).Contains(".tmp-"));
+    }
+}
