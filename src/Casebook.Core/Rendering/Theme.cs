@@ -154,6 +154,19 @@ public sealed class Theme
     /// <summary>Card includes answered from the card cache (for tests).</summary>
     internal int CardHtmlReused => _cards?.Reused ?? 0;
 
+    /// <summary>Off: view models reach templates through Fluid's reflection-based strategy (tests compare both ways).</summary>
+    internal bool TypedMembers
+    {
+        get => _values.Enabled;
+        set => _values.Enabled = value;
+    }
+
+    /// <summary>The template names the typed tables answer for a view-model type (for tests).</summary>
+    internal IReadOnlyCollection<string> TypedMemberNames(Type type) => _values.MemberNames(type);
+
+    /// <summary>The template names Fluid's strategy answers for a view-model type (for tests).</summary>
+    internal bool StrategyAnswers(Type type, string name) => _options.MemberAccessStrategy.GetAccessor(type, name) is not null;
+
     /// <summary>Off: every card include renders in its page (tests compare both ways).</summary>
     internal bool ReuseCardHtml
     {

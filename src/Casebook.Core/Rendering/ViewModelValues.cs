@@ -31,8 +31,11 @@ internal sealed class ViewModelValues
         foreach (var t in list) _types[t] = Members(t);
     }
 
+    /// <summary>Off: values take Fluid's own path (tests compare both ways).</summary>
+    internal bool Enabled { get; set; } = true;
+
     /// <summary>The Liquid value of <paramref name="value"/>, as <see cref="FluidValue.Create"/> would make it.</summary>
-    public FluidValue Of(object? value) => value switch
+    public FluidValue Of(object? value) => !Enabled ? FluidValue.Create(value, _options) : value switch
     {
         null => NilValue.Instance,
         FluidValue v => v,
