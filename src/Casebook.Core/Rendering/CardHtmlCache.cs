@@ -12,7 +12,8 @@ namespace Casebook.Core.Rendering;
 /// <c>forloop</c>…) is not reused: its include renders in the page as Liquid would.
 /// The HTML is kept by case id for as long as the theme (serve keeps it across rebuilds) and reused only for a
 /// card view model equal to the one it was rendered from, field by field and term by term.</summary>
-internal sealed class CardHtmlCache(IFluidTemplate partial, TemplateOptions options, FluidValue strings, TextEncoder encoder)
+internal sealed class CardHtmlCache(IFluidTemplate partial, TemplateOptions options, FluidValue strings, TextEncoder encoder,
+    ViewModelValues values)
 {
     public const string Partial = "case-card";
 
@@ -63,7 +64,7 @@ internal sealed class CardHtmlCache(IFluidTemplate partial, TemplateOptions opti
         var context = new TemplateContext(options);
         var selfContained = true;
         context.Undefined = _ => { selfContained = false; return new ValueTask<FluidValue>(NilValue.Instance); };
-        context.SetValue("card", card);
+        context.SetValue("card", values.Of(card));
         context.SetValue("t", strings);
         try
         {

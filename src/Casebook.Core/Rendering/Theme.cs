@@ -18,20 +18,22 @@ public sealed class Theme
     private readonly TemplateOptions _options;
     private readonly CardHtmlCache? _cards;
     private readonly FluidValue _strings; // `t`, one value for every page, so an include can tell it was not reassigned
+    private readonly ViewModelValues _values;
     private readonly bool _contentOnlyWritten; // see LayoutContent
 
     public string Directory { get; }
     public IReadOnlyDictionary<string, object> Strings { get; }
 
     private Theme(string dir, Dictionary<string, IFluidTemplate> layouts, TemplateOptions options, Dictionary<string, object> strings,
-        IFluidTemplate? cardPartial, bool contentOnlyWritten)
+        IFluidTemplate? cardPartial, bool contentOnlyWritten, ViewModelValues values)
     {
+        _values = values;
         _contentOnlyWritten = contentOnlyWritten;
         Directory = dir;
         _options = options;
         Strings = strings;
         _strings = FluidValue.Create(strings, options);
-        _cards = cardPartial is null ? null : new CardHtmlCache(cardPartial, options, _strings, Encoder);
+        _cards = cardPartial is null ? null : new CardHtmlCache(cardPartial, options, _strings, Encoder, values);
         _layouts = _cards is null ? layouts : layouts.ToDictionary(kv => kv.Key, kv => _cards.Rewrite(kv.Value), StringComparer.Ordinal);
     }
 
@@ -69,8 +71,8 @@ public sealed class Theme
             MaxSteps = 0,
         };
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
-        foreach (var t in typeof(Theme).Assembly.GetTypes().Where(t => t.Namespace == "Casebook.Core.Rendering.ViewModels" && t.IsPublic))
-            options.MemberAccessStrategy.Register(t);
+        var viewModels = ViewModelTypes;
+        foreach (var t in viewModels) options.MemberAccessStrategy.Register(t);
 
         var layouts = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
         foreach (var f in System.IO.Directory.EnumerateFiles(layoutsDir, "*.liquid").Order(StringComparer.Ordinal))
@@ -96,8 +98,12 @@ public sealed class Theme
         if (partialTemplates.Values.Any(CardHtmlCache.KeepsState)) cardPartial = null;
         var contentOnlyWritten = (!layouts.TryGetValue("base", out var baseLayout) || LayoutContent.OnlyWrittenIn(baseLayout))
             && partialTemplates.Values.All(LayoutContent.OnlyWrittenIn);
-        return new Theme(themeDir, layouts, options, strings, cardPartial, contentOnlyWritten);
+        return new Theme(themeDir, layouts, options, strings, cardPartial, contentOnlyWritten, new ViewModelValues(options, viewModels));
     }
+
+    /// <summary>The types templates see (members reach them in snake_case).</summary>
+    internal static List<Type> ViewModelTypes =>
+        typeof(Theme).Assembly.GetTypes().Where(t => t.Namespace == "Casebook.Core.Rendering.ViewModels" && t.IsPublic).ToList();
 
     public string T(string key) => Strings.TryGetValue(key, out var v) ? (string)v : key;
 
@@ -135,10 +141,10 @@ public sealed class Theme
     private TemplateContext Context(object model, object page, object site)
     {
         var context = new TemplateContext(_options);
-        context.SetValue("site", site);
+        context.SetValue("site", _values.Of(site));
         context.SetValue("t", _strings);
-        context.SetValue("page", page);
-        context.SetValue("model", model);
+        context.SetValue("page", _values.Of(page));
+        context.SetValue("model", _values.Of(model));
         return context;
     }
 
@@ -147,6 +153,19 @@ public sealed class Theme
 
     /// <summary>Card includes answered from the card cache (for tests).</summary>
     internal int CardHtmlReused => _cards?.Reused ?? 0;
+
+    /// <summary>Off: view models reach templates through Fluid's reflection-based strategy (tests compare both ways).</summary>
+    internal bool TypedMembers
+    {
+        get => _values.Enabled;
+        set => _values.Enabled = value;
+    }
+
+    /// <summary>The template names the typed tables answer for a view-model type (for tests).</summary>
+    internal IReadOnlyCollection<string> TypedMemberNames(Type type) => _values.MemberNames(type);
+
+    /// <summary>The template names Fluid's strategy answers for a view-model type (for tests).</summary>
+    internal bool StrategyAnswers(Type type, string name) => _options.MemberAccessStrategy.GetAccessor(type, name) is not null;
 
     /// <summary>Off: every card include renders in its page (tests compare both ways).</summary>
     internal bool ReuseCardHtml

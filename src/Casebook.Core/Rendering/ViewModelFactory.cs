@@ -83,8 +83,8 @@ public sealed class ViewModelFactory
         var next = _graph.Next(c);
         var volume = _graph.VolumeOf(c);
         var filters = SearchFilters(c);
-        var searchText = TextNormalizer.Search(string.Join(" ・ ", new[] { c.Title, c.Subtitle, c.Summary, c.Organization }
-            .Concat(c.Tags.Select(t => t.Label)).Concat(c.Voices.Select(v => v.Text)).Append(md.PlainText)));
+        var searchText = new Lazy<string>(() => TextNormalizer.Search(string.Join(" ・ ", new[] { c.Title, c.Subtitle, c.Summary, c.Organization }
+            .Concat(c.Tags.Select(t => t.Label)).Concat(c.Voices.Select(v => v.Text)).Append(md.PlainText))));
         var tax = _graph.Content.Taxonomies;
         return new CaseVm
         {
@@ -107,7 +107,7 @@ public sealed class ViewModelFactory
             Previous = prev is null ? [] : [Card(prev)],
             Next = next is null ? [] : [Card(next)],
             Filters = filters,
-            SearchText = searchText,
+            SearchTextSource = searchText,
             ElementsLabel = tax[TaxonomyIds.Elements].Label,
             PillarsLabel = tax[TaxonomyIds.Pillars].Label,
             TagsLabel = tax[TaxonomyIds.Tags].Label,

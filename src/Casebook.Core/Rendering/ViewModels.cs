@@ -83,7 +83,9 @@ public sealed record CaseVm
     public required List<CaseCardVm> Previous { get; init; }
     public required List<CaseCardVm> Next { get; init; }
     public required List<SearchFilterVm> Filters { get; init; }
-    public required string SearchText { get; init; }
+    /// <summary>The case's text for the search index, made when first read: a build without search never reads it.</summary>
+    public string SearchText => SearchTextSource.Value;
+    public required Lazy<string> SearchTextSource { private get; init; }
     public required string ElementsLabel { get; init; }
     public required string PillarsLabel { get; init; }
     public required string TagsLabel { get; init; }
