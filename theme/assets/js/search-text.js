@@ -173,6 +173,14 @@ const decodeEntities = (s) => s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/giu, (al
   e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
     : ENTITIES[e.toLowerCase()] ?? all);
 
+// A body word after its first occurrence on a page is written in Unicode's private use plane 15 (U+F0000 + each UTF-16
+// unit) so that Pagefind does not index it (SearchRepeats.cs): read it back.
+const PLANE = 0xf0000;
+const unhide = (ch) => {
+  const cp = ch.codePointAt(0);
+  return cp >= PLANE && cp <= 0xfffff ? String.fromCharCode(cp - PLANE) : ch;
+};
+
 /**
  * Turns an excerpt of index text (pairs, with <mark> around matched tokens) back into readable
  * text. The words of the query are highlighted where they occur (Pagefind's marks cover whole
@@ -189,7 +197,7 @@ export function readableExcerpt(excerptHtml, query = "", alsoMark = []) {
   excerptHtml.split(/(<\/?mark>)/u).reduce((marked, part) => {
     if (part === "<mark>") return true;
     if (part === "</mark>") return false;
-    for (const ch of decodeEntities(part.replace(/<[^>]*>/gu, ""))) flat.push([ch, marked]);
+    for (const ch of decodeEntities(part.replace(/<[^>]*>/gu, ""))) flat.push([unhide(ch), marked]);
     return marked;
   }, false);
   const pieces = [];
