@@ -9,8 +9,9 @@ namespace Casebook.Core.Search;
 /// the lead (summary, subtitle, tags) keep all theirs, so ranking by where a word is stays as it was (only "more mentions
 /// in the body rank higher" is gone). A later occurrence stays in the text, so the excerpt still reads it, but written
 /// in Unicode's private use plane 15 (U+F0000 + each UTF-16 unit), which Pagefind neither indexes nor strips: it is
-/// no letter, digit, ASCII punctuation or emoji. search-text.js (<c>readableExcerpt</c>) reads it back. A variant key
-/// beyond the first is left out (excerpts never show keys).
+/// no letter, digit, ASCII punctuation or emoji. Hidden pairs in a row are written as the characters they cover (地区 区社
+/// 社協 → 地区社協: half the bytes, and fewer words for Pagefind to read). search-text.js (<c>readableExcerpt</c>) reads
+/// them back. A variant key beyond the first is left out (excerpts never show keys).
 /// </summary>
 public static class SearchRepeats
 {
@@ -30,25 +31,42 @@ public static class SearchRepeats
 
     private static string Cap(string text, Dictionary<string, int> seen)
     {
-        var sb = new StringBuilder(text.Length + text.Length / 2);
+        var sb = new StringBuilder(text.Length);
+        var group = new StringBuilder(); // hidden pairs in a row, as the characters they cover
         foreach (var token in text.Split(' '))
         {
             if (token.Length == 0) continue;
             // Digest ends a part with a full stop after its last word ("社協."): Pagefind indexes that word without it.
             var word = token.EndsWith('.') && token.Length > 1 ? token[..^1] : token;
-            if (!SearchText.IsIndexed(word))
+            var hide = false;
+            if (SearchText.IsIndexed(word))
             {
-                Append(sb, token);
+                var key = word.ToLowerInvariant(); // Pagefind lowercases words
+                var count = seen.GetValueOrDefault(key) + 1;
+                seen[key] = count;
+                hide = count > BodyKept;
+            }
+            if (hide && IsKey(word))
+            {
+                if (word.Length < token.Length) { Flush(sb, group); Append(sb, "."); }
                 continue;
             }
-            var key = word.ToLowerInvariant(); // Pagefind lowercases words
-            var count = seen.GetValueOrDefault(key) + 1;
-            seen[key] = count;
-            if (count <= BodyKept) Append(sb, token);
-            else if (IsKey(word)) { if (word.Length < token.Length) Append(sb, "."); }
-            else Append(sb, Hide(word) + token[word.Length..]);
+            if (!hide) { Flush(sb, group); Append(sb, token); continue; }
+            // A run's pairs overlap (地区 区社 社協): hidden ones in a row are written once (地区社協), which reads back the same.
+            var pair = word.Length == 2 && !char.IsSurrogate(word[0]) && !char.IsSurrogate(word[1]) && SearchText.IsCjk(word[0]);
+            if (pair && group.Length > 0 && group[^1] == word[0]) group.Append(word[1]);
+            else { Flush(sb, group); group.Append(word); }
+            if (!pair || word.Length < token.Length) { Flush(sb, group); if (word.Length < token.Length) sb.Append('.'); }
         }
+        Flush(sb, group);
         return sb.ToString();
+    }
+
+    private static void Flush(StringBuilder sb, StringBuilder group)
+    {
+        if (group.Length == 0) return;
+        Append(sb, Hide(group.ToString()));
+        group.Clear();
     }
 
     private static void Append(StringBuilder sb, string token)

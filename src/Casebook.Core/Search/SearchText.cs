@@ -200,6 +200,8 @@ public static partial class SearchText
     }
 
     /// <summary>Whether Pagefind indexes this token: it starts with kanji/kana, a letter or a digit (not punctuation).</summary>
+    internal static bool IsCjk(char c) => IsCjk((int)c);
+
     internal static bool IsIndexed(string token)
     {
         Rune.DecodeFromUtf16(token, out var rune, out _);
