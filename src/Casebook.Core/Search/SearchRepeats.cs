@@ -5,28 +5,31 @@ namespace Casebook.Core.Search;
 /// <summary>
 /// Pagefind stores every place a word occurs on a page, and a query loads the whole list of each of its words. A common
 /// pair such as 支援 occurs 8.6 times on an average case at 10,000 cases, so its list was 97 KB (gzipped) of 生活支援's
-/// first query. Only the first <see cref="BodyKept"/> occurrence(s) of a word in the body are indexed now; the title and
-/// the lead (summary, subtitle, tags) keep all theirs, so ranking by where a word is stays as it was (only "more mentions
-/// in the body rank higher" is gone). A later occurrence stays in the text, so the excerpt still reads it, but written
-/// in Unicode's private use plane 15 (U+F0000 + each UTF-16 unit), which Pagefind neither indexes nor strips: it is
-/// no letter, digit, ASCII punctuation or emoji. Hidden pairs in a row are written as the characters they cover (地区 区社
+/// first query. Only the first <see cref="Kept"/> occurrence of a word in the title, in the lead (subtitle, summary, tags)
+/// and in the body is indexed now, so ranking by where a word is stays as it was (a word in the title or lead still ranks a
+/// page above one with the word only in its body); "more mentions rank higher" is gone. A later occurrence stays in the
+/// text, so the excerpt still reads it, but written in Unicode's private use plane 15 (U+F0000 + each UTF-16 unit),
+/// which Pagefind neither indexes nor strips: it is no letter, digit, ASCII punctuation or emoji. Hidden pairs in a row are written as the characters they cover (地区 区社
 /// 社協 → 地区社協: half the bytes, and fewer words for Pagefind to read). search-text.js (<c>readableExcerpt</c>) reads
 /// them back. A variant key beyond the first is left out (excerpts never show keys).
 /// </summary>
 public static class SearchRepeats
 {
-    /// <summary>How many occurrences of a word in a page's body parts are indexed.</summary>
-    public const int BodyKept = 1;
+    /// <summary>How many occurrences of a word among a page's parts of one weight are indexed.</summary>
+    public const int Kept = 1;
 
     /// <summary>Where the private use code points start: U+F0000 + the UTF-16 unit.</summary>
     public const int Plane = 0xF0000;
 
-    /// <summary>The parts with each body word beyond its first <see cref="BodyKept"/> occurrence(s) (counted over all
-    /// body parts) written in the private use form.</summary>
+    /// <summary>The parts with each word beyond its first <see cref="Kept"/> occurrence(s) among the parts of one weight
+    /// (title, lead, body) written in the private use form.</summary>
     public static List<SearchPart> Cap(List<SearchPart> parts)
     {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        return parts.Select(p => p.Weight == SearchPart.Body ? p with { Text = Cap(p.Text, seen) } : p).ToList();
+        var seen = new Dictionary<int, Dictionary<string, int>>();
+        return parts.Select(p => p with
+        {
+            Text = Cap(p.Text, seen.TryGetValue(p.Weight, out var s) ? s : seen[p.Weight] = new(StringComparer.Ordinal)),
+        }).ToList();
     }
 
     private static string Cap(string text, Dictionary<string, int> seen)
@@ -44,7 +47,7 @@ public static class SearchRepeats
                 var key = word.ToLowerInvariant(); // Pagefind lowercases words
                 var count = seen.GetValueOrDefault(key) + 1;
                 seen[key] = count;
-                hide = count > BodyKept;
+                hide = count > Kept;
             }
             if (hide && IsKey(word))
             {
