@@ -13,7 +13,7 @@ public class PagefindPageNamesTests
         w.WriteStartArray(6);
         w.WriteTextString("1.6.0");
         w.WriteStartArray(pages.Length);
-        foreach (var (hash, group) in pages) { w.WriteStartArray(3); w.WriteTextString(hash); w.WriteUInt32(1200); w.WriteTextString(group); w.WriteEndArray(); }
+        foreach (var (hash, group) in pages) { w.WriteStartArray(3); w.WriteTextString(hash); w.WriteUInt32(1209); w.WriteTextString(group); w.WriteEndArray(); }
         w.WriteEndArray();
         w.WriteStartArray(1); w.WriteStartArray(3); w.WriteTextString("a"); w.WriteTextString("z"); w.WriteTextString("en_chunk01"); w.WriteEndArray(); w.WriteEndArray();
         w.WriteStartArray(0); w.WriteEndArray();
@@ -33,19 +33,21 @@ public class PagefindPageNamesTests
         return dir;
     }
 
-    private static List<string> PageNames(string dir)
+    private static List<string> PageNames(string dir) => Pages(dir).Select(p => p.Name).ToList();
+
+    private static List<(string Name, ulong Words)> Pages(string dir)
     {
         var meta = Directory.GetFiles(dir, "pagefind.*.pf_meta").Single();
         var r = new CborReader(PagefindStableOutput.Unpack(File.ReadAllBytes(meta))!, CborConformanceMode.Lax);
         r.ReadStartArray(); r.ReadTextString();
-        var names = new List<string>();
+        var pages = new List<(string, ulong)>();
         var n = r.ReadStartArray();
-        for (var i = 0; i < n; i++) { r.ReadStartArray(); names.Add(r.ReadTextString()); r.SkipValue(); r.SkipValue(); r.ReadEndArray(); }
-        return names;
+        for (var i = 0; i < n; i++) { r.ReadStartArray(); pages.Add((r.ReadTextString(), r.ReadUInt64())); r.SkipValue(); r.ReadEndArray(); }
+        return pages;
     }
 
     [Fact]
-    public void Fragments_are_renamed_after_their_page_numbers_and_the_metadata_and_entry_follow()
+    public void Fragments_are_renamed_after_their_page_numbers_lengths_rounded_and_the_metadata_and_entry_follow()
     {
         var root = Path.Combine(Path.GetTempPath(), "casebook-pn-" + Guid.NewGuid().ToString("N")[..8]);
         try
@@ -58,6 +60,8 @@ public class PagefindPageNamesTests
             Assert.Matches("^en_[0-9a-f]{4}_0$", names[0]);
             var token = names[0][..^1];
             Assert.Equal([token + "0", token + "1", token + "2"], names);
+            // Page lengths rounded to 16 words, so they compress: 1209 → 1216.
+            Assert.All(Pages(dir), p => Assert.Equal(1216UL, p.Words));
             Assert.Equal("content of en_9f3c2a1", File.ReadAllText(Path.Combine(dir, "fragment", names[0] + ".pf_fragment")));
             Assert.Equal("content of en_0b7d4e2", File.ReadAllText(Path.Combine(dir, "fragment", names[1] + ".pf_fragment")));
             Assert.Equal("content of en_0b7d4e2", File.ReadAllText(Path.Combine(dir, "fragment", names[2] + ".pf_fragment")));
