@@ -1,15 +1,19 @@
 // Used by Casebook.Tests' SearchTextParityTests (the one parity test of search normalisation): reads
 // {"variants": [...], "texts": [...], "queries": [...]} on stdin and prints what theme/assets/js/search-text.js makes
 // of them — tokens and forQuery of every text, foldQuery of every query with the site's variants — for comparison
-// with the C# side (src/Casebook.Core/Search/SearchText.cs).
-import { compileVariants, foldQuery, forQuery, tokens } from "../../theme/assets/js/search-text.js";
+// with the C# side (src/Casebook.Core/Search/SearchText.cs); and "excerpts": pairs of index texts, each read back
+// (readableExcerpt) as plain text (a text with its repeated words hidden from the index, SearchRepeats.cs, and the same
+// text without: they must read the same).
+import { compileVariants, foldQuery, forQuery, readableExcerpt, tokens } from "../../theme/assets/js/search-text.js";
 
 let input = "";
 for await (const chunk of process.stdin) input += chunk;
-const { variants, texts, queries } = JSON.parse(input);
+const { variants, texts, queries, excerpts } = JSON.parse(input);
+const read = (index) => readableExcerpt(index, "").map((s) => s.text).join("");
 const compiled = compileVariants(variants);
 process.stdout.write(JSON.stringify({
   tokens: texts.map((t) => tokens(t)),
   forQuery: texts.map((t) => forQuery(t)),
   folds: queries.map((q) => foldQuery(q, compiled)),
+  excerpts: (excerpts ?? []).map((pair) => pair.map(read)),
 }));

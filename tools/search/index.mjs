@@ -1,9 +1,9 @@
 // Builds the search index from records, through Pagefind's Node API (the pinned `pagefind` package):
 //   node index.mjs OUTPUT_DIR < records.jsonl
-// Each stdin line is one JSON record: url, parts ([{weight, text}]), language, meta, filters, sort. casebook build
+// Each stdin line is one JSON record: url, parts ([{weight, text}]), language, meta, filters. casebook build
 // writes them (src/Casebook.Core/Search/SearchRecords.cs), so Pagefind never crawls the written site. Each record
 // becomes a small HTML document for addHTMLFile, one <p data-pagefind-weight> per part (custom records cannot carry
-// weights), meta and sort as attributes; filters are left out (casebook writes them into casebook-facets.json and
+// weights), meta as attributes; filters are left out (casebook writes them into casebook-facets.json and
 // the search page filters and counts results itself). Records are sent in the order given and Pagefind's service
 // handles its messages one after another, so the same site always gives the same index; up to WINDOW are in flight
 // at once, so Pagefind never waits for the next record. Prints "Indexed N pages"; exits non-zero with Pagefind's errors when something fails.
@@ -35,7 +35,6 @@ const tagged = (kind, key, value) => `<span data-pagefind-${kind}="${escape(key)
 function html(record) {
   const body = record.parts.map((p) => `<p data-pagefind-weight="${p.weight}">${escape(p.text)}</p>`);
   for (const [key, value] of Object.entries(record.meta)) body.push(tagged("meta", key, value));
-  for (const [key, value] of Object.entries(record.sort)) body.push(tagged("sort", key, value));
   return `<!DOCTYPE html><html lang="${record.language}"><head><meta charset="utf-8"></head><body>${body.join("")}</body></html>`;
 }
 

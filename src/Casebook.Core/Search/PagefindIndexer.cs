@@ -61,6 +61,7 @@ public static partial class PagefindIndexer
             return new(SearchIndexStatus.Failed, $"検索インデックスの作成に失敗しました: Pagefind が空のファイル {Path.GetRelativePath(indexDir, empty)} を残しました。もう一度 build してください。");
         // Same site, same index files (Pagefind alone writes filter values in a different order each run).
         PagefindStableOutput.Apply(indexDir);
+        PagefindPageNames.Apply(indexDir);
         SearchFacetPages.Write(indexDir, facets);
         var m = IndexedPages().Match(output);
         var pages = m.Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;

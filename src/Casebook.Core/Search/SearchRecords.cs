@@ -11,15 +11,14 @@ using Casebook.Core.Text;
 namespace Casebook.Core.Search;
 
 /// <summary>One page as the search index sees it: its text in parts with a ranking weight each (title, then summary and
-/// tags, then the rest), plus meta, filters and sort. tools/search/index.mjs gives it to Pagefind as a small HTML
+/// tags, then the rest), plus meta and filters. tools/search/index.mjs gives it to Pagefind as a small HTML
 /// document, one element per part with <c>data-pagefind-weight</c>, so a word in the title or summary counts for more
 /// than one in the body. Text is already in the index's own form (<see cref="SearchText"/>).</summary>
 public sealed record SearchRecord(
     [property: JsonPropertyName("url")] string Url,
     [property: JsonPropertyName("parts")] List<SearchPart> Parts,
     [property: JsonPropertyName("meta")] Dictionary<string, string> Meta,
-    [property: JsonPropertyName("filters")] Dictionary<string, List<string>> Filters,
-    [property: JsonPropertyName("sort")] Dictionary<string, string> Sort)
+    [property: JsonPropertyName("filters")] Dictionary<string, List<string>> Filters)
 {
     [JsonPropertyName("language")] public string Language => PagefindIndexer.IndexLanguage;
 
@@ -36,7 +35,7 @@ public sealed record SearchPart([property: JsonPropertyName("weight")] int Weigh
 /// <summary>
 /// What the search index holds, built from the view models the pages are rendered from: cases, lessons, free
 /// pages and volume forewords (listings are not indexed). Each record carries the metadata a result shows
-/// (title, kind, organization, volume, fiscal year), the case facets as filters, the fiscal year as the sort key,
+/// (title, kind, organization, volume, fiscal year), the case facets as filters,
 /// and the text: title, summary, terms, voices, body … split into tokens. Pagefind gets these records instead
 /// of crawling the written site, so pages need no hidden copy of their text and listings are never parsed.
 /// </summary>
@@ -50,14 +49,17 @@ public static partial class SearchRecords
     public static IEnumerable<SearchRecord> For(SiteGraph g, ViewModelFactory vm, Theme theme, Action? done = null)
     {
         var variants = SearchVariantSources.For(g.Content);
-        var records = new List<(string Path, Func<SearchRecord> Make)>();
-        foreach (var c in g.Cases) records.Add((g.Links.Case(c.Id).Path, () => Case(g, vm.Case(c), theme, variants)));
-        foreach (var l in g.Lessons) records.Add((g.Links.Lesson(l.Id).Path, () => Lesson(g, vm.Lesson(l), theme, variants)));
-        foreach (var p in g.Pages) records.Add((g.Links.Page(p.Id).Path, () => Page(g, vm.Page(p), theme, variants)));
+        var records = new List<(int Year, string Path, Func<SearchRecord> Make)>();
+        foreach (var c in g.Cases) records.Add((c.FiscalYear, g.Links.Case(c.Id).Path, () => Case(g, vm.Case(c), theme, variants)));
+        foreach (var l in g.Lessons) records.Add((int.MinValue, g.Links.Lesson(l.Id).Path, () => Lesson(g, vm.Lesson(l), theme, variants)));
+        foreach (var p in g.Pages) records.Add((int.MinValue, g.Links.Page(p.Id).Path, () => Page(g, vm.Page(p), theme, variants)));
         foreach (var v in g.Volumes)
             if (v.ForewordMarkdown.Length > 0 && v.ForewordPath is not null)
-                records.Add((g.Links.Volume(v.Id).Path, () => Volume(g, vm.Volume(v), theme, variants)));
-        var made = records.OrderBy(r => r.Path, StringComparer.Ordinal).AsParallel().AsOrdered()
+                records.Add((int.MinValue, g.Links.Volume(v.Id).Path, () => Volume(g, vm.Volume(v), theme, variants)));
+        // Pagefind numbers pages in the order they are added: cases newest fiscal year first, then the other pages, each
+        // group in URL order. With only facets chosen the search page lists results in that order (PagefindPageNames),
+        // so Pagefind needs no sort of its own (its year sort was 23 KB of the metadata every query loads).
+        var made = records.OrderByDescending(r => r.Year).ThenBy(r => r.Path, StringComparer.Ordinal).AsParallel().AsOrdered()
             .Select(r => r.Make()).Where(r => r.Parts.Count > 0);
         foreach (var record in made) yield return record;
         done?.Invoke();
@@ -90,8 +92,7 @@ public static partial class SearchRecords
         var filters = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var f in m.Filters)
             (filters.TryGetValue(f.Name, out var values) ? values : filters[f.Name] = new()).Add(Clean(f.Value));
-        var sort = new Dictionary<string, string> { ["year"] = c.FiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        return new SearchRecord(Url(g, c.Url), Digest(parts), meta, filters, sort);
+        return new SearchRecord(Url(g, c.Url), Digest(parts), meta, filters);
     }
 
     private static SearchRecord Lesson(SiteGraph g, LessonVm m, Theme theme, SearchVariants variants)
@@ -102,14 +103,14 @@ public static partial class SearchRecords
             source.Append(" ・ ").Append(Enc(b.Title));
             foreach (var it in b.Items) source.Append(" ・ ").Append(Enc(it.Title)).Append(' ').Append(Enc(it.Subtitle)).Append(" ・ ").Append(it.TextHtml);
         }
-        return new SearchRecord(Url(g, m.Url), Digest(Parts(m.Title, m.Summary, source.ToString(), variants)), Meta(m.Title, theme.T("search_kind_lesson")), new(), new());
+        return new SearchRecord(Url(g, m.Url), Digest(Parts(m.Title, m.Summary, source.ToString(), variants)), Meta(m.Title, theme.T("search_kind_lesson")), new());
     }
 
     private static SearchRecord Page(SiteGraph g, ContentPageVm m, Theme theme, SearchVariants variants)
     {
         var meta = Meta(m.Title, theme.T("search_kind_page"));
         foreach (var v in m.Volume) meta["volume"] = v.Label;
-        return new SearchRecord(Url(g, m.Url), Digest(Parts(m.Title, m.Summary, m.BodyHtml, variants)), meta, new(), new());
+        return new SearchRecord(Url(g, m.Url), Digest(Parts(m.Title, m.Summary, m.BodyHtml, variants)), meta, new());
     }
 
     private static SearchRecord Volume(SiteGraph g, VolumeVm v, Theme theme, SearchVariants variants)
@@ -118,7 +119,7 @@ public static partial class SearchRecords
         var meta = Meta($"{v.Title}（{v.ForewordTitle}）", theme.T("search_kind_volume"));
         meta["volume"] = v.Title;
         meta["fiscal_year"] = v.FiscalYearLabel;
-        return new SearchRecord(Url(g, v.Url), Digest(Parts(v.Title, v.Subtitle, source, variants)), meta, new(), new());
+        return new SearchRecord(Url(g, v.Url), Digest(Parts(v.Title, v.Subtitle, source, variants)), meta, new());
     }
 
     /// <summary>Title, lead (summary, subtitle) and body HTML as weighted parts in the index's form.</summary>
@@ -129,9 +130,10 @@ public static partial class SearchRecords
         new(SearchPart.Body, SearchText.ForIndex(bodyHtml, variants)),
     ];
 
-    /// <summary>Each part as <see cref="Digest(string)"/> makes it; empty parts are dropped.</summary>
+    /// <summary>Each part as <see cref="Digest(string)"/> makes it, empty parts dropped, repeated body words hidden
+    /// from the index (<see cref="SearchRepeats"/>).</summary>
     private static List<SearchPart> Digest(List<SearchPart> parts) =>
-        parts.Select(p => p with { Text = Digest(p.Text) }).Where(p => p.Text.Length > 0).ToList();
+        SearchRepeats.Cap(parts.Select(p => p with { Text = Digest(p.Text) }).Where(p => p.Text.Length > 0).ToList());
 
     private static Dictionary<string, string> Meta(string title, string kind) =>
         new(StringComparer.Ordinal) { ["title"] = Clean(title), ["kind"] = kind };

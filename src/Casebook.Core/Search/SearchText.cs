@@ -199,6 +199,15 @@ public static partial class SearchText
         return sb.ToString();
     }
 
+    /// <summary>Whether Pagefind indexes this token: it starts with kanji/kana, a letter or a digit (not punctuation).</summary>
+    internal static bool IsCjk(char c) => IsCjk((int)c);
+
+    internal static bool IsIndexed(string token)
+    {
+        Rune.DecodeFromUtf16(token, out var rune, out _);
+        return KindOf(rune) is Kind.Cjk or Kind.Word;
+    }
+
     /// <summary>A letter or digit outside the kanji/kana ranges: part of a word that stays whole.</summary>
     internal static bool IsWordChar(char c) => !char.IsSurrogate(c) && KindOf(new Rune(c)) == Kind.Word;
 

@@ -173,6 +173,14 @@ const decodeEntities = (s) => s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/giu, (al
   e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
     : ENTITIES[e.toLowerCase()] ?? all);
 
+// A body word after its first occurrence on a page is written in Unicode's private use plane 15 (U+F0000 + each UTF-16
+// unit) so that Pagefind does not index it, hidden pairs in a row as the characters they cover (SearchRepeats.cs).
+const PLANE = 0xf0000;
+const unhide = (ch) => {
+  const cp = ch.codePointAt(0);
+  return cp >= PLANE && cp <= 0xfffff ? String.fromCharCode(cp - PLANE) : ch;
+};
+
 /**
  * Turns an excerpt of index text (pairs, with <mark> around matched tokens) back into readable
  * text. The words of the query are highlighted where they occur (Pagefind's marks cover whole
@@ -189,7 +197,7 @@ export function readableExcerpt(excerptHtml, query = "", alsoMark = []) {
   excerptHtml.split(/(<\/?mark>)/u).reduce((marked, part) => {
     if (part === "<mark>") return true;
     if (part === "</mark>") return false;
-    for (const ch of decodeEntities(part.replace(/<[^>]*>/gu, ""))) flat.push([ch, marked]);
+    for (const ch of decodeEntities(part.replace(/<[^>]*>/gu, ""))) flat.push([unhide(ch), marked]);
     return marked;
   }, false);
   const pieces = [];
@@ -213,8 +221,9 @@ export function readableExcerpt(excerptHtml, query = "", alsoMark = []) {
   for (const piece of pieces) {
     const list = Array.from(piece.text);
     const kind = kindOf(list[0]);
-    if (kind === CJK && prev && prev.kind === CJK && prev.length === 2 && prev.last === list[0]) {
-      // Continues the run: a pair (or the full stop after a part's last pair) adds what follows its first character.
+    if (kind === CJK && prev && prev.kind === CJK && prev.length >= 2 && prev.last === list[0]) {
+      // Continues the run: a pair (or the full stop after a part's last pair) adds what follows its first character;
+      // so do hidden pairs written as the characters they cover (SearchRepeats.cs), which end in the next pair's first.
       // Indexes before December 2026 also closed a run with its last character alone, which adds nothing.
       if (chars.length > 0 && piece.mark) chars[chars.length - 1].mark = true;
       for (const ch of list.slice(1)) chars.push({ ch, mark: piece.mark });
@@ -222,7 +231,7 @@ export function readableExcerpt(excerptHtml, query = "", alsoMark = []) {
       if (kind === WORD && prevKind === WORD) chars.push({ ch: " ", mark: false });
       for (const ch of list) chars.push({ ch, mark: piece.mark });
     }
-    prev = { kind, length: list.length, last: list[1] };
+    prev = { kind, length: list.length, last: list[list.length - 1] };
     prevKind = kind;
   }
   const plain = chars.map((c) => c.ch).join("").toLowerCase();

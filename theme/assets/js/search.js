@@ -137,8 +137,10 @@ async function runSearch(mine) {
     root.dataset.state = "done";
     return;
   }
-  // Words only: facets are applied here. With no words, every page, newest fiscal year first.
-  const response = await pagefind.search(term || null, term ? {} : { sort: { year: "desc" } });
+  // Words only: facets are applied here. With no words, every page, newest fiscal year first: the build numbers pages
+  // in that order and names them after their numbers (PagefindPageNames), so the ids sort that way.
+  const response = await pagefind.search(term || null);
+  if (!term) response.results.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   mark("search");
   const data = chosen.size > 0 ? await facetPages(chosen.keys()) : null;
   if (mine !== generation) return;

@@ -11,7 +11,9 @@ namespace Casebook.Tests.Core.Search;
 /// without a browser: tests/js/search-text-parity.mjs runs theme/assets/js/search-text.js in Node on the same input.
 /// Texts: every file of the sample content as written (casebook.yml, input/**/*.md and .yml), each case's fields,
 /// and characters chosen to differ between .NET and JavaScript (spaces, surrogates, combining marks, controls…).
-/// Queries: every spelling of the site's variant groups, both recall sets and every case title.</summary>
+/// Queries: every spelling of the site's variant groups, both recall sets and every case title. Excerpts: the index text of
+/// every text, with its repeated body words hidden from Pagefind (<see cref="SearchRepeats"/>), reads back in JavaScript as
+/// the same text as without.</summary>
 public class SearchTextParityTests
 {
     /// <summary>Characters where .NET and JavaScript could disagree (what each calls white space, a letter, NFKC).</summary>
@@ -63,12 +65,19 @@ public class SearchTextParityTests
             .Concat(["お買物の支援", "ＣＰとCPU", "cpで", "人々の暮らし", "コーディネーター研修", "コーディネータ", "ルー", "こゝろ", "様々な取組み", "地区社会福祉協議会"])
             .ToArray();
 
-        var input = JsonSerializer.Serialize(new { variants = JsonDocument.Parse(variants.ToJson()).RootElement, texts, queries });
+        // Index text with its repeated body words hidden (SearchRepeats) reads back as the same text as without.
+        var excerpts = texts.Select(t => SearchText.ForIndex(t, variants))
+            .Select(index => new[] { SearchRepeats.Cap([new SearchPart(SearchPart.Body, index)])[0].Text, index }).ToArray();
+        Assert.True(excerpts.Count(e => e[0] != e[1]) > 30, "hardly any repeated words were hidden");
+        var input = JsonSerializer.Serialize(new { variants = JsonDocument.Parse(variants.ToJson()).RootElement, texts, queries, excerpts });
         using var js = JsonDocument.Parse(await RunNodeAsync(input));
         static string[] Strings(JsonElement e) => e.EnumerateArray().Select(x => x.GetString()!).ToArray();
         var jsTokens = js.RootElement.GetProperty("tokens").EnumerateArray().Select(Strings).ToList();
         var jsForQuery = Strings(js.RootElement.GetProperty("forQuery"));
         var jsFolds = js.RootElement.GetProperty("folds").EnumerateArray().ToList();
+        var jsExcerpts = js.RootElement.GetProperty("excerpts").EnumerateArray().Select(Strings).ToList();
+        for (var i = 0; i < excerpts.Length; i++)
+            Assert.True(jsExcerpts[i][0] == jsExcerpts[i][1], $"{named[i].Item1} read back with its repeats hidden: «{Show(jsExcerpts[i][0])}» against «{Show(jsExcerpts[i][1])}»");
 
         for (var i = 0; i < texts.Length; i++)
         {
