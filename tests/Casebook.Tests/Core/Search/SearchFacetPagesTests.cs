@@ -27,6 +27,35 @@ public class SearchFacetPagesTests
     }
 
     [Fact]
+    public void A_page_is_keyed_by_the_prefix_no_other_page_shares_at_the_width_that_writes_least_else_by_its_whole_id()
+    {
+        // 0a10/0a1f and 0b20/0b2f (a lesson's: it has no row) part at the 13th bit (the top of their last digit): at 13
+        // bits the prefixes 322, 323, 356, 384 are written as 322, 1, 33, 28 (6 characters); narrower widths write three
+        // ids whole (21 or more), wider ones longer differences.
+        var apart = PageKeys.For(["en_0b20", "en_0a1f", "en_0a10", "en_0c00"], ["en_0a10", "en_0a1f", "en_0b20", "en_0b2f", "en_0c00"], "en_");
+        Assert.Equal((4, 13, Encode(322, 1, 33, 28)), (apart.Hex, apart.Bits, apart.Prefixes));
+        Assert.Empty(apart.Whole);
+        Assert.Equal(["en_0a10", "en_0a1f", "en_0b20", "en_0c00"], apart.Order);
+
+        // 1000000 shares all but its last bit with a lesson's 1000001: whole at every width; f000000 is alone in the
+        // upper half, so one bit names it ("1", one character) where 28 would take six. Rows: prefixed first, then whole.
+        var shared = PageKeys.For(["en_1000000", "en_f000000"], ["en_1000000", "en_1000001", "en_f000000"], "en_");
+        Assert.Equal((7, 1, Encode(1)), (shared.Hex, shared.Bits, shared.Prefixes));
+        Assert.Equal(["1000000"], shared.Whole);
+        Assert.Equal(["en_f000000", "en_1000000"], shared.Order);
+
+        // Ids Pagefind lengthened (8 digits among 7): the bits come from the first 7.
+        var longer = PageKeys.For(["en_1234567", "en_89abcdef"], ["en_1234567", "en_89abcdef"], "en_");
+        Assert.Equal((7, 1, Encode(0, 1)), (longer.Hex, longer.Bits, longer.Prefixes));
+        Assert.Empty(longer.Whole);
+
+        // Ids that are not hexadecimal: every page whole, sorted.
+        var words = PageKeys.For(["p_y", "p_x1"], ["p_x1", "p_y"], "p_");
+        Assert.Equal((0, 0, ""), (words.Hex, words.Bits, words.Prefixes));
+        Assert.Equal(["x1", "y"], words.Whole);
+    }
+
+    [Fact]
     public void Each_case_gets_its_values_by_the_id_of_its_fragment_and_pages_without_values_are_left_out()
     {
         var dir = Path.Combine(Path.GetTempPath(), "casebook-facetpages-" + Guid.NewGuid().ToString("N")[..8]);
@@ -44,12 +73,14 @@ public class SearchFacetPagesTests
             ]);
             JsonElement Read(string name) => JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, name))).RootElement;
             var keys = Read(SearchFacetPages.FileName);
-            Assert.Equal(3, keys.GetProperty("v").GetInt32());
+            Assert.Equal(4, keys.GetProperty("v").GetInt32());
             Assert.Equal(["年度", "要素"], keys.GetProperty("facets").EnumerateArray().Select(f => f.GetString()));
             Assert.Equal("en_", keys.GetProperty("prefix").GetString());
-            // Ids sorted, as hexadecimal differences: aaa (2730), then bbb (+273 = 8×32+17: "e" then "H").
-            Assert.Equal(3, keys.GetProperty("width").GetInt32());
-            Assert.Equal(Encode(0xaaa, 0xbbb - 0xaaa), keys.GetProperty("ids").GetString());
+            // aaa, bbb and the lesson's ccc are apart at 4 bits (1010, 1011, 1100): differences 10, 1.
+            Assert.Equal(3, keys.GetProperty("hex").GetInt32());
+            Assert.Equal(4, keys.GetProperty("bits").GetInt32());
+            Assert.Equal(Encode(10, 1), keys.GetProperty("ids").GetString());
+            Assert.Equal(0, keys.GetProperty("whole").GetArrayLength());
             // The keys hold no facet values: each column is its own file, fetched only when its facet is on screen or used.
             Assert.False(keys.TryGetProperty("columns", out _));
             Assert.Equal(
