@@ -66,6 +66,18 @@ test("with nothing ticked every facet counts every result that has values", () =
   assert.deepEqual(counts.get("要素"), { "① 記録と共有": 2, "② 相談窓口": 3, "③ 地域づくり": 2 });
 });
 
+test("a mask column (the values as bits) filters and counts as the same column written as sets", () => {
+  // a: ①② = 0b011, b: ② = 0b010, c: ①②③ = 0b111, d: ③ = 0b100.
+  const masked = addFacetColumn(addFacetColumn(indexFacetKeys(keys), 0, year), 1, { ...element, kind: "mask", cells: "3274" });
+  assert.deepEqual(masked.columns[1], data.columns[1]);
+  const ticked = new Map([["要素", { mode: "all", values: ["① 記録と共有", "② 相談窓口"] }]]);
+  assert.deepEqual(results.filter((r) => matches(masked, resolveChoices(masked, ticked), r.id)).map((r) => r.id), ["en_a", "en_c"]);
+  assert.deepEqual(countFacets(masked, resolveChoices(masked, new Map()), results), countFacets(data, choose([]), results));
+  // The highest bit a mask may hold (value 29) and a page without values.
+  const wide = addFacetColumn(indexFacetKeys({ ...keys, facets: ["柱"] }), 0, { values: Array.from({ length: 30 }, (_, i) => `v${i}`), kind: "mask", cells: "mWWWW1000" });
+  assert.deepEqual(wide.columns[0].slice(0, 2), [[0, 29], []]);
+});
+
 test("only the facets whose column is loaded are counted; their counts still follow every choice", () => {
   const partial = addFacetColumn(indexFacetKeys(keys), 1, element);
   const counts = countFacets(partial, resolveChoices(partial, new Map([["要素", { mode: "all", values: ["③ 地域づくり"] }]])), results);

@@ -23,6 +23,13 @@ export function numbers(text) {
 
 const NONE = [];
 
+/** A "mask" cell (at most 30 values: exact in 32-bit operations): the value numbers of its bits. */
+function fromMask(mask) {
+  const cell = [];
+  for (let v = 0; mask !== 0; v++, mask >>>= 1) if (mask & 1) cell.push(v);
+  return cell.length === 0 ? NONE : cell.length === 1 ? cell[0] : cell;
+}
+
 /** A column's cells, one per page: a value number, or an array of them (none: an empty array). */
 function cells(text, kind, count) {
   const n = numbers(text);
@@ -30,6 +37,7 @@ function cells(text, kind, count) {
   let at = 0;
   for (let row = 0; row < count; row++) {
     if (kind === "one") { const v = n[at++]; column[row] = v === 0 ? NONE : v - 1; continue; }
+    if (kind === "mask") { column[row] = fromMask(n[at++]); continue; }
     const size = n[at++];
     if (size === 0) { column[row] = NONE; continue; }
     const cell = new Array(size);

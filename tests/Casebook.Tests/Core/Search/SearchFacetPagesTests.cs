@@ -56,6 +56,32 @@ public class SearchFacetPagesTests
     }
 
     [Fact]
+    public void A_set_facet_is_written_as_bits_only_when_shorter_and_never_with_more_values_than_a_mask_holds()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "casebook-facetkinds-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Path.Combine(dir, "fragment"));
+        try
+        {
+            // テーマ: 31 values (one over what a mask holds), two a page; 柱: pages holding only value 29 of 30, which as a
+            // bit is 2^29 (6 characters) and as a set "1" + 29 (2).
+            var many = Enumerable.Range(0, 31).Select(i => $"テーマ{i:D2}").ToList();
+            var thirty = Enumerable.Range(0, 30).Select(i => $"柱{i:D2}").ToList();
+            var records = new List<(string, Dictionary<string, List<string>>)>();
+            for (var i = 0; i < 31; i++)
+            {
+                Fragment(Path.Combine(dir, "fragment"), $"en_{i:x3}", $"/cases/{i}/");
+                records.Add(($"/cases/{i}/", new() { ["テーマ"] = [many[i], many[(i + 1) % 31]], ["柱"] = i == 0 ? [.. thirty] : [thirty[29]] }));
+            }
+            SearchFacetPages.Write(dir, records);
+            JsonElement Read(int at) => JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, SearchFacetPages.ColumnFileName(at)))).RootElement;
+            Assert.Equal("set", Read(0).GetProperty("kind").GetString());
+            Assert.Equal("set", Read(1).GetProperty("kind").GetString());
+            Assert.Equal(30, Read(1).GetProperty("values").GetArrayLength());
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
     public void Each_case_gets_its_values_by_the_id_of_its_fragment_and_pages_without_values_are_left_out()
     {
         var dir = Path.Combine(Path.GetTempPath(), "casebook-facetpages-" + Guid.NewGuid().ToString("N")[..8]);
@@ -91,11 +117,11 @@ public class SearchFacetPagesTests
             Assert.Equal(["令和4年度", "令和5年度"], year.GetProperty("values").EnumerateArray().Select(v => v.GetString()));
             Assert.Equal("one", year.GetProperty("kind").GetString());
             Assert.Equal(Encode(2, 1), year.GetProperty("cells").GetString());
-            // 要素, a set a page: count, then values as differences minus one.
+            // 要素, a set a page of two values: as bits ("mask": ② = 2, ①② = 3), shorter than count-and-differences (1 1 2 0 0).
             var element = Read(SearchFacetPages.ColumnFileName(1));
             Assert.Equal(["① 記録", "② 相談"], element.GetProperty("values").EnumerateArray().Select(v => v.GetString()));
-            Assert.Equal("set", element.GetProperty("kind").GetString());
-            Assert.Equal(Encode(1, 1, 2, 0, 0), element.GetProperty("cells").GetString());
+            Assert.Equal("mask", element.GetProperty("kind").GetString());
+            Assert.Equal(Encode(2, 3), element.GetProperty("cells").GetString());
         }
         finally { Directory.Delete(dir, true); }
     }
