@@ -159,6 +159,8 @@ public class LoopbackServerTests
         {
             ["cells.json"] = "{\"cells\":\"" + string.Concat(Enumerable.Range(0, 10000).Select(_ => random.Next(1, 4).ToString() + random.Next(0, 3))) + "\"}",
             ["page.html"] = "<p>" + string.Concat(Enumerable.Repeat("見守り活動の記録。買い物の支援。", 300)) + "</p>",
+            // Over the size compressed at the best setting (a volume's print page): faster settings, same rule.
+            ["print.html"] = "<p>" + string.Concat(Enumerable.Range(0, 8000).Select(i => $"事例{i}の記録。")) + "</p>",
         };
         foreach (var (name, text) in files) File.WriteAllText(Path.Combine(site, name), text);
         try
