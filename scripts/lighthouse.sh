@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Lighthouse 12.2 (pinned in tools/lighthouse) on the search page of a built site, with Debian's chromium, headless,
-# over loopback (the site served as the tests serve it, text gzipped); nothing is fetched from outside.
+# over loopback (the site served as the tests serve it, text compressed as StaticFolder sends it: Brotli, or gzip where smaller); nothing is fetched from outside.
 # Prints, per query and form factor, the performance score, layout shift, blocking time, FCP, LCP and speed index,
 # and keeps each JSON report in the output folder.
 #   scripts/lighthouse.sh --site _site [--query 見守り]… [--preset mobile|desktop|both] [--runs 1] [--out DIR]

@@ -8,7 +8,9 @@ namespace Casebook.Benchmarks;
 /// The search page as a reader meets it: a cold chromium (new browser, empty cache) opens /search/?q=… on loopback;
 /// prints the time until the first result is on screen, the bytes of every response (page, scripts, Pagefind's
 /// files), the cumulative layout shift and the long tasks' blocking time (as Lighthouse sums them, over 50 ms).
-///   search-load --site DIR [--query 見守り] [--runs 3] [--width 1280] [--detail yes]
+///   search-load --site DIR [--query 見守り] [--runs 3] [--width 1280] [--detail yes] [--trace DIR]
+/// --trace writes chromium's trace of each run (DIR/query-run.json, chrome://tracing or Perfetto) to see what the
+/// page's thread does.
 /// </summary>
 public static class SearchLoadTimer
 {
@@ -19,6 +21,7 @@ public static class SearchLoadTimer
         var runs = 3;
         var width = 1280;
         var detail = false;
+        string? trace = null;
         for (var i = 0; i + 1 < args.Length; i += 2)
             switch (args[i])
             {
@@ -27,17 +30,21 @@ public static class SearchLoadTimer
                 case "--runs": runs = int.Parse(args[i + 1]); break;
                 case "--width": width = int.Parse(args[i + 1]); break;
                 case "--detail": detail = args[i + 1] == "yes"; break;
+                case "--trace": trace = args[i + 1]; break;
             }
         if (site is null) { Console.Error.WriteLine("usage: search-load --site DIR [--query Q]… [--runs N] [--width PX]"); return 2; }
         if (queries.Count == 0) queries.Add("見守り");
-        return RunAsync(site, queries, runs, width, detail).GetAwaiter().GetResult();
+        return RunAsync(site, queries, runs, width, detail, trace).GetAwaiter().GetResult();
     }
 
-    private static async Task<int> RunAsync(string site, List<string> queries, int runs, int width, bool detail)
+    private static async Task<int> RunAsync(string site, List<string> queries, int runs, int width, bool detail, string? trace)
     {
         await using var server = await LoopbackServer.ServeFolderAsync(site);
         using var playwright = await Playwright.CreateAsync();
         Console.WriteLine($"search page {new FileInfo(Path.Combine(site, "search", "index.html")).Length:N0} bytes; {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        // One load before the measured ones, not shown: a web host is not starting up, and it has its compressed files
+        // ready (StaticFolder compresses a file the first time it is asked for and keeps it).
+        await WarmUpAsync(playwright, server.Origin, queries[0]);
         foreach (var query in queries)
             for (var run = 1; run <= runs; run++)
             {
@@ -52,6 +59,7 @@ public static class SearchLoadTimer
                     new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: "layout-shift", buffered: true });
                     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__tbt += Math.max(0, e.duration - 50); }).observe({ type: "longtask", buffered: true });
                     """);
+                var tracer = trace is null ? null : await ChromiumTrace.StartAsync(page);
                 var responses = new List<IResponse>();
                 var finished = new Dictionary<IRequest, double>();
                 var started = new Dictionary<IRequest, double>();
@@ -70,21 +78,27 @@ public static class SearchLoadTimer
                 long bytes = 0;
                 var files = 0;
                 var kinds = new SortedDictionary<string, (int Files, long Bytes, double End)>();
+                var bodies = new Dictionary<IResponse, long>();
+                foreach (var r in responses.ToList()) bodies[r] = await BodySize(r);
                 foreach (var r in responses.ToList())
                 {
-                    var sizes = await r.Request.SizesAsync();
-                    bytes += sizes.ResponseBodySize;
+                    var size = bodies[r];
+                    bytes += size;
                     files++;
                     var kind = Kind(r.Url);
                     if (detail && r.Status >= 400) Console.WriteLine($"    {r.Status} {r.Url}");
                     var end = finished.GetValueOrDefault(r.Request);
                     kinds[kind] = kinds.TryGetValue(kind, out var k)
-                        ? (k.Files + 1, k.Bytes + sizes.ResponseBodySize, Math.Max(k.End, end)) : (1, sizes.ResponseBodySize, end);
+                        ? (k.Files + 1, k.Bytes + size, Math.Max(k.End, end)) : (1, size, end);
                 }
+                if (tracer is not null) await tracer.StopAsync(Path.Combine(trace!, $"{query}-{run}.json"));
                 var cls = await page.EvaluateAsync<double>("window.__cls");
                 var tbt = await page.EvaluateAsync<double>("window.__tbt");
                 var count = await page.Locator("[data-search-status]").InnerTextAsync();
-                Console.WriteLine($"{query} run {run}: first result {firstResult.TotalMilliseconds:F0} ms, done {done.TotalMilliseconds:F0} ms, " +
+                // The page's own clock: when search.js had drawn the first results, from the navigation's start (Playwright's
+                // figure adds the new tab's start and its own polling, both larger when the machine is busy).
+                var drawn = await page.EvaluateAsync<double>("performance.getEntriesByName('search:results')[0]?.startTime ?? -1");
+                Console.WriteLine($"{query} run {run}: first result {firstResult.TotalMilliseconds:F0} ms (drawn at {drawn:F0} ms by the page's clock), done {done.TotalMilliseconds:F0} ms, " +
                     $"{bytes / 1024.0:F0} KB in {files} responses, CLS {cls:F3}, blocking {tbt:F0} ms — {count}");
                 if (detail)
                 {
@@ -94,11 +108,21 @@ public static class SearchLoadTimer
                     var markTimes = await page.EvaluateAsync<double[]>(Marks + ".map(m => performance.timeOrigin + m.startTime)");
                     var markNames = await page.EvaluateAsync<string[]>(Marks + ".map(m => m.name)");
                     var lines = new List<(double At, string Text)>();
+                    // The page's own fetches by its resource timing (Playwright's events arrive in batches on a busy
+                    // machine); the worker's, which the page cannot see, by Playwright's (marked *).
+                    var timed = (await page.EvaluateAsync<string[][]>("performance.getEntriesByType('resource').map(e => [e.name, String(performance.timeOrigin + e.startTime), String(performance.timeOrigin + e.responseEnd)])"))
+                        .GroupBy(e => e[0]).ToDictionary(g => g.Key, g => (Start: double.Parse(g.First()[1]) - epoch, End: double.Parse(g.First()[2]) - epoch));
+                    var navigation = await page.EvaluateAsync<double[]>("(() => { const n = performance.getEntriesByType('navigation')[0]; return [performance.timeOrigin + n.requestStart, performance.timeOrigin + n.responseEnd]; })()");
                     foreach (var r in responses.ToList())
                     {
-                        var sizes = await r.Request.SizesAsync();
-                        lines.Add((started.GetValueOrDefault(r.Request), $"      {started.GetValueOrDefault(r.Request),6:F0} → {finished.GetValueOrDefault(r.Request),6:F0} ms  {sizes.ResponseBodySize / 1024.0,7:F1} KB  {new Uri(r.Url).AbsolutePath}"));
+                        var (from, to, how) = r.Url == page.Url ? (navigation[0] - epoch, navigation[1] - epoch, " ")
+                            : timed.TryGetValue(r.Url, out var t) ? (t.Start, t.End, " ") : (started.GetValueOrDefault(r.Request), finished.GetValueOrDefault(r.Request), "*");
+                        lines.Add((from, $"      {from,6:F0} → {to,6:F0} ms{how} {bodies[r] / 1024.0,7:F1} KB  {new Uri(r.Url).AbsolutePath}"));
                     }
+                    // The page's own milestones (navigation timing), on the same time line.
+                    var nav = await page.EvaluateAsync<double[]>("(() => { const n = performance.getEntriesByType('navigation')[0]; return [n.responseStart, n.responseEnd, n.domInteractive, n.domContentLoadedEventEnd].map(t => performance.timeOrigin + t); })()");
+                    string[] navNames = ["page: first byte", "page: last byte", "page: parsed (domInteractive)", "page: DOMContentLoaded done"];
+                    for (var n = 0; n < nav.Length; n++) lines.Add((nav[n] - epoch, $"      {nav[n] - epoch,6:F0} ms  {navNames[n]}"));
                     for (var m = 0; m < markTimes.Length; m++)
                         lines.Add((markTimes[m] - epoch, $"      {markTimes[m] - epoch,6:F0} ms  mark {markNames[m]}"));
                     foreach (var (_, text) in lines.OrderBy(l => l.At)) Console.WriteLine(text);
@@ -107,6 +131,30 @@ public static class SearchLoadTimer
                 }
             }
         return 0;
+    }
+
+    private static async Task WarmUpAsync(IPlaywright playwright, string origin, string query)
+    {
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CASEBOOK_CHROMIUM") ?? "/usr/bin/chromium", Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-dev-shm-usage"],
+        });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ja-JP" });
+        await page.GotoAsync(origin + "/search/?q=" + Uri.EscapeDataString(query));
+        await page.Locator("[data-search][data-state=done]").WaitForAsync(new() { Timeout = 120_000 });
+        // Every facet column, as a reader scrolling down would fetch them.
+        await page.Locator("[data-search-facets] fieldset").Last.ScrollIntoViewIfNeededAsync();
+        await page.WaitForTimeoutAsync(500);
+    }
+
+    /// <summary>The bytes of a response's body as sent (compressed). Chromium reports none for a worker's script, so
+    /// its Content-Length (the loopback server always sends one) stands in there.</summary>
+    private static async Task<long> BodySize(IResponse r)
+    {
+        var sizes = await r.Request.SizesAsync();
+        if (sizes.ResponseBodySize > 0 || r.Status != 200) return sizes.ResponseBodySize;
+        return long.TryParse(await r.HeaderValueAsync("content-length"), out var length) ? length : 0;
     }
 
     /// <summary>What a response is, for the breakdown: the page, its own assets, or which part of Pagefind's files.</summary>

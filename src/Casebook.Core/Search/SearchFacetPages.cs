@@ -13,13 +13,16 @@ namespace Casebook.Core.Search;
 /// desktop's first query does not move the columns below the fold (they were 137 KB gzipped in one file, version 2).
 /// Numbers are written as <see cref="Digits"/> strings (a number is base-32 digits, most significant first; every
 /// digit but the last is written from the upper half of the alphabet).
-/// The keys (version 3): <c>{"v":3,"facets":["要素","事例集",…],"prefix":"en_","width":7,"ids":"…"}</c>.
-/// <c>ids</c>: the pages' ids without their common prefix, sorted, as hexadecimal numbers of one width, each written as
-/// its difference from the one before (an array of strings instead when the ids are not all hexadecimal of one width).
+/// The keys (version 4): <c>{"v":4,"facets":["要素","事例集",…],"prefix":"en_","hex":7,"bits":18,"ids":"…","whole":[…]}</c>.
+/// A page is found by the first <c>bits</c> bits of its id (the first <c>hex</c> hexadecimal digits after the prefix)
+/// when no other page of the index shares them: <c>ids</c> holds those prefixes, sorted, each as its difference from
+/// the one before; <c>whole</c> lists the ids (without the prefix) of the few pages that share theirs, which are
+/// found by the whole id (see <see cref="PageKeys"/>). The rows are the pages of <c>ids</c>, then those of <c>whole</c>.
 /// Pages without facet values (lessons…) are left out. Column N (facet N of the keys):
 /// <c>{"values":["① …",…],"kind":"set","cells":"…"}</c>, one cell per page in the keys' order: for a facet whose
 /// pages have at most one value ("one"), the value's number + 1 (0: none); otherwise ("set") how many values, then
-/// the sorted values, each as its difference from the one before minus one.
+/// the sorted values, each as its difference from the one before minus one; or ("mask", a facet of at most
+/// <see cref="MaskValues"/> values, when shorter) the sum of 2 to the power of each value number.
 /// </summary>
 public static class SearchFacetPages
 {
@@ -48,57 +51,57 @@ public static class SearchFacetPages
         }
         var prefix = pages.Count == 0 ? "" : pages.Keys.Aggregate((a, b) => a[..CommonPrefix(a, b)]);
         prefix = prefix[..(prefix.LastIndexOf('_') + 1)];
-        var ids = pages.Keys.Select(k => k[prefix.Length..]).ToList();
-        var single = names.Select((_, at) => pages.Values.All(p => p[at].Length <= 1)).ToArray();
-        var hexIds = HexIds(ids);
+        var keyed = PageKeys.For(pages.Keys.ToList(), idsByUrl.Values.Distinct().ToList(), prefix);
+        var rows = keyed.Order.Select(id => pages[id]).ToList();
+        var single = names.Select((_, at) => rows.All(p => p[at].Length <= 1)).ToArray();
         var keys = JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["v"] = 3,
+            ["v"] = 4,
             ["facets"] = names,
             ["prefix"] = prefix,
-            ["width"] = hexIds is null ? 0 : ids[0].Length,
-            ["ids"] = hexIds ?? (object)ids,
+            ["hex"] = keyed.Hex,
+            ["bits"] = keyed.Bits,
+            ["ids"] = keyed.Prefixes,
+            ["whole"] = keyed.Whole,
         }, SearchRecords.Json);
         File.WriteAllText(Path.Combine(indexDir, FileName), keys, new UTF8Encoding(false));
         for (var at = 0; at < names.Count; at++)
         {
+            var (kind, cells) = Column(rows.Select(p => p[at]).ToList(), single[at], values[names[at]].Count);
             var column = JsonSerializer.Serialize(new Dictionary<string, object>
             {
                 ["values"] = values[names[at]].OrderBy(kv => kv.Value).Select(kv => kv.Key).ToArray(),
-                ["kind"] = single[at] ? "one" : "set",
-                ["cells"] = Column(pages.Values.Select(p => p[at]), single[at]),
+                ["kind"] = kind,
+                ["cells"] = cells,
             }, SearchRecords.Json);
             File.WriteAllText(Path.Combine(indexDir, ColumnFileName(at)), column, new UTF8Encoding(false));
         }
     }
 
-    private static string Column(IEnumerable<int[]> cells, bool single)
+    /// <summary>The column's kind and cells: "one" for a facet with at most one value a page; otherwise "set", or "mask"
+    /// (the values as the bits of one number: 要素's 7 values take 9 KB instead of 11) when that writes fewer characters.</summary>
+    private static (string Kind, string Cells) Column(List<int[]> cells, bool single, int valueCount)
     {
         var sb = new StringBuilder();
+        if (single)
+        {
+            foreach (var cell in cells) Number(sb, cell.Length == 0 ? 0 : cell[0] + 1);
+            return ("one", sb.ToString());
+        }
         foreach (var cell in cells)
         {
-            if (single) { Number(sb, cell.Length == 0 ? 0 : cell[0] + 1); continue; }
             Number(sb, cell.Length);
             for (var i = 0; i < cell.Length; i++) Number(sb, i == 0 ? cell[0] : cell[i] - cell[i - 1] - 1);
         }
-        return sb.ToString();
+        var set = sb.ToString();
+        if (valueCount > MaskValues) return ("set", set);
+        sb.Clear();
+        foreach (var cell in cells) Number(sb, cell.Aggregate(0L, (mask, v) => mask | 1L << v));
+        return sb.Length < set.Length ? ("mask", sb.ToString()) : ("set", set);
     }
 
-    /// <summary>Sorted ids of one width (up to 13 hexadecimal digits, exact in a JavaScript number) as differences.</summary>
-    private static string? HexIds(List<string> ids)
-    {
-        if (ids.Count == 0 || ids[0].Length is 0 or > 13 || ids.Any(i => i.Length != ids[0].Length || !i.All(char.IsAsciiHexDigitLower)))
-            return null;
-        var sb = new StringBuilder();
-        long previous = 0;
-        foreach (var id in ids)
-        {
-            var value = long.Parse(id, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture);
-            Number(sb, value - previous);
-            previous = value;
-        }
-        return sb.ToString();
-    }
+    /// <summary>A mask's bits stay exact in the page's 32-bit integer arithmetic up to here.</summary>
+    public const int MaskValues = 30;
 
     /// <summary>Appends <paramref name="n"/> (≥ 0) in base 32, most significant digit first, the last one from the lower half.</summary>
     public static void Number(StringBuilder sb, long n)

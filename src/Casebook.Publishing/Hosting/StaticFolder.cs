@@ -1,12 +1,12 @@
-using System.IO.Compression;
 using Microsoft.AspNetCore.Http;
 
 namespace Casebook.Publishing.Hosting;
 
 /// <summary>A built site on disk served as a web host would serve it under its base path: GET and HEAD only,
 /// <c>dir/</c> is <c>dir/index.html</c>, <c>dir</c> redirects to <c>dir/</c>, a missing page answers 404 with
-/// the site's 404.html. Text (HTML, CSS, JS, JSON, SVG, XML) is gzipped for a client that accepts it, as a web host
-/// sends it, so what a browser moves on loopback is what it moves from the published site.
+/// the site's 404.html. Text (HTML, CSS, JS, JSON, SVG, XML) is compressed (Brotli or gzip, <see cref="TextCompression"/>)
+/// for a client that accepts it, as a web host sends it, so what a browser moves on loopback is what it moves from the
+/// published site.
 /// Every answer carries a validator (<c>ETag</c>) and <c>Cache-Control: no-cache</c>: a browser may keep a file but asks
 /// again each time (a 304 without a body when unchanged), so an edit under <c>serve</c> shows at once and a reload moves
 /// no unchanged bytes, as on a web host that sends validators.
@@ -15,6 +15,7 @@ public sealed class StaticFolder
 {
     private readonly string _root;
     private readonly string _basePath;
+    private readonly TextCompression _compression = new();
 
     public StaticFolder(string root, string basePath = "/")
     {
@@ -70,10 +71,20 @@ public sealed class StaticFolder
         await WriteAsync(ctx, found);
     }
 
-    private static async Task WriteAsync(HttpContext ctx, string file)
+    private async Task WriteAsync(HttpContext ctx, string file)
     {
         var info = new FileInfo(file);
-        var tag = $"\"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}\"";
+        var type = ContentTypes.For(file);
+        var bytes = await File.ReadAllBytesAsync(file, ctx.RequestAborted);
+        var version = $"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}";
+        string? encoding = null;
+        if (IsText(type))
+        {
+            ctx.Response.Headers.Vary = "Accept-Encoding";
+            (encoding, bytes) = _compression.Encode(file, version, bytes, ctx.Request.Headers.AcceptEncoding.ToString());
+        }
+        // One validator per representation: a compressed body is not byte-for-byte the file.
+        var tag = $"\"{version}{(encoding is null ? "" : "-" + encoding)}\"";
         ctx.Response.Headers.CacheControl = "no-cache";
         if (ctx.Response.StatusCode == StatusCodes.Status200OK)
         {
@@ -84,18 +95,8 @@ public sealed class StaticFolder
                 return;
             }
         }
-        var bytes = await File.ReadAllBytesAsync(file, ctx.RequestAborted);
-        var type = ContentTypes.For(file);
         ctx.Response.ContentType = type;
-        if (IsText(type))
-        {
-            ctx.Response.Headers.Vary = "Accept-Encoding";
-            if (ctx.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase))
-            {
-                bytes = Gzip(bytes);
-                ctx.Response.Headers.ContentEncoding = "gzip";
-            }
-        }
+        if (encoding is not null) ctx.Response.Headers.ContentEncoding = encoding;
         ctx.Response.ContentLength = bytes.Length;
         if (!HttpMethods.IsHead(ctx.Request.Method)) await ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted);
     }
@@ -104,11 +105,4 @@ public sealed class StaticFolder
         type.StartsWith("text/", StringComparison.Ordinal) || type.StartsWith("application/javascript", StringComparison.Ordinal)
         || type.StartsWith("application/json", StringComparison.Ordinal) || type.StartsWith("application/xml", StringComparison.Ordinal)
         || type.StartsWith("image/svg+xml", StringComparison.Ordinal);
-
-    private static byte[] Gzip(byte[] bytes)
-    {
-        using var ms = new MemoryStream();
-        using (var gz = new GZipStream(ms, CompressionLevel.Optimal, leaveOpen: true)) gz.Write(bytes);
-        return ms.ToArray();
-    }
 }

@@ -83,6 +83,113 @@ public class LoopbackServerTests
         finally { Directory.Delete(site, true); }
     }
 
+    [Theory]
+    [InlineData("gzip, deflate, br, zstd", "br")]
+    [InlineData("br", "br")]
+    [InlineData("gzip, deflate", "gzip")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    [InlineData("br;q=0.5, gzip;q=0.8", "gzip")]
+    [InlineData("BR;Q=1.0, gzip;q=1", "br")]
+    [InlineData("*", "br")]
+    [InlineData("*;q=0.1, gzip;q=0.5", "gzip")]
+    [InlineData("gzip;q=0, *", "br")]
+    [InlineData("identity", null)]
+    [InlineData("br;q=0, gzip;q=0", null)]
+    [InlineData("", null)]
+    public void The_encoding_is_the_accepted_one_of_higher_weight_brotli_on_a_tie(string accept, string? expected) =>
+        Assert.Equal(expected, TextCompression.Choose(accept));
+
+    [Fact]
+    public async Task Text_is_sent_as_brotli_when_accepted_decodes_to_the_file_and_each_encoding_has_its_own_validator()
+    {
+        var site = Path.Combine(Path.GetTempPath(), "casebook-br-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(site);
+        var js = "export const words = [" + string.Join(",", Enumerable.Range(0, 2000).Select(i => $"\"見守り{i}\"")) + "];";
+        File.WriteAllText(Path.Combine(site, "search.js"), js);
+        try
+        {
+            await using var server = await LoopbackServer.ServeFolderAsync(site);
+            using var http = new HttpClient();
+            async Task<HttpResponseMessage> Get(string accept, System.Net.Http.Headers.EntityTagHeaderValue? tag = null)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, server.Origin + "/search.js");
+                request.Headers.TryAddWithoutValidation("Accept-Encoding", accept);
+                if (tag is not null) request.Headers.IfNoneMatch.Add(tag);
+                return await http.SendAsync(request);
+            }
+            var br = await Get("gzip, deflate, br");
+            Assert.Equal("br", br.Content.Headers.ContentEncoding.Single());
+            Assert.Contains("Accept-Encoding", br.Headers.Vary);
+            var body = await br.Content.ReadAsByteArrayAsync();
+            Assert.Equal(body.Length, br.Content.Headers.ContentLength);
+            using (var decoder = new System.IO.Compression.BrotliStream(new MemoryStream(body), System.IO.Compression.CompressionMode.Decompress))
+            using (var reader = new StreamReader(decoder))
+                Assert.Equal(js, reader.ReadToEnd());
+            var gzip = await Get("gzip");
+            Assert.Equal("gzip", gzip.Content.Headers.ContentEncoding.Single());
+            // Brotli is the smaller of the two here, as for the search page's files.
+            Assert.True(body.Length < (await gzip.Content.ReadAsByteArrayAsync()).Length);
+            // The same file asked for again, compressed once and kept: the same bytes.
+            Assert.Equal(body, await (await Get("br")).Content.ReadAsByteArrayAsync());
+
+            // A validator names one encoding: a client that now takes gzip gets the body, not a 304 for the Brotli one.
+            Assert.NotEqual(br.Headers.ETag, gzip.Headers.ETag);
+            Assert.Equal(HttpStatusCode.NotModified, (await Get("br", br.Headers.ETag)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Get("gzip", br.Headers.ETag)).StatusCode);
+
+            // An edit is compressed anew.
+            File.WriteAllText(Path.Combine(site, "search.js"), "export const edited = true;");
+            File.SetLastWriteTimeUtc(Path.Combine(site, "search.js"), DateTime.UtcNow.AddSeconds(5));
+            var edited = await Get("br");
+            using (var decoder = new System.IO.Compression.BrotliStream(await edited.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress))
+            using (var reader = new StreamReader(decoder))
+                Assert.Equal("export const edited = true;", reader.ReadToEnd());
+        }
+        finally { Directory.Delete(site, true); }
+    }
+
+    [Fact]
+    public async Task A_client_taking_both_encodings_gets_the_smaller_body_in_the_encoding_it_names()
+    {
+        var site = Path.Combine(Path.GetTempPath(), "casebook-smaller-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(site);
+        // A facet column's kind of text (digits with little structure), where gzip and Brotli come close, and prose.
+        var random = new Random(1);
+        var files = new Dictionary<string, string>
+        {
+            ["cells.json"] = "{\"cells\":\"" + string.Concat(Enumerable.Range(0, 10000).Select(_ => random.Next(1, 4).ToString() + random.Next(0, 3))) + "\"}",
+            ["page.html"] = "<p>" + string.Concat(Enumerable.Repeat("見守り活動の記録。買い物の支援。", 300)) + "</p>",
+            // Over the size compressed at the best setting (a volume's print page): faster settings, same rule.
+            ["print.html"] = "<p>" + string.Concat(Enumerable.Range(0, 8000).Select(i => $"事例{i}の記録。")) + "</p>",
+        };
+        foreach (var (name, text) in files) File.WriteAllText(Path.Combine(site, name), text);
+        try
+        {
+            await using var server = await LoopbackServer.ServeFolderAsync(site);
+            using var http = new HttpClient();
+            async Task<(string Encoding, byte[] Body)> Get(string name, string accept)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, server.Origin + "/" + name);
+                request.Headers.TryAddWithoutValidation("Accept-Encoding", accept);
+                var response = await http.SendAsync(request);
+                return (response.Content.Headers.ContentEncoding.Single(), await response.Content.ReadAsByteArrayAsync());
+            }
+            foreach (var (name, text) in files)
+            {
+                var br = await Get(name, "br");
+                var gzip = await Get(name, "gzip");
+                var both = await Get(name, "gzip, deflate, br");
+                Assert.Equal(Math.Min(br.Body.Length, gzip.Body.Length), both.Body.Length);
+                Stream decoder = both.Encoding == "br"
+                    ? new System.IO.Compression.BrotliStream(new MemoryStream(both.Body), System.IO.Compression.CompressionMode.Decompress)
+                    : new System.IO.Compression.GZipStream(new MemoryStream(both.Body), System.IO.Compression.CompressionMode.Decompress);
+                using var reader = new StreamReader(decoder);
+                Assert.Equal(text, reader.ReadToEnd());
+            }
+        }
+        finally { Directory.Delete(site, true); }
+    }
+
     [Fact]
     public async Task Every_file_has_a_validator_and_an_unchanged_one_answers_304_without_a_body()
     {

@@ -143,6 +143,37 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
     }
 
     [Fact]
+    public async Task Its_text_files_arrive_compressed_and_decode_to_the_built_files_and_no_icon_is_asked_for()
+    {
+        var responses = new List<IResponse>();
+        var asked = new List<string>();
+        var (page, outside) = await OpenAsync(Q("見守り"), before: p =>
+        {
+            p.Response += (_, r) => { lock (responses) responses.Add(r); };
+            p.Context.Request += (_, r) => { lock (asked) asked.Add(new Uri(r.Url).AbsolutePath); };
+        });
+        await Assertions.Expect(page.Locator(".search-result").First).ToBeVisibleAsync();
+        // The facets on screen have their counts: their columns (compressed too) arrived and were read.
+        await Assertions.Expect(page.Locator("fieldset[data-param=elements]")).ToHaveAttributeAsync("data-counts", "done");
+        var text = new[] { "/search/", ".js", ".css", ".json" };
+        List<IResponse> seen;
+        lock (responses) seen = responses.Where(r => text.Any(new Uri(r.Url).AbsolutePath.EndsWith)).ToList();
+        Assert.Contains(seen, r => r.Url.EndsWith("casebook-facets.json", StringComparison.Ordinal));
+        foreach (var r in seen)
+        {
+            var path = new Uri(r.Url).AbsolutePath;
+            // Chromium accepts Brotli on loopback, so the server sends it, or gzip where that is smaller.
+            Assert.Contains(await r.HeaderValueAsync("content-encoding"), new[] { "br", "gzip" });
+            var file = Path.Combine(sample.Output, path.TrimStart('/').Replace('/', Path.DirectorySeparatorChar), path.EndsWith('/') ? "index.html" : "");
+            Assert.Equal(File.ReadAllBytes(file.TrimEnd(Path.DirectorySeparatorChar)), await r.BodyAsync());
+        }
+        // The page names its icon inline, so the browser does not ask for /favicon.ico (a 404 on every first load).
+        Assert.Equal("data:,", await page.Locator("head link[rel=icon]").GetAttributeAsync("href"));
+        lock (asked) Assert.DoesNotContain("/favicon.ico", asked);
+        Assert.Empty(outside);
+    }
+
+    [Fact]
     public async Task The_search_page_has_one_query_box()
     {
         var (page, _) = await OpenAsync("/search/");

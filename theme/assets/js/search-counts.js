@@ -23,6 +23,13 @@ export function numbers(text) {
 
 const NONE = [];
 
+/** A "mask" cell (at most 30 values: exact in 32-bit operations): the value numbers of its bits. */
+function fromMask(mask) {
+  const cell = [];
+  for (let v = 0; mask !== 0; v++, mask >>>= 1) if (mask & 1) cell.push(v);
+  return cell.length === 0 ? NONE : cell.length === 1 ? cell[0] : cell;
+}
+
 /** A column's cells, one per page: a value number, or an array of them (none: an empty array). */
 function cells(text, kind, count) {
   const n = numbers(text);
@@ -30,6 +37,7 @@ function cells(text, kind, count) {
   let at = 0;
   for (let row = 0; row < count; row++) {
     if (kind === "one") { const v = n[at++]; column[row] = v === 0 ? NONE : v - 1; continue; }
+    if (kind === "mask") { column[row] = fromMask(n[at++]); continue; }
     const size = n[at++];
     if (size === 0) { column[row] = NONE; continue; }
     const cell = new Array(size);
@@ -40,28 +48,38 @@ function cells(text, kind, count) {
   return column;
 }
 
-/** The pages' ids without the prefix: written as sorted hexadecimal numbers of one width, as differences. */
-function ids(json) {
-  if (Array.isArray(json.ids)) return json.ids;
-  const width = json.width;
-  let id = 0;
-  return numbers(json.ids).map((d) => (id += d).toString(16).padStart(width, "0"));
-}
-
 /**
- * The keys (SearchFacetPages: the facets' names and the pages' ids), indexed: rows: id → row in the columns;
+ * The keys (SearchFacetPages, version 4: the facets' names and how each page's row is found), indexed:
+ * rowOf(id) → the page's row in the columns (undefined for a page without one); count: how many rows;
  * facets: name → { at, values, index: value → number } and columns[at], for the columns loaded so far.
- * @param {{facets: string[], prefix: string, width: number, ids: string|string[]}} json
+ * A page is found by the first `bits` bits of the `hex` digits after the prefix when no other page shares them
+ * (`ids`: those prefixes, sorted, as differences), else by its whole id (`whole`); the rows are in that order.
+ * @param {{facets: string[], prefix: string, hex: number, bits: number, ids: string, whole: string[]}} json
  */
 export function indexFacetKeys(json) {
-  const rows = new Map();
-  ids(json).forEach((id, row) => rows.set(json.prefix + id, row));
-  return { names: json.facets, rows, facets: new Map(), columns: [] };
+  const byPrefix = new Map();
+  let row = 0;
+  if (json.bits > 0) {
+    let key = 0;
+    for (const d of numbers(json.ids)) byPrefix.set((key += d), row++);
+  }
+  const byId = new Map();
+  for (const id of json.whole) byId.set(json.prefix + id, row++);
+  const { prefix, hex, bits } = json;
+  const scale = 2 ** (4 * hex - bits);
+  const rowOf = (id) => {
+    const whole = byId.get(id);
+    if (whole !== undefined || bits === 0 || !id.startsWith(prefix)) return whole;
+    const digits = id.slice(prefix.length, prefix.length + hex);
+    if (digits.length < hex || !/^[0-9a-f]+$/.test(digits)) return undefined;
+    return byPrefix.get(Math.floor(parseInt(digits, 16) / scale));
+  };
+  return { names: json.facets, rowOf, count: row, facets: new Map(), columns: [] };
 }
 
 /** Adds column <at> (SearchFacetPages: the facet's values, its kind and one cell per row) to the indexed keys. */
 export function addFacetColumn(data, at, json) {
-  data.columns[at] = cells(json.cells, json.kind, data.rows.size);
+  data.columns[at] = cells(json.cells, json.kind, data.count);
   data.facets.set(data.names[at], { at, values: json.values, index: new Map(json.values.map((v, i) => [v, i])) });
   return data;
 }
@@ -122,7 +140,7 @@ function holds(data, row, choice) {
  * values (lessons, pages, forewords) pass only when nothing is ticked. */
 export function matches(data, resolved, id, skip = null) {
   if (resolved.size === 0 || (resolved.size === 1 && resolved.has(skip))) return true;
-  const row = data.rows.get(id);
+  const row = data.rowOf(id);
   if (row === undefined) return false;
   for (const [name, choice] of resolved) if (name !== skip && !holds(data, row, choice)) return false;
   return true;
@@ -137,7 +155,7 @@ export function matches(data, resolved, id, skip = null) {
 export function countFacets(data, resolved, results) {
   const rows = [];
   for (const r of results) {
-    const row = data.rows.get(r.id);
+    const row = data.rowOf(r.id);
     if (row !== undefined) rows.push([r.id, row]);
   }
   const counts = new Map();
