@@ -13,7 +13,8 @@ namespace Casebook.Cli.Serve;
 
 /// <summary><c>casebook serve</c>: builds the site into memory, serves it on 127.0.0.1 only, rebuilds when
 /// casebook.yml, input/ or theme/ change, and tells open pages to reload over server-sent events. A failed build
-/// keeps the last good site and shows its diagnostics in an overlay. Serve mode also offers a tagging panel
+/// keeps the last good site and shows its diagnostics in an overlay; the next build starts from that site, so fixing the
+/// file that broke the build (or an editor's save seen half-written) is rebuilt incrementally. Serve mode also offers a tagging panel
 /// on case pages; its endpoints exist only here, behind a per-session token.
 /// This class builds and holds the current site; <see cref="SourceWatcher"/> asks it to rebuild, <see cref="LiveReloadHub"/>
 /// tells the pages, <see cref="PreviewRouter"/> answers HTTP on Publishing's <see cref="LoopbackServer"/>.</summary>
@@ -33,7 +34,11 @@ public sealed class PreviewServer : IAsyncDisposable
     private volatile SiteSnapshot? _site;
     private volatile IReadOnlyList<Diagnostic> _errors = [];
     private int _version;
+    /// <summary>The last good site, kept through failed builds.</summary>
     private IncrementalSite? _incremental;
+    /// <summary>The files changed since <see cref="_incremental"/> was built (empty after a good build); null when unknown
+    /// (the configuration, the theme, or a change the watcher could not name).</summary>
+    private HashSet<string>? _changedSinceGood = [];
 
     public string Origin { get; private set; } = "";
     public int Port { get; private set; }
@@ -45,8 +50,9 @@ public sealed class PreviewServer : IAsyncDisposable
     public TimeSpan LastBuildTime { get; private set; }
     /// <summary>"full" or "incremental".</summary>
     public string LastBuildMode { get; private set; } = "full";
-    /// <summary>Raised after each build (success or not); tests wait on it.</summary>
-    public event Action<int>? Built;
+    /// <summary>Raised after each build (success or not), inside the build: <see cref="Site"/> and <see cref="Errors"/>
+    /// are that build's. Tests wait on it.</summary>
+    public event Action<BuildReport>? Built;
 
     private PreviewServer(ServeOptions options, TextWriter log)
     {
@@ -72,8 +78,9 @@ public sealed class PreviewServer : IAsyncDisposable
     }
 
 
-    /// <summary>Builds the site in memory and swaps it in when it has no errors. With a single edited case file
-    /// after a good build, only the pages that edit affects are rendered (see <see cref="IncrementalSite"/>).</summary>
+    /// <summary>Builds the site in memory and swaps it in when it has no errors. When a single case file is all that
+    /// changed since the last good build (failed builds in between included), only the pages that edit affects are
+    /// rendered (see <see cref="IncrementalSite"/>).</summary>
     public void Build(IReadOnlyCollection<string>? changed = null)
     {
         lock (_buildLock)
@@ -84,11 +91,14 @@ public sealed class PreviewServer : IAsyncDisposable
             (IncrementalSite? Site, BuildResult Result)? outcome = null;
             var mode = "full";
             var shown = _site;
+            // A failed build keeps the last good site; what changed since then decides whether this build can start from it.
+            var since = changed is { Count: > 0 } && _changedSinceGood is not null
+                ? new HashSet<string>(_changedSinceGood.Concat(changed), StringComparer.Ordinal) : null;
             try
             {
-                if (changed is { Count: 1 } && _incremental is not null && _errors.Count == 0)
+                if (since is { Count: 1 } && _incremental is not null)
                 {
-                    outcome = _incremental.CaseEdited(changed.First(), ShowFirst);
+                    outcome = _incremental.CaseEdited(since.First(), ShowFirst);
                     if (outcome is not null) mode = "incremental";
                 }
                 outcome ??= IncrementalSite.Full(options);
@@ -104,18 +114,19 @@ public sealed class PreviewServer : IAsyncDisposable
             foreach (var d in result.Diagnostics) _log.WriteLine(d.ToString());
             if (next is null)
             {
-                // Later builds start from scratch: files may change while the site is broken. The last good site stays,
-                // without an edited page shown ahead of the rest of the rebuild.
+                // The last good site stays, without an edited page shown ahead of the rest of the rebuild. The next build
+                // starts from it when the files changed since are still a single case file.
                 _site = shown;
-                _incremental = null;
+                _changedSinceGood = since;
                 _errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
                 if (_errors.Count == 0) _errors = [new Diagnostic(Severity.Error, DiagnosticCodes.TemplateError, "サイトを生成できませんでした。", SourceSpan.File(themeDir))];
                 _log.WriteLine($"serve: エラー {_errors.Count} 件。直前の正常なサイトを表示し続けます（{sw.Elapsed.TotalSeconds:0.00} 秒）");
                 _hub.Broadcast("builderror", JsonSerializer.Serialize(ErrorPayload(), Json));
-                Built?.Invoke(version);
+                Built?.Invoke(new BuildReport(version, mode, Succeeded: false));
                 return;
             }
             _incremental = next;
+            _changedSinceGood = [];
             var files = next.Files;
             var graph = next.Graph;
             var caseByFile = graph.Cases.ToDictionary(c => graph.Links.Case(c.Id).File, c => c.Id, StringComparer.Ordinal);
@@ -128,7 +139,7 @@ public sealed class PreviewServer : IAsyncDisposable
             _errors = [];
             _log.WriteLine($"serve: 再生成しました（{(mode == "full" ? "全体" : "差分")}、描画 {next.PagesRendered} ファイル）— {sw.Elapsed.TotalSeconds:0.000} 秒（変わったファイル {changedUrls.Count} 件）");
             _hub.Broadcast("reload", JsonSerializer.Serialize(new { version, all = hadErrors || previous is null || changedUrls.Count > 50, changed = changedUrls }, Json));
-            Built?.Invoke(version);
+            Built?.Invoke(new BuildReport(version, mode, Succeeded: true));
         }
     }
 
@@ -191,3 +202,6 @@ public sealed class PreviewServer : IAsyncDisposable
         if (_http is not null) await _http.DisposeAsync();
     }
 }
+
+/// <summary>One build of <see cref="PreviewServer"/>: its number, "full" or "incremental", and whether it succeeded.</summary>
+public sealed record BuildReport(int Version, string Mode, bool Succeeded);

@@ -58,14 +58,35 @@ internal sealed class SourceWatcher : IAsyncDisposable
 
     /// <summary>Folders and editors' short-lived temporary files (sed, vim's 4913) do not make an edit
     /// touch several files; a vanished content file (a deletion) does.</summary>
-    private static bool Counts(string path)
+    private bool Counts(string path)
     {
-        if (path == "*" || path.StartsWith("theme:", StringComparison.Ordinal) || File.Exists(path)) return true;
+        if (path == "*" || path.StartsWith("theme:", StringComparison.Ordinal)) return true;
+        if (File.Exists(path)) return Read(path);
         if (Directory.Exists(path)) return false;
         return Path.GetExtension(path).ToLowerInvariant() is ".md" or ".yml" or ".yaml" or ".liquid" or ".css" or ".js" or ".json";
     }
 
+    /// <summary>Whether a build reads the file (see ContentLoader): the configuration, the site's theme, everything under
+    /// input/assets/, and Markdown or YAML elsewhere in input/. An editor's temporary file (sed's sedXyZ123) is none of these.</summary>
+    private bool Read(string path)
+    {
+        var rel = Path.GetRelativePath(_root, path).Replace('\\', '/');
+        return rel == "casebook.yml" || rel.StartsWith("theme/", StringComparison.Ordinal) || rel.StartsWith("input/assets/", StringComparison.Ordinal)
+            || IsContent(path);
+    }
+
+    private static bool IsContent(string path) => Path.GetExtension(path).ToLowerInvariant() is ".md" or ".yml" or ".yaml";
+
+    /// <summary>An existing file that no build reads: a temporary file an editor is still writing before renaming it.</summary>
+    private bool Unread(string path) => path != "*" && !path.StartsWith("theme:", StringComparison.Ordinal) && File.Exists(path) && !Read(path);
+
+    /// <summary>An empty content file: a save that truncated the file and has not written it yet (seen under load).</summary>
+    private static bool LooksHalfWritten(string path) =>
+        IsContent(path) && File.Exists(path) && new FileInfo(path).Length == 0;
+
     private const int QuietMilliseconds = 25;
+    /// <summary>How long an empty content file is given to be written before it is built as it is.</summary>
+    private const int HalfWrittenMilliseconds = 500;
 
     private async Task RebuildLoop()
     {
@@ -78,9 +99,19 @@ internal sealed class SourceWatcher : IAsyncDisposable
                 // Editors write a file in several steps; wait for a quiet moment, then build once. The moment is short
                 // because it is part of what the editor waits for (an edit should show within 150 ms); a build that
                 // caught a file half-written is followed by another when the rest of the write arrives.
-                while (await _changed.WaitAsync(TimeSpan.FromMilliseconds(QuietMilliseconds), token)) { }
-                List<string> changed;
-                lock (_pending) { changed = _pending.Where(Counts).ToList(); _pending.Clear(); }
+                // A file left empty by a save that has truncated it but not yet written it gets a little longer.
+                while (true)
+                {
+                    while (await _changed.WaitAsync(TimeSpan.FromMilliseconds(QuietMilliseconds), token)) { }
+                    bool halfWritten;
+                    lock (_pending) halfWritten = _pending.Any(LooksHalfWritten);
+                    if (!halfWritten || !await _changed.WaitAsync(TimeSpan.FromMilliseconds(HalfWrittenMilliseconds), token)) break;
+                }
+                List<string> batch;
+                lock (_pending) { batch = _pending.ToList(); _pending.Clear(); }
+                // Only a temporary file being written (renamed over a source file next): nothing a build reads changed yet.
+                if (batch.All(Unread)) continue;
+                var changed = batch.Where(Counts).ToList();
                 _rebuild(changed.Any(c => c == "*" || c.StartsWith("theme:", StringComparison.Ordinal)) ? null : changed);
             }
             catch (OperationCanceledException) { return; }

@@ -26,20 +26,36 @@ public sealed class ServeSite : IAsyncDisposable
         return s;
     }
 
-    /// <summary>Runs <paramref name="change"/> and waits until the server has finished a build after it.</summary>
-    public async Task ChangeAndWait(Action change, int timeoutMs = 20000)
+    /// <summary>Runs <paramref name="change"/> and waits for the build it leads to: the first build after it for which
+    /// <paramref name="until"/> holds (called inside the build, so <see cref="PreviewServer.Site"/> and
+    /// <see cref="PreviewServer.Errors"/> are that build's). A build that caught the change half-saved does not end the wait.
+    /// Returns every build from the change up to that one.</summary>
+    public async Task<IReadOnlyList<BuildReport>> ChangeAndWait(Action change, Func<BuildReport, bool> until, int timeoutMs = 20000)
     {
-        var done = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnBuilt(int v) => done.TrySetResult(v);
+        var builds = new List<BuildReport>();
+        var done = new TaskCompletionSource<IReadOnlyList<BuildReport>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnBuilt(BuildReport r)
+        {
+            lock (builds)
+            {
+                builds.Add(r);
+                if (!done.Task.IsCompleted && until(r)) done.TrySetResult(builds.ToList());
+            }
+        }
         Server.Built += OnBuilt;
         try
         {
             change();
             var finished = await Task.WhenAny(done.Task, Task.Delay(timeoutMs));
-            Assert.True(finished == done.Task, "no rebuild after the change");
+            lock (builds) Assert.True(finished == done.Task, $"no build as expected after the change; builds: {string.Join(", ", builds)}");
+            return await done.Task;
         }
         finally { Server.Built -= OnBuilt; }
     }
+
+    /// <summary>Whether the site being served has <paramref name="text"/> in <paramref name="file"/>.</summary>
+    public bool Shows(string file, string text) =>
+        Server.Site?.Files.TryGetValue(file, out var bytes) == true && Encoding.UTF8.GetString(bytes).Contains(text, StringComparison.Ordinal);
 
     public Task<HttpResponseMessage> Api(HttpMethod method, string caseId, object? body = null, string? token = null, Action<HttpRequestMessage>? tweak = null)
     {
@@ -112,8 +128,9 @@ public class PreviewServerTests
         await using var s = await ServeSite.StartAsync();
         using var events = await OpenEvents(s);
         var path = Path.Combine(s.Site.Root, "input/cases/alpha.md");
-        await s.ChangeAndWait(() => File.WriteAllText(path, File.ReadAllText(path).Replace("title: 事例 alpha", "title: 書き換えた題名")));
-        Assert.Equal("incremental", s.Server.LastBuildMode);
+        var builds = await s.ChangeAndWait(() => File.WriteAllText(path, File.ReadAllText(path).Replace("title: 事例 alpha", "title: 書き換えた題名")),
+            r => r.Succeeded && s.Shows("cases/alpha/index.html", "書き換えた題名"));
+        Assert.All(builds, b => Assert.Equal("incremental", b.Mode));
         var html = await s.Http.GetStringAsync(s.Server.Origin + "/cases/alpha/");
         Assert.Contains("書き換えた題名", html);
         // The edited case's page is shown (and reloaded) first, then the pages listing it.
@@ -126,8 +143,9 @@ public class PreviewServerTests
 
         // A change to the configuration rebuilds everything.
         var config = Path.Combine(s.Site.Root, "casebook.yml");
-        await s.ChangeAndWait(() => File.WriteAllText(config, File.ReadAllText(config).Replace("title: テストサイト", "title: 新しいサイト名")));
-        Assert.Equal("full", s.Server.LastBuildMode);
+        builds = await s.ChangeAndWait(() => File.WriteAllText(config, File.ReadAllText(config).Replace("title: テストサイト", "title: 新しいサイト名")),
+            r => r.Succeeded && s.Shows("cases/beta/index.html", "新しいサイト名"));
+        Assert.Equal("full", builds[^1].Mode);
         Assert.Contains("新しいサイト名", await s.Http.GetStringAsync(s.Server.Origin + "/cases/beta/"));
     }
 
@@ -137,13 +155,86 @@ public class PreviewServerTests
         await using var s = await ServeSite.StartAsync();
         var path = Path.Combine(s.Site.Root, "input/cases/beta.md");
         var temp = Path.Combine(s.Site.Root, "input/cases/sedXyZ123");
-        await s.ChangeAndWait(() =>
+        var builds = await s.ChangeAndWait(() =>
         {
             File.WriteAllText(temp, File.ReadAllText(path).Replace("title: 事例 beta", "title: sed で変えた題名"));
             File.Move(temp, path, overwrite: true);
-        });
-        Assert.Equal("incremental", s.Server.LastBuildMode);
+        }, r => r.Succeeded && s.Shows("cases/beta/index.html", "sed で変えた題名"));
+        Assert.All(builds, b => Assert.Equal("incremental", b.Mode));
         Assert.Contains("sed で変えた題名", await s.Http.GetStringAsync(s.Server.Origin + "/cases/beta/"));
+    }
+
+    [Fact]
+    public async Task A_temporary_file_left_for_a_while_before_the_rename_causes_no_full_rebuild()
+    {
+        await using var s = await ServeSite.StartAsync();
+        var path = Path.Combine(s.Site.Root, "input/cases/beta.md");
+        var temp = Path.Combine(s.Site.Root, "input/cases/sedAbC456");
+        var builds = await s.ChangeAndWait(() =>
+        {
+            File.WriteAllText(temp, File.ReadAllText(path).Replace("title: 事例 beta", "title: ゆっくり保存した題名"));
+            Thread.Sleep(300); // far longer than the watcher's quiet moment: it sees the temporary file alone
+            File.Move(temp, path, overwrite: true);
+        }, r => r.Succeeded && s.Shows("cases/beta/index.html", "ゆっくり保存した題名"));
+        Assert.All(builds, b => Assert.Equal("incremental", b.Mode));
+    }
+
+    [Fact]
+    public async Task A_save_caught_half_written_is_followed_by_an_incremental_rebuild()
+    {
+        await using var s = await ServeSite.StartAsync();
+        var path = Path.Combine(s.Site.Root, "input/cases/alpha.md");
+        var text = File.ReadAllBytes(path);
+        FileStream? save = null;
+        try
+        {
+            // The editor has truncated the file and stalls: the watcher builds the empty file, which fails.
+            var failed = await s.ChangeAndWait(() => save = new FileStream(path, FileMode.Truncate, FileAccess.Write),
+                r => !r.Succeeded && s.Server.Errors.Any(d => d.Span.Path == "input/cases/alpha.md"));
+            Assert.Equal("incremental", failed[^1].Mode);
+            Assert.True(s.Shows("cases/alpha/index.html", "事例 alpha"), "the last good site stays");
+            var edited = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(text).Replace("title: 事例 alpha", "title: 遅れて書けた題名"));
+            var builds = await s.ChangeAndWait(() => { save!.Write(edited); save.Dispose(); },
+                r => r.Succeeded && s.Shows("cases/alpha/index.html", "遅れて書けた題名"));
+            Assert.All(builds, b => Assert.Equal("incremental", b.Mode));
+            Assert.Empty(s.Server.Errors);
+        }
+        finally { save?.Dispose(); }
+    }
+
+    [Fact]
+    public async Task A_file_emptied_for_a_moment_by_a_save_is_not_built_empty()
+    {
+        await using var s = await ServeSite.StartAsync();
+        var path = Path.Combine(s.Site.Root, "input/cases/alpha.md");
+        var edited = Encoding.UTF8.GetBytes(File.ReadAllText(path).Replace("title: 事例 alpha", "title: 少し待って書いた題名"));
+        var builds = await s.ChangeAndWait(() =>
+        {
+            using var save = new FileStream(path, FileMode.Truncate, FileAccess.Write);
+            Thread.Sleep(100); // longer than the quiet moment, well within the wait for an emptied file
+            save.Write(edited);
+        }, r => r.Succeeded && s.Shows("cases/alpha/index.html", "少し待って書いた題名"));
+        Assert.All(builds, b => Assert.True(b.Succeeded, $"build {b.Version} read the empty file"));
+        Assert.All(builds, b => Assert.Equal("incremental", b.Mode));
+    }
+
+    [Fact]
+    public async Task Another_file_changed_while_the_site_is_broken_is_not_lost()
+    {
+        await using var s = await ServeSite.StartAsync();
+        var alpha = Path.Combine(s.Site.Root, "input/cases/alpha.md");
+        var beta = Path.Combine(s.Site.Root, "input/cases/beta.md");
+        var good = File.ReadAllText(alpha);
+        await s.ChangeAndWait(() => File.WriteAllText(alpha, good.Replace("elements: [1, 2]", "elements: [1, 9]")), r => !r.Succeeded);
+        // beta's edit is not in the last good site, which the failed builds keep: fixing alpha must not build from it alone.
+        var broken = await s.ChangeAndWait(() => File.WriteAllText(beta, File.ReadAllText(beta).Replace("title: 事例 beta", "title: 壊れている間の題名")),
+            r => !r.Succeeded);
+        Assert.Equal("full", broken[^1].Mode);
+        var builds = await s.ChangeAndWait(() => File.WriteAllText(alpha, good), r => r.Succeeded);
+        Assert.Equal("full", builds[^1].Mode);
+        Assert.True(s.Shows("cases/beta/index.html", "壊れている間の題名"), "beta's edit made while alpha was broken is shown");
+        Assert.True(s.Shows("cases/alpha/index.html", "事例 alpha"));
+        Assert.Empty(s.Server.Errors);
     }
 
     [Fact]
@@ -153,14 +244,17 @@ public class PreviewServerTests
         using var events = await OpenEvents(s);
         var path = Path.Combine(s.Site.Root, "input/cases/alpha.md");
         var good = File.ReadAllText(path);
-        await s.ChangeAndWait(() => File.WriteAllText(path, good.Replace("elements: [1, 2]", "elements: [1, 9]")));
+        await s.ChangeAndWait(() => File.WriteAllText(path, good.Replace("elements: [1, 2]", "elements: [1, 9]")),
+            r => !r.Succeeded && s.Server.Errors.Any(d => d.Code == "CB1201"));
         Assert.Contains(s.Server.Errors, d => d.Code == "CB1201" && d.Span.Path == "input/cases/alpha.md");
         var page = await s.Http.GetAsync(s.Server.Origin + "/cases/alpha/");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("事例 alpha", await page.Content.ReadAsStringAsync());
         var error = await NextEvent(events, "builderror");
         Assert.Contains("CB1201", error);
-        await s.ChangeAndWait(() => File.WriteAllText(path, good));
+        // Fixing the file that broke the build rebuilds from the last good site.
+        var fixedBuilds = await s.ChangeAndWait(() => File.WriteAllText(path, good), r => r.Succeeded);
+        Assert.Equal("incremental", fixedBuilds[^1].Mode);
         Assert.Empty(s.Server.Errors);
     }
 
