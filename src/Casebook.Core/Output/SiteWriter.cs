@@ -1,4 +1,5 @@
 using Casebook.Core.Diagnostics;
+using Microsoft.Win32.SafeHandles;
 
 namespace Casebook.Core.Output;
 
@@ -26,20 +27,33 @@ public static class SiteWriter
         return temp;
     }
 
-    public static void Write(string staged, OutputFile file)
+    public static void Write(string staged, OutputFile file) => WriteNew(Target(staged, file.Path), file.Bytes);
+
+    /// <summary>The same, in a folder that <paramref name="folders"/> may have made already.</summary>
+    public static void Write(string staged, OutputFile file, StagingFolders folders) => WriteNew(Made(staged, file.Path, folders), file.Bytes);
+
+    /// <summary>Opens a staged file for text (UTF-8, no BOM), so a page can be written as it is rendered; in a folder that
+    /// <paramref name="folders"/> may have made already.</summary>
+    public static TextWriter OpenText(string staged, string relativePath, StagingFolders folders) => new PageWriter(Made(staged, relativePath, folders));
+
+    /// <summary>Creates a file in the staging folder for writing. The folder is fresh, so the file is created, not
+    /// truncated: FileMode.Create truncates with ftruncate, after which ext4 writes the file out at close (its guard for
+    /// files replaced in place), a disk write on the writing thread for each page and export. A path written twice
+    /// still replaces.</summary>
+    internal static SafeFileHandle CreateStaged(string path)
     {
-        var target = Target(staged, file.Path);
-        File.WriteAllBytes(target, file.Bytes);
+        try { return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite); }
+        catch (IOException) when (File.Exists(path))
+        {
+            return File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite);
+        }
     }
 
-    /// <summary>The same, in a folder that <paramref name="folders"/> may have made already.</summary>
-    public static void Write(string staged, OutputFile file, StagingFolders folders) => File.WriteAllBytes(Made(staged, file.Path, folders), file.Bytes);
-
-    /// <summary>Opens a staged file for text (UTF-8, no BOM), so a page can be written as it is rendered.</summary>
-    public static TextWriter OpenText(string staged, string relativePath) => new PageWriter(Target(staged, relativePath));
-
-    /// <summary>The same, in a folder that <paramref name="folders"/> may have made already.</summary>
-    public static TextWriter OpenText(string staged, string relativePath, StagingFolders folders) => new PageWriter(Made(staged, relativePath, folders));
+    private static void WriteNew(string target, byte[] bytes)
+    {
+        using var file = CreateStaged(target);
+        RandomAccess.Write(file, bytes, 0);
+    }
 
     public static void Copy(string staged, IEnumerable<(string Path, string Source)> copies)
     {
