@@ -19,6 +19,7 @@ public static class DiagnosticCodes
     public const string UnknownField = "CB1103";
     public const string InvalidValue = "CB1104";
     public const string InvalidId = "CB1105";
+    public const string IdTooLong = "CB1106";
 
     // References
     public const string UnknownTerm = "CB1201";

@@ -74,12 +74,18 @@ public static class CaseLoader
     internal static List<TermRef> Refs(YamlMap fm, string key) =>
         fm.ScalarList(key).Select(x => new TermRef(x.Value, x.Span)).ToList();
 
+    /// <summary>An id (from <c>id:</c>, else the file name) must be <c>[a-z0-9-]</c> (CB1105) and short enough to name
+    /// a folder (CB1106); the error points at the <c>id:</c> value, or at the file when the id is its name.</summary>
     internal static bool CheckId(string id, YamlMap fm, string path, DiagnosticBag diagnostics)
     {
-        if (ConfigLoader.IdPattern().IsMatch(id)) return true;
-        diagnostics.Error(DiagnosticCodes.InvalidId,
-            $"ID「{id}」には半角英小文字・数字・ハイフンだけを使ってください（URL になります）。front matter に id: を書くか、ファイル名を変えてください。",
-            fm.Has("id") ? fm.SpanOf("id") : new SourceSpan(path, 1, 1));
-        return false;
+        var span = fm.Has("id") ? fm.SpanOf("id") : new SourceSpan(path, 1, 1);
+        if (!ConfigLoader.IdPattern().IsMatch(id))
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidId,
+                $"ID「{id}」には半角英小文字・数字・ハイフンだけを使ってください（URL になります）。front matter に id: を書くか、ファイル名を変えてください。",
+                span);
+            return false;
+        }
+        return ConfigLoader.CheckIdLength(id, fm.Has("id") ? "ID" : "ファイル名からつくる ID", span, diagnostics);
     }
 }

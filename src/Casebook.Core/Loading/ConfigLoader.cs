@@ -12,6 +12,20 @@ public static partial class ConfigLoader
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     public static partial Regex IdPattern();
 
+    /// <summary>The longest id: an id names a folder (cases/ID/) or a file (a volume's ID-cases.json), and a file name holds
+    /// at most 255 bytes (ext4, NTFS, APFS); an id is ASCII.</summary>
+    public const int MaxIdLength = 255 - 11; // "-cases.json"
+
+    /// <summary>CB1106 for an id longer than <see cref="MaxIdLength"/>; false then.</summary>
+    public static bool CheckIdLength(string id, string what, SourceSpan span, DiagnosticBag diagnostics)
+    {
+        if (id.Length <= MaxIdLength) return true;
+        diagnostics.Error(DiagnosticCodes.IdTooLong,
+            $"{what}「{id[..20]}…」が長すぎます（{id.Length} 文字）。ID はページのフォルダー名やファイル名になるため、{MaxIdLength} 文字以内にしてください。",
+            span);
+        return false;
+    }
+
     public static (SiteSettings, Dictionary<string, Taxonomy>, List<Volume>)? Load(string sourceRoot, string? baseUrlOverride, DiagnosticBag diagnostics)
     {
         var full = System.IO.Path.Combine(sourceRoot, FileName);
@@ -78,6 +92,7 @@ public static partial class ConfigLoader
                 diagnostics.Error(DiagnosticCodes.InvalidId, $"巻の ID「{id}」には半角英小文字・数字・ハイフンだけを使ってください。", v.SpanOf("id"));
                 continue;
             }
+            if (!CheckIdLength(id, "巻の ID", v.SpanOf("id"), diagnostics)) continue;
             if (!seen.Add(id))
             {
                 diagnostics.Error(DiagnosticCodes.DuplicateId, $"巻の ID「{id}」が重複しています。", v.SpanOf("id"));
