@@ -90,3 +90,19 @@ public sealed class SampleSiteFixture : IAsyncLifetime
         try { Directory.Delete(Output, true); } catch (IOException) { }
     }
 }
+
+/// <summary>The browser contexts opened during one test, through <see cref="BrowserFixture.NewPageAsync"/> or directly, so
+/// the test class can close them when the test ends: a context left open keeps its pages, their workers and timers
+/// running through the tests after it. The tests of the "browser" collection run one at a time, so the contexts opened
+/// during a test are those the browser did not have when the test class was made.</summary>
+public sealed class OpenedContexts(IBrowser browser)
+{
+    private readonly HashSet<IBrowserContext> _before = browser.Contexts.ToHashSet();
+
+    public IReadOnlyList<IBrowserContext> Opened => browser.Contexts.Where(c => !_before.Contains(c)).ToList();
+
+    public async Task CloseAsync()
+    {
+        foreach (var context in Opened) await context.CloseAsync();
+    }
+}

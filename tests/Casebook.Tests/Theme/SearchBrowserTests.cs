@@ -12,8 +12,15 @@ namespace Casebook.Tests.Theme;
 /// <summary>The search page over the sample site's Pagefind index, in Debian's chromium.</summary>
 [Trait("Category", "Browser")]
 [Collection("browser")]
-public class SearchBrowserTests(BrowserFixture browser, SampleSiteFixture sample, ITestOutputHelper output)
+public class SearchBrowserTests(BrowserFixture browser, SampleSiteFixture sample, ITestOutputHelper output) : IAsyncLifetime
 {
+    /// <summary>Every page a test opens is closed when it ends (<see cref="OpenedContexts"/>).</summary>
+    private readonly OpenedContexts _contexts = new(browser.Browser);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _contexts.CloseAsync();
+
     /// <summary>A page stays open after its test; what it logs later has no test to go to (the output helper throws,
     /// which would end the Playwright connection for every later test), so it goes to the error stream.</summary>
     private void Log(string line)

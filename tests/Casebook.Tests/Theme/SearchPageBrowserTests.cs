@@ -10,7 +10,7 @@ namespace Casebook.Tests.Theme;
 /// over the sample site's real index in Debian's chromium.</summary>
 [Collection("browser")]
 [Trait("Category", "Browser")]
-public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sample, ITestOutputHelper output)
+public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sample, ITestOutputHelper output) : IAsyncLifetime
 {
     private async Task<(IPage Page, List<string> Outside)> OpenAsync(string pathAndQuery, int width = 1280, int height = 900, Action<IPage>? before = null)
     {
@@ -300,4 +300,11 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
         output.WriteLine($"layout shift at {width}×{height}: {cls:F3}");
         Assert.True(cls < 0.1, $"cumulative layout shift {cls:F3}");
     }
+
+    /// <summary>Every page a test opens is closed when it ends (<see cref="OpenedContexts"/>).</summary>
+    private readonly OpenedContexts _contexts = new(browser.Browser);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _contexts.CloseAsync();
 }
