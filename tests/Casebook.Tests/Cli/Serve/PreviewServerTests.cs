@@ -29,8 +29,9 @@ public sealed class ServeSite : IAsyncDisposable
     /// <summary>Runs <paramref name="change"/> and waits for the build it leads to: the first build after it for which
     /// <paramref name="until"/> holds (called inside the build, so <see cref="PreviewServer.Site"/> and
     /// <see cref="PreviewServer.Errors"/> are that build's). A build that caught the change half-saved does not end the wait.
-    /// Returns every build from the change up to that one.</summary>
-    public async Task<IReadOnlyList<BuildReport>> ChangeAndWait(Action change, Func<BuildReport, bool> until, int timeoutMs = 20000)
+    /// Returns every build from the change up to that one. The wait is long because the tests may share two cores with
+    /// much other work (a run at load 27 once took over 20 s for a build); it ends as soon as the build is done.</summary>
+    public async Task<IReadOnlyList<BuildReport>> ChangeAndWait(Action change, Func<BuildReport, bool> until, int timeoutMs = 60_000)
     {
         var builds = new List<BuildReport>();
         var done = new TaskCompletionSource<IReadOnlyList<BuildReport>>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -277,7 +278,7 @@ public class PreviewServerTests
 
     internal static async Task<string> NextEvent(StreamReader reader, string name)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         string? evt = null;
         while (true)
         {
