@@ -12,7 +12,8 @@ namespace Casebook.Tests.Theme;
 [Trait("Category", "Browser")]
 public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sample, ITestOutputHelper output)
 {
-    private async Task<(IPage Page, List<string> Outside)> OpenAsync(string pathAndQuery, int width = 1280, int height = 900, Action<IPage>? before = null)
+    private async Task<(IPage Page, List<string> Outside)> OpenAsync(string pathAndQuery, int width = 1280, int height = 900, Action<IPage>? before = null,
+        bool settle = true)
     {
         Assert.True(sample.Search?.Status == SearchIndexStatus.Indexed, "the sample site has no search index: " + sample.Search?.Message);
         var context = await browser.Browser.NewContextAsync(new() { Locale = "ja-JP", ViewportSize = new() { Width = width, Height = height } });
@@ -37,7 +38,7 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
             """);
         before?.Invoke(page);
         await page.GotoAsync(sample.Origin + pathAndQuery);
-        await SettledAsync(page);
+        if (settle) await SettledAsync(page);
         return (page, outside);
     }
 
@@ -139,6 +140,46 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
         lock (answers)
             foreach (var hint in hints) Assert.Equal(1, answers.Count(a => a == hint));
         foreach (var hint in hints) Assert.Equal(200, (await page.APIRequest.GetAsync(sample.Origin + hint)).Status);
+        Assert.Empty(outside);
+    }
+
+    [Fact]
+    public async Task Pagefind_is_started_from_the_head_without_waiting_for_the_pages_search_script()
+    {
+        // search.js never arrives: the worker and Pagefind's first files are still asked for, by search-start.js alone.
+        var asked = new List<string>();
+        var (page, outside) = await OpenAsync(Q("見守り"), settle: false, before: p =>
+        {
+            p.Context.Request += (_, r) => { lock (asked) asked.Add(new Uri(r.Url).AbsolutePath); };
+            p.RouteAsync("**/assets/js/search.js", r => r.AbortAsync()).GetAwaiter().GetResult();
+        });
+        var start = page.Locator("head script[type=module][async][data-search-start]");
+        Assert.Equal("/pagefind/pagefind.js", await start.GetAttributeAsync("data-pagefind"));
+        Assert.Equal("en", await start.GetAttributeAsync("data-language"));
+        string[] first = ["/pagefind/pagefind-worker.js", "/pagefind/pagefind-entry.json", "/pagefind/wasm.en.pagefind"];
+        for (var i = 0; i < 300 && !first.All(f => { lock (asked) return asked.Contains(f); }); i++) await Task.Delay(100);
+        lock (asked)
+        {
+            Assert.Contains("/assets/js/search.js", asked);
+            foreach (var f in first) Assert.Equal(1, asked.Count(a => a == f));
+            Assert.Contains(asked, a => a.EndsWith(".pf_meta", StringComparison.Ordinal));
+        }
+        // Nothing drew results, and <html lang> is the page's own again after Pagefind took the index's language from it.
+        Assert.Equal(0, await page.Locator(".search-result").CountAsync());
+        Assert.Equal("ja", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Empty(outside);
+    }
+
+    [Fact]
+    public async Task Without_pagefind_the_page_says_search_is_unavailable()
+    {
+        var (page, outside) = await OpenAsync(Q("見守り"), settle: false,
+            before: p => p.RouteAsync("**/pagefind/pagefind.js", r => r.AbortAsync()).GetAwaiter().GetResult());
+        var root = page.Locator("[data-search]");
+        await Assertions.Expect(root).ToHaveAttributeAsync("data-state", "error", new() { Timeout = 30_000 });
+        Assert.Equal("このサイトには検索インデックスがありません。7つの要素・柱・テーマの一覧から事例をたどってください。",
+            await page.Locator("[data-search-status]").InnerTextAsync());
+        Assert.Null(await page.Locator("[data-search-facets]").GetAttributeAsync("data-ready"));
         Assert.Empty(outside);
     }
 

@@ -11,6 +11,7 @@
 import { compileVariants, foldQuery, readableExcerpt } from "./search-text.js";
 import { activeCount, addValueBox, showAllValues } from "./search-facets.js";
 import { countFacets, loadFacetPages, matches, resolveChoices } from "./search-counts.js";
+import { pagefindReady } from "./search-start.js";
 
 const root = document.querySelector("[data-search]");
 const form = root?.querySelector("[data-search-form]");
@@ -35,24 +36,6 @@ let pagefind = null;
 let generation = 0;
 let lastResults = null; // every result of the latest words, before facets: counts are drawn from it later on a phone
 let typing = 0; // the search that typing schedules; an explicit one (Enter, a facet) replaces it
-
-async function loadPagefind() {
-  const module = await import(root.dataset.pagefind);
-  mark("pagefind.js");
-  // The index holds pre-split tokens (see search-text.js) under the language in data-language.
-  // Pagefind takes the language from <html lang> when it starts and, for Japanese, would split the
-  // query again with the browser's segmenter; so it is started while <html lang> says the index's
-  // language, and the page's own language is put back at once.
-  const html = document.documentElement;
-  const lang = html.getAttribute("lang");
-  html.setAttribute("lang", root.dataset.language);
-  let ready;
-  try { ready = module.init(); } finally { html.setAttribute("lang", lang); }
-  await ready;
-  mark("init");
-  await module.options({ baseUrl: root.dataset.base, excerptLength: 60 });
-  return module;
-}
 
 /** Reads ?q= and the facet parameters into the form. */
 function stateFromUrl() {
@@ -274,7 +257,7 @@ async function start() {
   stateFromUrl();
   status.textContent = text("loading");
   try {
-    pagefind = await loadPagefind();
+    pagefind = await pagefindReady;
   } catch (error) {
     delete facetsBox.dataset.ready;
     delete toggle.dataset.ready;
