@@ -6,6 +6,7 @@
 // `pagefindReady` before its first search. The <script> element says where pagefind.js is (data-pagefind), the base of
 // the site's URLs (data-base) and the index's language (data-language).
 const script = document.querySelector("script[data-search-start]");
+performance.mark("search:boot");
 
 async function start({ pagefind: url, base, language }) {
   const module = await import(url);
