@@ -5,9 +5,10 @@ namespace Casebook.Core.Search;
 /// <summary>
 /// A preload hint for Pagefind's script, written into the search page once Pagefind has written the index (a site
 /// built without one gets no hint, which would fetch a 404). Without it the browser asks for pagefind.js only after
-/// search.js and its imports have arrived and run. Pagefind's other first files (its worker, the metadata, the
-/// WebAssembly) are fetched by its worker, which cannot use the page's preloads: hints for them made chromium warn
-/// on every load that they were not used, and the worker then asked for them again (a 304 at best).
+/// search-start.js has arrived and run. Pagefind's other first files (its worker, the metadata, the WebAssembly) are
+/// fetched by its worker, which cannot use the page's preloads: hints for them made chromium warn on every load that
+/// they were not used, and the worker then asked for them again (a 304 at best). search-start.js (an async module in
+/// the search page's head, theme/layouts/base.liquid) starts that worker as soon as pagefind.js is there.
 /// </summary>
 public static class SearchPreloads
 {
