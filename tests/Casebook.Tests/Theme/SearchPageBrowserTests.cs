@@ -127,15 +127,15 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
     }
 
     [Fact]
-    public async Task The_page_preloads_its_scripts_and_pagefinds_which_exist_and_are_used_once()
+    public async Task The_page_preloads_its_scripts_which_exist_and_are_used_once()
     {
         var answers = new List<string>();
         var (page, outside) = await OpenAsync(Q("見守り"), before: p => p.Request += (_, r) => { lock (answers) answers.Add(new Uri(r.Url).AbsolutePath); });
         await Assertions.Expect(page.Locator(".search-result").First).ToBeVisibleAsync();
         var hints = await page.Locator("head link[rel=preload], head link[rel=modulepreload]")
             .EvaluateAllAsync<string[]>("ls => ls.map(l => new URL(l.href).pathname)");
-        Assert.Equal(["/assets/js/search.js", "/assets/js/search-text.js", "/assets/js/search-facets.js", "/assets/js/search-counts.js",
-            "/pagefind/pagefind.js"], hints);
+        // pagefind.js is the search worker's import (search-worker.js), which a hint on the page could not serve.
+        Assert.Equal(["/assets/js/search.js", "/assets/js/search-text.js", "/assets/js/search-facets.js", "/assets/js/search-counts.js"], hints);
         // The page uses what it preloads: one request each (a second would mean the hint did not match the import).
         lock (answers)
             foreach (var hint in hints) Assert.Equal(1, answers.Count(a => a == hint));
@@ -146,7 +146,7 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
     [Fact]
     public async Task Pagefind_is_started_from_the_head_without_waiting_for_the_pages_search_script()
     {
-        // search.js never arrives: the worker and Pagefind's first files are still asked for, by search-start.js alone.
+        // search.js never arrives: the search worker, Pagefind and its first files are still asked for, by search-start.js alone.
         var asked = new List<string>();
         var (page, outside) = await OpenAsync(Q("見守り"), settle: false, before: p =>
         {
@@ -155,8 +155,8 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
         });
         var start = page.Locator("head script[type=module][async][data-search-start]");
         Assert.Equal("/pagefind/pagefind.js", await start.GetAttributeAsync("data-pagefind"));
-        Assert.Equal("en", await start.GetAttributeAsync("data-language"));
-        string[] first = ["/pagefind/pagefind-worker.js", "/pagefind/pagefind-entry.json", "/pagefind/wasm.en.pagefind"];
+        Assert.Equal("/assets/js/search-worker.js", await start.GetAttributeAsync("data-worker"));
+        string[] first = ["/assets/js/search-worker.js", "/pagefind/pagefind.js", "/pagefind/pagefind-entry.json", "/pagefind/wasm.en.pagefind"];
         for (var i = 0; i < 300 && !first.All(f => { lock (asked) return asked.Contains(f); }); i++) await Task.Delay(100);
         lock (asked)
         {
@@ -164,9 +164,9 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
             foreach (var f in first) Assert.Equal(1, asked.Count(a => a == f));
             Assert.Contains(asked, a => a.EndsWith(".pf_meta", StringComparison.Ordinal));
         }
-        // Nothing drew results, and <html lang> is the page's own again after Pagefind took the index's language from it.
+        // Nothing drew results; Pagefind's own worker is not used (Pagefind runs in the search worker).
         Assert.Equal(0, await page.Locator(".search-result").CountAsync());
-        Assert.Equal("ja", await page.Locator("html").GetAttributeAsync("lang"));
+        lock (asked) Assert.DoesNotContain("/pagefind/pagefind-worker.js", asked);
         Assert.Empty(outside);
     }
 
@@ -174,7 +174,7 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
     public async Task Without_pagefind_the_page_says_search_is_unavailable()
     {
         var (page, outside) = await OpenAsync(Q("見守り"), settle: false,
-            before: p => p.RouteAsync("**/pagefind/pagefind.js", r => r.AbortAsync()).GetAwaiter().GetResult());
+            before: p => p.Context.RouteAsync("**/pagefind/pagefind.js", r => r.AbortAsync()).GetAwaiter().GetResult());
         var root = page.Locator("[data-search]");
         await Assertions.Expect(root).ToHaveAttributeAsync("data-state", "error", new() { Timeout = 30_000 });
         Assert.Equal("このサイトには検索インデックスがありません。7つの要素・柱・テーマの一覧から事例をたどってください。",
