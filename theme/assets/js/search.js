@@ -1,6 +1,7 @@
-// The search page: a small UI over Pagefind's JS API (<base>/pagefind/pagefind.js, written by
-// `casebook build`), which runs in the page's own worker (search-worker.js, started from the <head> by search-start.js). State lives in the URL (?q= and one parameter per checked facet value), so a
-// search can be shared and the back button works. Queries are put in the index's form first
+// The search page: a small UI over Pagefind (<base>/pagefind/pagefind.js, written by `casebook build`), which runs in
+// the page's own worker (search-worker.js, started from the <head> by search-start.js; this page gets the results' ids
+// and the fields it draws). State lives in the URL (?q= and one parameter per checked facet value), so a search can be
+// shared and the back button works. Queries are put in the index's form first
 // (search-text.js), the same way the pages' text was, with the site's variant spellings folded to their keys.
 // Pagefind finds the words; facets are filtered and counted by search-counts.js, from casebook-facets.json (the
 // results' ids) and one column file per facet, fetched only when that facet is ticked or its fieldset comes on
