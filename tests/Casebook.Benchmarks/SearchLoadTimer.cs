@@ -189,7 +189,8 @@ public static class SearchLoadTimer
         if (detail)
         {
             // Each request (start → finish, ms since navigation) and the page's own steps (performance marks
-            // search.js sets: pagefind.js loaded, init, search answered, results drawn, counts drawn).
+            // search-start.js and search.js set: boot, start, init (Pagefind started in the worker), search answered, results
+            // drawn, counts drawn).
             const string Marks = "performance.getEntriesByType('mark').filter(m => m.name.startsWith('search:'))";
             var markTimes = await page.EvaluateAsync<double[]>(Marks + ".map(m => performance.timeOrigin + m.startTime)");
             var markNames = await page.EvaluateAsync<string[]>(Marks + ".map(m => m.name)");
