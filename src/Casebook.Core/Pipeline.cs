@@ -152,9 +152,6 @@ public static class Pipeline
             var indexed = Wait(search);
             if (search is not null) Stage("search");    // only the part that did not overlap rendering
             if (indexed is { Status: SearchIndexStatus.Indexed }) timings.Add(new StageTiming("(search total)", indexed.Elapsed));
-            // The search page's hint for pagefind.js is written only once the index exists (a build without one would preload a 404).
-            foreach (var page in graph.Map.OfKind(PageKind.Search))
-                SearchPreloads.Apply(Path.Combine(staged, page.Link.File), Path.Combine(staged, "pagefind"), graph.Links.BasePath);
             if (diagnostics.HasErrors)
             {
                 SiteWriter.Discard(staged);

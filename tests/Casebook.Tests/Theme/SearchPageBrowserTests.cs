@@ -12,7 +12,8 @@ namespace Casebook.Tests.Theme;
 [Trait("Category", "Browser")]
 public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sample, ITestOutputHelper output) : IAsyncLifetime
 {
-    private async Task<(IPage Page, List<string> Outside)> OpenAsync(string pathAndQuery, int width = 1280, int height = 900, Action<IPage>? before = null)
+    private async Task<(IPage Page, List<string> Outside)> OpenAsync(string pathAndQuery, int width = 1280, int height = 900, Action<IPage>? before = null,
+        bool settle = true)
     {
         Assert.True(sample.Search?.Status == SearchIndexStatus.Indexed, "the sample site has no search index: " + sample.Search?.Message);
         var context = await browser.Browser.NewContextAsync(new() { Locale = "ja-JP", ViewportSize = new() { Width = width, Height = height } });
@@ -37,7 +38,7 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
             """);
         before?.Invoke(page);
         await page.GotoAsync(sample.Origin + pathAndQuery);
-        await SettledAsync(page);
+        if (settle) await SettledAsync(page);
         return (page, outside);
     }
 
@@ -126,19 +127,59 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
     }
 
     [Fact]
-    public async Task The_page_preloads_its_scripts_and_pagefinds_which_exist_and_are_used_once()
+    public async Task The_page_preloads_its_scripts_which_exist_and_are_used_once()
     {
         var answers = new List<string>();
         var (page, outside) = await OpenAsync(Q("見守り"), before: p => p.Request += (_, r) => { lock (answers) answers.Add(new Uri(r.Url).AbsolutePath); });
         await Assertions.Expect(page.Locator(".search-result").First).ToBeVisibleAsync();
         var hints = await page.Locator("head link[rel=preload], head link[rel=modulepreload]")
             .EvaluateAllAsync<string[]>("ls => ls.map(l => new URL(l.href).pathname)");
-        Assert.Equal(["/assets/js/search.js", "/assets/js/search-text.js", "/assets/js/search-facets.js", "/assets/js/search-counts.js",
-            "/pagefind/pagefind.js"], hints);
+        // pagefind.js is the search worker's import (search-worker.js), which a hint on the page could not serve.
+        Assert.Equal(["/assets/js/search.js", "/assets/js/search-text.js", "/assets/js/search-facets.js", "/assets/js/search-counts.js"], hints);
         // The page uses what it preloads: one request each (a second would mean the hint did not match the import).
         lock (answers)
             foreach (var hint in hints) Assert.Equal(1, answers.Count(a => a == hint));
         foreach (var hint in hints) Assert.Equal(200, (await page.APIRequest.GetAsync(sample.Origin + hint)).Status);
+        Assert.Empty(outside);
+    }
+
+    [Fact]
+    public async Task Pagefind_is_started_from_the_head_without_waiting_for_the_pages_search_script()
+    {
+        // search.js never arrives: the search worker, Pagefind and its first files are still asked for, by search-start.js alone.
+        var asked = new List<string>();
+        var (page, outside) = await OpenAsync(Q("見守り"), settle: false, before: p =>
+        {
+            p.Context.Request += (_, r) => { lock (asked) asked.Add(new Uri(r.Url).AbsolutePath); };
+            p.RouteAsync("**/assets/js/search.js", r => r.AbortAsync()).GetAwaiter().GetResult();
+        });
+        var start = page.Locator("head script[type=module][async][data-search-start]");
+        Assert.Equal("/pagefind/pagefind.js", await start.GetAttributeAsync("data-pagefind"));
+        Assert.Equal("/assets/js/search-worker.js", await start.GetAttributeAsync("data-worker"));
+        string[] first = ["/assets/js/search-worker.js", "/pagefind/pagefind.js", "/pagefind/pagefind-entry.json", "/pagefind/wasm.en.pagefind"];
+        for (var i = 0; i < 300 && !first.All(f => { lock (asked) return asked.Contains(f); }); i++) await Task.Delay(100);
+        lock (asked)
+        {
+            Assert.Contains("/assets/js/search.js", asked);
+            foreach (var f in first) Assert.Equal(1, asked.Count(a => a == f));
+            Assert.Contains(asked, a => a.EndsWith(".pf_meta", StringComparison.Ordinal));
+        }
+        // Nothing drew results; Pagefind's own worker is not used (Pagefind runs in the search worker).
+        Assert.Equal(0, await page.Locator(".search-result").CountAsync());
+        lock (asked) Assert.DoesNotContain("/pagefind/pagefind-worker.js", asked);
+        Assert.Empty(outside);
+    }
+
+    [Fact]
+    public async Task Without_pagefind_the_page_says_search_is_unavailable()
+    {
+        var (page, outside) = await OpenAsync(Q("見守り"), settle: false,
+            before: p => p.Context.RouteAsync("**/pagefind/pagefind.js", r => r.AbortAsync()).GetAwaiter().GetResult());
+        var root = page.Locator("[data-search]");
+        await Assertions.Expect(root).ToHaveAttributeAsync("data-state", "error", new() { Timeout = 30_000 });
+        Assert.Equal("このサイトには検索インデックスがありません。7つの要素・柱・テーマの一覧から事例をたどってください。",
+            await page.Locator("[data-search-status]").InnerTextAsync());
+        Assert.Null(await page.Locator("[data-search-facets]").GetAttributeAsync("data-ready"));
         Assert.Empty(outside);
     }
 

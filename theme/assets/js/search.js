@@ -1,6 +1,7 @@
-// The search page: a small UI over Pagefind's JS API (<base>/pagefind/pagefind.js, written by
-// `casebook build`). State lives in the URL (?q= and one parameter per checked facet value), so a
-// search can be shared and the back button works. Queries are put in the index's form first
+// The search page: a small UI over Pagefind (<base>/pagefind/pagefind.js, written by `casebook build`), which runs in
+// the page's own worker (search-worker.js, started from the <head> by search-start.js; this page gets the results' ids
+// and the fields it draws). State lives in the URL (?q= and one parameter per checked facet value), so a search can be
+// shared and the back button works. Queries are put in the index's form first
 // (search-text.js), the same way the pages' text was, with the site's variant spellings folded to their keys.
 // Pagefind finds the words; facets are filtered and counted by search-counts.js, from casebook-facets.json (the
 // results' ids) and one column file per facet, fetched only when that facet is ticked or its fieldset comes on
@@ -11,6 +12,7 @@
 import { compileVariants, foldQuery, readableExcerpt } from "./search-text.js";
 import { activeCount, addValueBox, showAllValues } from "./search-facets.js";
 import { countFacets, loadFacetPages, matches, resolveChoices } from "./search-counts.js";
+import { pagefindReady, searchIndex, shownOf } from "./search-start.js";
 
 const root = document.querySelector("[data-search]");
 const form = root?.querySelector("[data-search-form]");
@@ -31,28 +33,9 @@ let searchedForms = [];
 const fieldsets = () => Array.from(root.querySelectorAll("fieldset[data-facet]"));
 const boxes = (fs) => Array.from(fs.querySelectorAll("input[type=checkbox]"));
 
-let pagefind = null;
 let generation = 0;
-let lastResults = null; // every result of the latest words, before facets: counts are drawn from it later on a phone
+let lastResults = null; // every result ({ id }) of the latest words, before facets: counts are drawn from it later on a phone
 let typing = 0; // the search that typing schedules; an explicit one (Enter, a facet) replaces it
-
-async function loadPagefind() {
-  const module = await import(root.dataset.pagefind);
-  mark("pagefind.js");
-  // The index holds pre-split tokens (see search-text.js) under the language in data-language.
-  // Pagefind takes the language from <html lang> when it starts and, for Japanese, would split the
-  // query again with the browser's segmenter; so it is started while <html lang> says the index's
-  // language, and the page's own language is put back at once.
-  const html = document.documentElement;
-  const lang = html.getAttribute("lang");
-  html.setAttribute("lang", root.dataset.language);
-  let ready;
-  try { ready = module.init(); } finally { html.setAttribute("lang", lang); }
-  await ready;
-  mark("init");
-  await module.options({ baseUrl: root.dataset.base, excerptLength: 60 });
-  return module;
-}
 
 /** Reads ?q= and the facet parameters into the form. */
 function stateFromUrl() {
@@ -139,14 +122,17 @@ async function runSearch(mine) {
   }
   // Words only: facets are applied here. With no words, every page, newest fiscal year first: the build numbers pages
   // in that order and names them after their numbers (PagefindPageNames), so the ids sort that way.
-  const response = await pagefind.search(term || null);
-  if (!term) response.results.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // The worker answers with the first page's fields too when that page is Pagefind's first results (words, no facets).
+  const found = await searchIndex(term || null, term && chosen.size === 0 ? PAGE_SIZE : 0);
+  const all = found.ids.map((id) => ({ id }));
+  if (!term) all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const source = { search: found.search, shown: new Map(found.shown.map((d) => [d.id, d])) };
   mark("search");
   const data = chosen.size > 0 ? await facetPages(chosen.keys()) : null;
   if (mine !== generation) return;
   const resolved = data ? resolveChoices(data, chosen) : new Map();
-  const results = data ? response.results.filter((r) => matches(data, resolved, r.id)) : response.results;
-  lastResults = response.results;
+  const results = data ? all.filter((r) => matches(data, resolved, r.id)) : all;
+  lastResults = all;
   // A facet not seen nor ticked keeps its site-wide counts: it is off screen, and dims once it comes on.
   for (const fs of fieldsets()) fs.dataset.counts = seen.has(fs.dataset.facet) || chosen.has(fs.dataset.facet) ? "pending" : "site";
   status.textContent = results.length ? text("count", results.length) : text("none");
@@ -157,7 +143,7 @@ async function runSearch(mine) {
   const list = document.createElement("ol");
   list.className = "search-results";
   resultsBox.replaceChildren(list);
-  await showMore(results, list, 0, mine);
+  await showMore(source, results, list, 0, mine);
   mark("results");
   await drawCounts(mine);
   if (mine === generation) root.dataset.state = "done";
@@ -196,10 +182,14 @@ function watchFacets() {
   for (const fs of fieldsets()) watcher.observe(fs);
 }
 
-async function showMore(results, list, from, mine) {
-  const slice = await Promise.all(results.slice(from, from + PAGE_SIZE).map((r) => r.data()));
+/** Draws results from..from+PAGE_SIZE: their fields from `source.shown` when the search's answer brought them, else
+ * asked of the worker (source.search names the search). */
+async function showMore(source, results, list, from, mine) {
+  const slice = results.slice(from, from + PAGE_SIZE);
+  const missing = slice.filter((r) => !source.shown.has(r.id)).map((r) => r.id);
+  if (missing.length > 0) for (const data of await shownOf(source.search, missing)) source.shown.set(data.id, data);
   if (mine !== generation) return;
-  for (const data of slice) list.append(resultItem(data));
+  for (const r of slice) list.append(resultItem(source.shown.get(r.id), list.children.length === 0));
   resultsBox.querySelector("[data-search-more]")?.remove();
   if (from + PAGE_SIZE < results.length) {
     const more = document.createElement("button");
@@ -209,18 +199,21 @@ async function showMore(results, list, from, mine) {
     more.textContent = text("more");
     more.addEventListener("click", async () => {
       const firstNew = list.children.length;
-      await showMore(results, list, from + PAGE_SIZE, mine);
+      await showMore(source, results, list, from + PAGE_SIZE, mine);
       list.children[firstNew]?.querySelector("a")?.focus();
     });
     resultsBox.append(more);
   }
 }
 
-function resultItem(data) {
+function resultItem(data, first) {
   const li = document.createElement("li");
   li.className = "search-result";
   const h = document.createElement("h3");
   h.className = "search-result__title";
+  // The first result's title reports when it is painted (Element Timing, which counts text by its block: the
+  // heading; search-load's "on screen" figure).
+  if (first) h.setAttribute("elementtiming", "search-first-result");
   const a = document.createElement("a");
   a.href = data.url;
   a.textContent = data.meta.title || data.url;
@@ -273,14 +266,13 @@ async function start() {
     button.addEventListener("click", () => showAllValues(button.closest("fieldset"), button, root.dataset, setCounts));
   stateFromUrl();
   status.textContent = text("loading");
-  try {
-    pagefind = await loadPagefind();
-  } catch (error) {
+  // The first search is asked for at once: the worker answers it when Pagefind is ready there. When Pagefind cannot
+  // be loaded, the page says search is unavailable and the facets stay hidden.
+  pagefindReady.catch((error) => {
     delete facetsBox.dataset.ready;
     delete toggle.dataset.ready;
     showError(error);
-    return;
-  }
+  });
   form.addEventListener("submit", (event) => { event.preventDefault(); commit(true); });
   form.addEventListener("change", (event) => { if (event.target.type === "checkbox") { showActive(); commit(true); } });
   input.addEventListener("input", () => {
