@@ -141,7 +141,12 @@ public sealed class ViewModelFactory
 
     public static string GlossaryAnchor(string abbr) => GlossaryAbbreviations.Anchor(abbr);
 
-    public VolumeVm Volume(Volume v)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<VolumeVm>> _volumes = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>A volume's model, built once: the home page, the archive, the volume's page and its print edition all show it.</summary>
+    public VolumeVm Volume(Volume v) => _volumes.GetOrAdd(v, x => new Lazy<VolumeVm>(() => BuildVolume((Volume)x))).Value;
+
+    private VolumeVm BuildVolume(Volume v)
     {
         var links = _graph.Links;
         var glossary = v.Glossaries;
@@ -207,7 +212,12 @@ public sealed class ViewModelFactory
         return string.Join(", ", elements.Concat(themes).Distinct());
     }
 
-    public LessonVm Lesson(Lesson l)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<LessonVm>> _lessons = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>A lesson's model, built once: the home page, the lessons page and its own page show it.</summary>
+    public LessonVm Lesson(Lesson l) => _lessons.GetOrAdd(l, x => new Lazy<LessonVm>(() => BuildLesson((Lesson)x))).Value;
+
+    private LessonVm BuildLesson(Lesson l)
     {
         var md = Markdown("lesson:" + l.Id, l.Markdown, l.SourcePath, l.BodyFirstLine);
         var blocks = l.Blocks.Select((b, bi) => new LessonBlockVm(b.Type, b.Title, $"block-{bi + 1}",
@@ -219,7 +229,12 @@ public sealed class ViewModelFactory
         return new LessonVm(l.Id, l.Title, l.Summary, _graph.Links.Lesson(l.Id).Url, l.Source, md.Html, blocks, related);
     }
 
-    public ContentPageVm Page(Page p)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<ContentPageVm>> _pages = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>A content page's model, built once (the home page lists the pages outside volumes).</summary>
+    public ContentPageVm Page(Page p) => _pages.GetOrAdd(p, x => new Lazy<ContentPageVm>(() => BuildPage((Page)x))).Value;
+
+    private ContentPageVm BuildPage(Page p)
     {
         var md = Markdown("page:" + p.Id, p.Markdown, p.SourcePath, p.BodyFirstLine);
         var v = p.Volume;
@@ -227,7 +242,13 @@ public sealed class ViewModelFactory
             v is null ? [] : [new LinkVm(v.Title, _graph.Links.Volume(v.Id).Url)]);
     }
 
-    public ChecklistVm Checklist(Checklist cl)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<ChecklistVm>> _checklists = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>A checklist's model, built once: its recommendations scan the cases of every item's terms, and the home
+    /// page, the checklists page and its own page all show it.</summary>
+    public ChecklistVm Checklist(Checklist cl) => _checklists.GetOrAdd(cl, x => new Lazy<ChecklistVm>(() => BuildChecklist((Checklist)x))).Value;
+
+    private ChecklistVm BuildChecklist(Checklist cl)
     {
         var items = cl.Items.Select((it, i) =>
         {
