@@ -17,7 +17,9 @@ public sealed class ViewModelFactory
     private readonly DiagnosticBag _diagnostics;
     private readonly Theme _theme;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CaseCardVm> _cards = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenderedMarkdown> _rendered = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<RenderedMarkdown>> _rendered = new(StringComparer.Ordinal);
+    // The internal links of documents let go (Release), for the link check.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<List<InternalLink>> _releasedLinks = new();
     private readonly GlossaryAbbreviations _abbreviations;
     private readonly ChecklistRecommendations _recommendations;
 
@@ -38,10 +40,24 @@ public sealed class ViewModelFactory
     /// the case page and the print edition.</summary>
     public RenderedMarkdown CaseBody(CaseStudy c) => Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine, AbbreviationsFor(c));
 
-    public List<InternalLink> AllLinks => _rendered.Values.SelectMany(r => r.Links).ToList();
+    /// <summary>The site-relative links of every document rendered (kept or let go), for the link check.</summary>
+    public List<InternalLink> AllLinks =>
+        _rendered.Values.Where(r => r.IsValueCreated).SelectMany(r => r.Value.Links).Concat(_releasedLinks.SelectMany(l => l)).ToList();
 
+    /// <summary>A document's Markdown rendered once (two threads asking at once wait for the one rendering).</summary>
     public RenderedMarkdown Markdown(string key, string markdown, string path, int firstLine, AbbreviationSet? abbreviations = null) =>
-        _rendered.GetOrAdd(key, _ => _markdown.Render(markdown, path, firstLine, _diagnostics, abbreviations));
+        (_rendered.TryGetValue(key, out var kept) ? kept
+            : _rendered.GetOrAdd(key, _ => new Lazy<RenderedMarkdown>(() => _markdown.Render(markdown, path, firstLine, _diagnostics, abbreviations)))).Value;
+
+    /// <summary>Lets go of a case's page model and rendered body once no page still to be written reads them
+    /// (<see cref="SiteRenderer.RenderTo"/>); their links stay for the link check. Asked for again, they are made again
+    /// (the same values; a diagnostic made twice is reported once).</summary>
+    public void Release(CaseStudy c)
+    {
+        _caseVms.TryRemove(c.Id, out _);
+        if (_rendered.TryRemove("case:" + c.Id, out var body) && body.IsValueCreated && body.Value.Links.Count > 0)
+            _releasedLinks.Enqueue(body.Value.Links);
+    }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Term, TermVm> _terms = new();
 
