@@ -52,6 +52,9 @@ public sealed class ViewModelFactory
     /// <summary>Lets go of a case's page model and rendered body once no page still to be written reads them
     /// (<see cref="SiteRenderer.RenderTo"/>); their links stay for the link check. Asked for again, they are made again
     /// (the same values; a diagnostic made twice is reported once).</summary>
+    /// <summary>Case page models and case bodies held (for tests: <see cref="Release"/> lets them go).</summary>
+    internal (int Models, int Bodies) KeptCases => (_caseVms.Count, _rendered.Keys.Count(k => k.StartsWith("case:", StringComparison.Ordinal)));
+
     public void Release(CaseStudy c)
     {
         _caseVms.TryRemove(c.Id, out _);
