@@ -40,11 +40,22 @@ public static class ReaderData
     /// <summary>Shard <paramref name="n"/> of <see cref="ShardCount"/> as <see cref="TitleShards"/> writes it (the site map lists each shard).</summary>
     public static OutputFile TitleShard(SiteGraph g, int n)
     {
-        var count = ShardCount(g.Cases.Count);
+        var cases = ShardsOf(g).GetValueOrDefault(n) ?? [];
         return OutputFile.Text($"{TitlesFolder}{n}.json", JsonSerializer.Serialize(
-            new SortedDictionary<string, string[]>(g.Cases.Where(c => ShardOf(c.Id, count) == n).ToDictionary(c => c.Id, c => new[] { c.Title, g.Links.Case(c.Id).Url }), StringComparer.Ordinal),
+            new SortedDictionary<string, string[]>(cases.ToDictionary(c => c.Id, c => new[] { c.Title, g.Links.Case(c.Id).Url }), StringComparer.Ordinal),
             Compact) + "\n");
     }
+
+    /// <summary>The cases of each shard, in site order, worked out once per graph: the build makes every shard, and
+    /// each would otherwise hash every case's id again.</summary>
+    private static Dictionary<int, List<CaseStudy>> ShardsOf(SiteGraph g) =>
+        Shards.GetValue(g, graph => new Lazy<Dictionary<int, List<CaseStudy>>>(() =>
+        {
+            var count = ShardCount(graph.Cases.Count);
+            return graph.Cases.GroupBy(c => ShardOf(c.Id, count)).ToDictionary(s => s.Key, s => s.ToList());
+        })).Value;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SiteGraph, Lazy<Dictionary<int, List<CaseStudy>>>> Shards = new();
 
     /// <summary>One file per shard: <c>{"case-id": ["title", "url"], …}</c>, ids in ordinal order.</summary>
     public static IEnumerable<Func<OutputFile>> TitleShards(SiteGraph g)

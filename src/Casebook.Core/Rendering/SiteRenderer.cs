@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Graph;
@@ -16,6 +17,19 @@ public sealed record PageJob(Permalink Link, string Layout, object Model, Lazy<P
         : this(link, layout, model, new Lazy<PageMetaVm>(meta), sourcePath) { }
 
     public PageMetaVm Meta => LazyMeta.Value;
+
+    /// <summary>The cases whose whole page model (<see cref="ViewModelFactory.Case"/>) and body the page reads: a case
+    /// page its case, a print edition its volume's cases. <see cref="SiteRenderer.RenderTo"/> lets those go once every
+    /// page reading them is written.</summary>
+    public IReadOnlyList<Model.CaseStudy> Shows { get; init; } = [];
+}
+
+/// <summary>A page's model or metadata, made on first use like any <see cref="Lazy{T}"/>; <see cref="Take"/> makes it
+/// without keeping it, so that a page written once does not hold its model for the rest of the build.</summary>
+public sealed class PageValue<T>(Func<T> make) : Lazy<T>(make)
+{
+    /// <summary>The value made when <see cref="Lazy{T}.Value"/> was read, else a new one that is not kept.</summary>
+    public T Take() => IsValueCreated ? Value : make();
 }
 
 /// <summary>A rendered page, by its path relative to the output folder.</summary>
@@ -89,7 +103,7 @@ public sealed class SiteRenderer
         var L = _g.Links;
         var home = Crumb(_theme.T("home"), L.Home);
         var link = page.Link;
-        PageJob New(Func<object> model, PageMetaVm meta) => new(link, page.Layout, new Lazy<object>(model), meta, page.SourcePath);
+        PageJob New(Func<object> model, PageMetaVm meta) => new(link, page.Layout, new PageValue<object>(model), meta, page.SourcePath);
         switch (page.Kind)
         {
             case PageKind.Home:
@@ -203,22 +217,25 @@ public sealed class SiteRenderer
     {
         var L = _g.Links;
         var link = L.Case(c.Id);
-        return new(link, "case", new Lazy<object>(() => _vm.Case(c)), new Lazy<PageMetaVm>(() =>
+        return new(link, "case", new PageValue<object>(() => _vm.Case(c)), new PageValue<PageMetaVm>(() =>
         {
             var crumbs = new List<LinkVm> { Crumb(_theme.T("home"), L.Home) };
             var v = _g.VolumeOf(c);
             if (v is not null) crumbs.Add(Crumb(v.Title, L.Volume(v.Id)));
             else crumbs.Add(Crumb(_theme.T("all_cases"), L.Cases));
             return Meta(link, c.Title, c.Summary.Length > 0 ? c.Summary : c.Subtitle, "case", "cases", crumbs, CaseJsonLd.For(_g, c, link), "article");
-        }), c.SourcePath);
+        }), c.SourcePath) { Shows = [c] };
     }
 
     /// <summary>The print edition of one volume, as <see cref="Jobs"/> lists it.</summary>
     public PageJob PrintJob(Model.Volume v)
     {
         var print = _g.Links.Print(v.Id);
-        return new(print, "print", new Lazy<object>(() => _vm.PrintVolume(v)),
-            Meta(print, v.Title + _theme.T("print_title_suffix"), v.Subtitle, "print", "volumes", null, index: false), "casebook.yml");
+        return new(print, "print", new PageValue<object>(() => _vm.PrintVolume(v)),
+            Meta(print, v.Title + _theme.T("print_title_suffix"), v.Subtitle, "print", "volumes", null, index: false), "casebook.yml")
+        {
+            Shows = _g.VolumeCases[v.Id],
+        };
     }
 
     private HomeVm Home() => new(_g.Volumes.Select(_vm.Volume).ToList(), _g.Cases.Take(6).Select(_vm.Card).ToList(),
@@ -263,6 +280,13 @@ public sealed class SiteRenderer
         var written = 0;
         var before = alongside ?? [];
         var order = RenderOrder(jobs);
+        // How many pages still to write read each case's model (its page and its volume's print edition): the last one
+        // lets it go, so models and bodies die young instead of being carried through every collection to the end.
+        var readers = new Dictionary<Model.CaseStudy, StrongBox<int>>(ReferenceEqualityComparer.Instance);
+        foreach (var job in order)
+            foreach (var c in job.Shows)
+                if (readers.TryGetValue(c, out var n)) n.Value++;
+                else readers[c] = new StrongBox<int>(1);
         WorkQueue.Run(before.Count + order.Count, i =>
         {
             if (i < before.Count)
@@ -271,30 +295,59 @@ public sealed class SiteRenderer
                 return;
             }
             var job = order[i - before.Count];
-            using var output = open(job.Link.File);
             try
             {
-                var model = job.Model is Lazy<object> lazy ? lazy.Value : job.Model;
-                _theme.Render(job.Layout, model, job.Meta, SiteFor(job), output);
-                Interlocked.Increment(ref written);
+                using var output = open(job.Link.File);
+                try
+                {
+                    // Made for this page and not kept by the job (serve's Render keeps them: it renders few pages).
+                    var model = job.Model switch { PageValue<object> value => value.Take(), Lazy<object> lazy => lazy.Value, var m => m };
+                    var meta = job.LazyMeta is PageValue<PageMetaVm> made ? made.Take() : job.Meta;
+                    _theme.Render(job.Layout, model, meta, SiteFor(meta), output);
+                    Interlocked.Increment(ref written);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException and not IOException and not UnauthorizedAccessException)
+                {
+                    TemplateFailed(job, e);
+                }
             }
-            catch (Exception e) when (e is not OutOfMemoryException and not IOException and not UnauthorizedAccessException)
+            finally
             {
-                TemplateFailed(job, e);
+                foreach (var c in job.Shows)
+                    if (Interlocked.Decrement(ref readers[c].Value) == 0) _vm.Release(c);
             }
         });
         return written;
     }
 
-    /// <summary>The order <see cref="RenderTo"/> renders jobs in: print editions (a whole volume each) first, then the rest
-    /// in site-map order. A print edition taken last would be rendered on one core while the other has nothing left.</summary>
-    public static List<PageJob> RenderOrder(IReadOnlyList<PageJob> jobs) =>
-        jobs.Where(j => j.Layout == "print").Concat(jobs.Where(j => j.Layout != "print")).ToList();
+    /// <summary>The order <see cref="RenderTo"/> renders jobs in: each print edition (a whole volume) followed by its cases'
+    /// pages, then the rest in site-map order. A print edition taken last would be rendered on one core while the other
+    /// has nothing left; a case page next to its print edition reads the same case model, made once for both and let go
+    /// right after (<see cref="PageJob.Shows"/>).</summary>
+    public static List<PageJob> RenderOrder(IReadOnlyList<PageJob> jobs)
+    {
+        var casePages = new Dictionary<Model.CaseStudy, PageJob>(ReferenceEqualityComparer.Instance);
+        foreach (var j in jobs)
+            if (j.Layout == "case" && j.Shows.Count == 1) casePages.TryAdd(j.Shows[0], j);
+        var order = new List<PageJob>(jobs.Count);
+        var placed = new HashSet<PageJob>(ReferenceEqualityComparer.Instance);
+        foreach (var print in jobs.Where(j => j.Layout == "print"))
+        {
+            order.Add(print);
+            placed.Add(print);
+            foreach (var c in print.Shows)
+                if (casePages.Remove(c, out var page)) { order.Add(page); placed.Add(page); }
+        }
+        foreach (var j in jobs) if (!placed.Contains(j)) order.Add(j);
+        return order;
+    }
 
     private readonly ConcurrentDictionary<string, SiteVm> _sections = new(StringComparer.Ordinal);
 
     /// <summary>The site model with the page's section marked in the navigation: one per section, not one per page.</summary>
-    private SiteVm SiteFor(PageJob job) => job.Meta.Section is { Length: > 0 } s ? _sections.GetOrAdd(s, SiteVm) : _site;
+    private SiteVm SiteFor(PageJob job) => SiteFor(job.Meta);
+
+    private SiteVm SiteFor(PageMetaVm meta) => meta.Section is { Length: > 0 } s ? _sections.GetOrAdd(s, SiteVm) : _site;
 
     private void TemplateFailed(PageJob job, Exception e) =>
         _diagnostics.Error(DiagnosticCodes.TemplateError, $"ページ {job.Link.Url} を描画できません（テンプレート layouts/{job.Layout}.liquid）: {e.Message}",

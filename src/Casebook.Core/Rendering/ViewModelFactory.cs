@@ -17,7 +17,9 @@ public sealed class ViewModelFactory
     private readonly DiagnosticBag _diagnostics;
     private readonly Theme _theme;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CaseCardVm> _cards = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenderedMarkdown> _rendered = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<RenderedMarkdown>> _rendered = new(StringComparer.Ordinal);
+    // The internal links of documents let go (Release), for the link check.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<List<InternalLink>> _releasedLinks = new();
     private readonly GlossaryAbbreviations _abbreviations;
     private readonly ChecklistRecommendations _recommendations;
 
@@ -38,10 +40,27 @@ public sealed class ViewModelFactory
     /// the case page and the print edition.</summary>
     public RenderedMarkdown CaseBody(CaseStudy c) => Markdown("case:" + c.Id, c.Markdown, c.SourcePath, c.BodyFirstLine, AbbreviationsFor(c));
 
-    public List<InternalLink> AllLinks => _rendered.Values.SelectMany(r => r.Links).ToList();
+    /// <summary>The site-relative links of every document rendered (kept or let go), for the link check.</summary>
+    public List<InternalLink> AllLinks =>
+        _rendered.Values.Where(r => r.IsValueCreated).SelectMany(r => r.Value.Links).Concat(_releasedLinks.SelectMany(l => l)).ToList();
 
+    /// <summary>A document's Markdown rendered once (two threads asking at once wait for the one rendering).</summary>
     public RenderedMarkdown Markdown(string key, string markdown, string path, int firstLine, AbbreviationSet? abbreviations = null) =>
-        _rendered.GetOrAdd(key, _ => _markdown.Render(markdown, path, firstLine, _diagnostics, abbreviations));
+        (_rendered.TryGetValue(key, out var kept) ? kept
+            : _rendered.GetOrAdd(key, _ => new Lazy<RenderedMarkdown>(() => _markdown.Render(markdown, path, firstLine, _diagnostics, abbreviations)))).Value;
+
+    /// <summary>Lets go of a case's page model and rendered body once no page still to be written reads them
+    /// (<see cref="SiteRenderer.RenderTo"/>); their links stay for the link check. Asked for again, they are made again
+    /// (the same values; a diagnostic made twice is reported once).</summary>
+    /// <summary>Case page models and case bodies held (for tests: <see cref="Release"/> lets them go).</summary>
+    internal (int Models, int Bodies) KeptCases => (_caseVms.Count, _rendered.Keys.Count(k => k.StartsWith("case:", StringComparison.Ordinal)));
+
+    public void Release(CaseStudy c)
+    {
+        _caseVms.TryRemove(c.Id, out _);
+        if (_rendered.TryRemove("case:" + c.Id, out var body) && body.IsValueCreated && body.Value.Links.Count > 0)
+            _releasedLinks.Enqueue(body.Value.Links);
+    }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Term, TermVm> _terms = new();
 
@@ -141,7 +160,12 @@ public sealed class ViewModelFactory
 
     public static string GlossaryAnchor(string abbr) => GlossaryAbbreviations.Anchor(abbr);
 
-    public VolumeVm Volume(Volume v)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<VolumeVm>> _volumes = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>A volume's model, built once: the home page, the archive, the volume's page and its print edition all show it.</summary>
+    public VolumeVm Volume(Volume v) => _volumes.GetOrAdd(v, x => new Lazy<VolumeVm>(() => BuildVolume((Volume)x))).Value;
+
+    private VolumeVm BuildVolume(Volume v)
     {
         var links = _graph.Links;
         var glossary = v.Glossaries;
@@ -207,7 +231,12 @@ public sealed class ViewModelFactory
         return string.Join(", ", elements.Concat(themes).Distinct());
     }
 
-    public LessonVm Lesson(Lesson l)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<LessonVm>> _lessons = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>A lesson's model, built once: the home page, the lessons page and its own page show it.</summary>
+    public LessonVm Lesson(Lesson l) => _lessons.GetOrAdd(l, x => new Lazy<LessonVm>(() => BuildLesson((Lesson)x))).Value;
+
+    private LessonVm BuildLesson(Lesson l)
     {
         var md = Markdown("lesson:" + l.Id, l.Markdown, l.SourcePath, l.BodyFirstLine);
         var blocks = l.Blocks.Select((b, bi) => new LessonBlockVm(b.Type, b.Title, $"block-{bi + 1}",
@@ -219,7 +248,12 @@ public sealed class ViewModelFactory
         return new LessonVm(l.Id, l.Title, l.Summary, _graph.Links.Lesson(l.Id).Url, l.Source, md.Html, blocks, related);
     }
 
-    public ContentPageVm Page(Page p)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<ContentPageVm>> _pages = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>A content page's model, built once (the home page lists the pages outside volumes).</summary>
+    public ContentPageVm Page(Page p) => _pages.GetOrAdd(p, x => new Lazy<ContentPageVm>(() => BuildPage((Page)x))).Value;
+
+    private ContentPageVm BuildPage(Page p)
     {
         var md = Markdown("page:" + p.Id, p.Markdown, p.SourcePath, p.BodyFirstLine);
         var v = p.Volume;
@@ -227,7 +261,13 @@ public sealed class ViewModelFactory
             v is null ? [] : [new LinkVm(v.Title, _graph.Links.Volume(v.Id).Url)]);
     }
 
-    public ChecklistVm Checklist(Checklist cl)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<ChecklistVm>> _checklists = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>A checklist's model, built once: its recommendations scan the cases of every item's terms, and the home
+    /// page, the checklists page and its own page all show it.</summary>
+    public ChecklistVm Checklist(Checklist cl) => _checklists.GetOrAdd(cl, x => new Lazy<ChecklistVm>(() => BuildChecklist((Checklist)x))).Value;
+
+    private ChecklistVm BuildChecklist(Checklist cl)
     {
         var items = cl.Items.Select((it, i) =>
         {

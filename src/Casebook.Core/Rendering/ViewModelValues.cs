@@ -60,7 +60,12 @@ internal sealed class ViewModelValues
 
     /// <summary>A List&lt;T&gt; that <see cref="FluidValue.Create"/> turns item by item into an array (not a list of
     /// Liquid values, which it would take as it is).</summary>
-    private static bool IsPlainList(Type type) =>
+    private static bool IsPlainList(Type type) => PlainLists.TryGetValue(type, out var plain) ? plain : PlainLists.GetOrAdd(type, IsPlainListType);
+
+    // Answered once per type: every list a template reads comes this way, and the reflection allocates.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> PlainLists = new();
+
+    private static bool IsPlainListType(Type type) =>
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>)
         && !typeof(FluidValue).IsAssignableFrom(type.GetGenericArguments()[0]);
 

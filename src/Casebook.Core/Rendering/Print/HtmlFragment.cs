@@ -1,39 +1,35 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
 namespace Casebook.Core.Rendering.Print;
 
+/// <summary>What <see cref="HtmlFragment.Read"/> hands on, in document order: texts (decoded), start tags with their
+/// attributes (decoded, in source order), end tags. A span is valid only during the call.</summary>
+internal interface IHtmlTokenSink
+{
+    void Text(ReadOnlySpan<char> text);
+    void StartTag(string name);
+    void Attribute(string element, ReadOnlySpan<char> name, ReadOnlySpan<char> value);
+    void StartTagEnd(string name);
+    void EndTag(string name);
+}
+
 /// <summary>
-/// A body fragment as Markdig writes it, read as a flat list of start tags, end tags and texts, so that
-/// the print edition (<see cref="PrintBody"/>) need not build an AngleSharp document for every case.
-/// <para>Only markup whose AngleSharp tree is exactly its token list is accepted: known elements,
+/// A body fragment as Markdig writes it, read in one pass as a stream of start tags, end tags and texts, so that
+/// the print edition (<see cref="PrintBody"/>) need not build an AngleSharp document, nor a token list, for every case.
+/// <para>Only markup whose AngleSharp tree is exactly its token stream is accepted: known elements,
 /// lower-case names, double-quoted attributes, explicit end tags that close the current element, blocks
 /// only where HTML allows them without implied tags, tables with thead/tbody, and the character
 /// references Markdig writes. Anything else (raw HTML, grid-table &lt;col&gt;, comments, CR) makes
-/// <see cref="TryParse"/> return null and the caller parses with AngleSharp.</para>
-/// <para><see cref="Write"/> serialises as AngleSharp's <c>InnerHtml</c> does (void elements without a
-/// slash; text escapes &amp; &lt; &gt; and no-break space; attribute values also "),
+/// <see cref="Read"/> return false — after the sink has been given the tokens before it — and the caller
+/// parses with AngleSharp.</para>
+/// <para><see cref="WriteText"/> and <see cref="WriteAttribute"/> serialise as AngleSharp's <c>InnerHtml</c> does
+/// (void elements without a slash; text escapes &amp; &lt; &gt; and no-break space; attribute values also "),
 /// so both paths give the same bytes.</para>
 /// </summary>
-internal sealed class HtmlFragment
+internal static class HtmlFragment
 {
-    public enum Kind : byte { Start, End, Text }
-
-    public struct Token
-    {
-        public Kind Kind;
-        /// <summary>Element name (start and end tags).</summary>
-        public string Name;
-        /// <summary>Decoded text (text tokens).</summary>
-        public string Text;
-        /// <summary>Attributes of a start tag, decoded, in source order; null when it has none.</summary>
-        public List<KeyValuePair<string, string>>? Attributes;
-    }
-
-    public List<Token> Tokens { get; }
-
-    private HtmlFragment(List<Token> tokens) => Tokens = tokens;
-
     private static readonly HashSet<string> Void = new(StringComparer.Ordinal) { "br", "hr", "img" };
 
     // Elements that may start only where flow content is allowed, and close nothing implicitly there.
@@ -53,12 +49,30 @@ internal sealed class HtmlFragment
     // Table parts where the parser would foster-parent anything but whitespace.
     private static readonly HashSet<string> TableStructure = new(StringComparer.Ordinal) { "table", "thead", "tbody", "tr" };
 
-    /// <summary>The fragment's tokens, or null when AngleSharp might build a different tree from it.</summary>
-    public static HtmlFragment? TryParse(string html)
+    // Every element name Allowed can accept: a name read from the markup is looked up here, so that it costs no string.
+    private static readonly HashSet<string> Known = new(Blocks.Concat(FlowContainers).Concat(Inline)
+        .Concat(["li", "dt", "dd", "thead", "tbody", "tr", "th", "td"]), StringComparer.Ordinal);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownBySpan = Known.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Characters that send a text or attribute value to the decoder (a reference, or a character the parser changes).
+    private static readonly SearchValues<char> NeedsDecoding = SearchValues.Create("&\r\0");
+    private static readonly SearchValues<char> TextEscapes = SearchValues.Create("&<>\u00A0");
+    private static readonly SearchValues<char> AttributeEscapes = SearchValues.Create("&\"<>\u00A0");
+
+    /// <summary>Whether the whole fragment is markup AngleSharp would build exactly as read.</summary>
+    public static bool Accepts(string html)
     {
-        var tokens = new List<Token>(html.Length / 24); // about one token per 24 characters of Markdig's HTML: few regrowths
+        var none = new NoSink();
+        return Read(html, ref none);
+    }
+
+    /// <summary>Reads the fragment into <paramref name="sink"/>; false (part way through) when AngleSharp might build a
+    /// different tree from it.</summary>
+    public static bool Read<TSink>(string html, ref TSink sink) where TSink : struct, IHtmlTokenSink
+    {
         var stack = new List<string>();
         var openLinks = 0;
+        var lastWasStart = false;
         var i = 0;
         var n = html.Length;
         while (i < n)
@@ -68,55 +82,67 @@ internal sealed class HtmlFragment
             {
                 var end = html.IndexOf('<', i);
                 if (end < 0) end = n;
-                var text = DecodeText(html, i, end);
-                if (text is null) return null;
+                var raw = html.AsSpan(i, end - i);
+                ReadOnlySpan<char> text;
+                if (raw.IndexOfAny(NeedsDecoding) < 0) text = raw;
+                else if (DecodeSlow(raw) is { } decoded) text = decoded;
+                else return false;
                 var parent = stack.Count == 0 ? "" : stack[^1];
-                if (TableStructure.Contains(parent) && !IsWhitespace(text)) return null;
+                if (TableStructure.Contains(parent) && !IsWhitespace(text)) return false;
                 // The parser drops a newline right after <pre>, and the serialiser adds one back.
-                if (parent == "pre" && text.Length > 0 && text[0] == '\n' && tokens[^1].Kind == Kind.Start) return null;
-                tokens.Add(new Token { Kind = Kind.Text, Text = text });
+                if (parent == "pre" && text.Length > 0 && text[0] == '\n' && lastWasStart) return false;
+                sink.Text(text);
+                lastWasStart = false;
                 i = end;
                 continue;
             }
-            if (i + 1 >= n) return null;
+            if (i + 1 >= n) return false;
             if (html[i + 1] == '/')
             {
                 var j = i + 2;
-                var name = ReadName(html, ref j);
-                if (name is null || j >= n || html[j] != '>') return null;
-                if (stack.Count == 0 || stack[^1] != name) return null;
+                var name = ReadElementName(html, ref j);
+                if (name is null || j >= n || html[j] != '>') return false;
+                if (stack.Count == 0 || !ReferenceEquals(stack[^1], name)) return false;
                 stack.RemoveAt(stack.Count - 1);
                 if (name == "a") openLinks--;
-                tokens.Add(new Token { Kind = Kind.End, Name = name });
+                sink.EndTag(name);
+                lastWasStart = false;
                 i = j + 1;
                 continue;
             }
             {
                 var j = i + 1;
-                var name = ReadName(html, ref j);
-                if (name is null) return null;
+                var name = ReadElementName(html, ref j);
+                if (name is null) return false;
                 var isVoid = Void.Contains(name);
-                if (!Allowed(name, stack, openLinks)) return null;
-                List<KeyValuePair<string, string>>? attributes = null;
+                if (!Allowed(name, stack, openLinks)) return false;
+                sink.StartTag(name);
+                var firstAttribute = -1; // where the tag's first attribute name starts, for the duplicate check
                 while (true)
                 {
-                    if (j >= n) return null;
+                    if (j >= n) return false;
                     if (html[j] == '>') { j++; break; }
                     if (html[j] == ' ' && j + 2 < n && html[j + 1] == '/' && html[j + 2] == '>' && isVoid) { j += 3; break; }
-                    if (html[j] != ' ') return null;
+                    if (html[j] != ' ') return false;
                     j++;
-                    var attr = ReadName(html, ref j);
-                    if (attr is null || j + 1 >= n || html[j] != '=' || html[j + 1] != '"') return null;
+                    var attrStart = j;
+                    if (!ReadName(html, ref j)) return false;
+                    var attr = html.AsSpan(attrStart, j - attrStart);
+                    if (j + 1 >= n || html[j] != '=' || html[j + 1] != '"') return false;
                     var close = html.IndexOf('"', j + 2);
-                    if (close < 0) return null;
-                    var value = DecodeAttribute(html, j + 2, close);
-                    if (value is null) return null;
-                    attributes ??= new List<KeyValuePair<string, string>>(2);
-                    foreach (var a in attributes) if (a.Key == attr) return null; // the parser keeps only the first
-                    attributes.Add(new(attr, value));
+                    if (close < 0) return false;
+                    if (firstAttribute >= 0 && Repeats(html, firstAttribute, attrStart, attr)) return false; // the parser keeps only the first
+                    if (firstAttribute < 0) firstAttribute = attrStart;
+                    var raw = html.AsSpan(j + 2, close - j - 2);
+                    ReadOnlySpan<char> value;
+                    if (raw.IndexOfAny(NeedsDecoding) < 0) value = raw;
+                    else if (DecodeSlow(raw) is { } decoded) value = decoded;
+                    else return false;
+                    sink.Attribute(name, attr, value);
                     j = close + 1;
                 }
-                tokens.Add(new Token { Kind = Kind.Start, Name = name, Attributes = attributes });
+                sink.StartTagEnd(name);
+                lastWasStart = true;
                 if (!isVoid)
                 {
                     stack.Add(name);
@@ -125,7 +151,22 @@ internal sealed class HtmlFragment
                 i = j;
             }
         }
-        return stack.Count == 0 ? new HtmlFragment(tokens) : null;
+        return stack.Count == 0;
+    }
+
+    /// <summary>Whether an attribute named <paramref name="attr"/> came earlier in the tag (between
+    /// <paramref name="from"/> and <paramref name="to"/>, which the reader has already checked: names, then ="…").</summary>
+    private static bool Repeats(string html, int from, int to, ReadOnlySpan<char> attr)
+    {
+        var k = from;
+        while (k < to)
+        {
+            var start = k;
+            ReadName(html, ref k);
+            if (html.AsSpan(start, k - start).SequenceEqual(attr)) return true;
+            k = html.IndexOf('"', k + 2) + 2; // past ="value" and the space before the next name
+        }
+        return false;
     }
 
     private static bool Allowed(string name, List<string> stack, int openLinks)
@@ -144,45 +185,40 @@ internal sealed class HtmlFragment
         return Inline.Contains(name) && !TableStructure.Contains(parent);
     }
 
-    private static string? ReadName(string s, ref int i)
+    /// <summary>A name as <see cref="ReadName"/> reads it, as one of the element names <see cref="Allowed"/> may accept;
+    /// null for any other (which it would refuse).</summary>
+    private static string? ReadElementName(string s, ref int i)
+    {
+        var start = i;
+        if (!ReadName(s, ref i)) return null;
+        return KnownBySpan.TryGetValue(s.AsSpan(start, i - start), out var name) ? name : null;
+    }
+
+    private static bool ReadName(string s, ref int i)
     {
         var start = i;
         while (i < s.Length && (s[i] is (>= 'a' and <= 'z') or (>= '0' and <= '9') || (s[i] == '-' && i > start))) i++;
-        if (i == start || s[start] is < 'a' or > 'z') return null;
-        return s.Substring(start, i - start);
+        return i != start && s[start] is >= 'a' and <= 'z';
     }
 
-    private static bool IsWhitespace(string s)
+    private static bool IsWhitespace(ReadOnlySpan<char> s)
     {
         foreach (var ch in s) if (ch is not (' ' or '\n' or '\t' or '\f')) return false;
         return true;
     }
 
-    private static string? DecodeText(string s, int start, int end)
+    private static string? DecodeSlow(ReadOnlySpan<char> s)
     {
-        for (var k = start; k < end; k++)
-            if (s[k] is '&' or '\r' or '\0') return DecodeSlow(s, start, end);
-        return s.Substring(start, end - start);
-    }
-
-    private static string? DecodeAttribute(string s, int start, int end)
-    {
-        for (var k = start; k < end; k++)
-            if (s[k] is '&' or '\r' or '\0') return DecodeSlow(s, start, end);
-        return s.Substring(start, end - start);
-    }
-
-    private static string? DecodeSlow(string s, int start, int end)
-    {
-        var sb = new StringBuilder(end - start);
-        for (var k = start; k < end; k++)
+        var sb = new StringBuilder(s.Length);
+        for (var k = 0; k < s.Length; k++)
         {
             var ch = s[k];
             if (ch is '\r' or '\0') return null;
             if (ch != '&') { sb.Append(ch); continue; }
-            var semi = s.IndexOf(';', k + 1, Math.Min(12, end - k - 1));
+            var semi = s.Slice(k + 1, Math.Min(12, s.Length - k - 1)).IndexOf(';');
             if (semi < 0) return null;
-            var name = s.AsSpan(k + 1, semi - k - 1);
+            semi += k + 1;
+            var name = s[(k + 1)..semi];
             if (name.SequenceEqual("amp")) sb.Append('&');
             else if (name.SequenceEqual("lt")) sb.Append('<');
             else if (name.SequenceEqual("gt")) sb.Append('>');
@@ -204,57 +240,99 @@ internal sealed class HtmlFragment
         return sb.ToString();
     }
 
-    /// <summary>Writes one token as AngleSharp serialises the element or text it stands for.</summary>
-    public static void Write(StringBuilder sb, in Token t)
-    {
-        switch (t.Kind)
-        {
-            case Kind.Text: WriteText(sb, t.Text); break;
-            case Kind.End: sb.Append("</").Append(t.Name).Append('>'); break;
-            default:
-                sb.Append('<').Append(t.Name);
-                if (t.Attributes is { } attributes)
-                    foreach (var (name, value) in attributes) WriteAttribute(sb, name, value);
-                sb.Append('>');
-                break;
-        }
-    }
+    /// <summary>An attribute as AngleSharp serialises it: a space, the name, and the value in double quotes.</summary>
+    public static void WriteAttribute(CharBuffer sb, ReadOnlySpan<char> name, ReadOnlySpan<char> value) => WriteAttribute(sb, name, [], value);
 
-    public static void WriteAttribute(StringBuilder sb, string name, string value)
+    /// <summary>An attribute whose value is <paramref name="prefix"/> followed by <paramref name="value"/>.</summary>
+    public static void WriteAttribute(CharBuffer sb, ReadOnlySpan<char> name, ReadOnlySpan<char> prefix, ReadOnlySpan<char> value)
     {
-        sb.Append(' ').Append(name).Append("=\"");
-        foreach (var ch in value)
-        {
-            switch (ch)
-            {
-                case '&': sb.Append("&amp;"); break;
-                case '"': sb.Append("&quot;"); break;
-                case '<': sb.Append("&lt;"); break;
-                case '>': sb.Append("&gt;"); break;
-                case '\u00A0': sb.Append("&nbsp;"); break;
-                default: sb.Append(ch); break;
-            }
-        }
+        sb.Append(' ');
+        sb.Append(name);
+        sb.Append("=\"");
+        WriteAttributeValue(sb, prefix);
+        WriteAttributeValue(sb, value);
         sb.Append('"');
     }
 
-    public static void WriteText(StringBuilder sb, ReadOnlySpan<char> text)
+    private static void WriteAttributeValue(CharBuffer sb, ReadOnlySpan<char> value)
     {
-        var from = 0;
-        for (var k = 0; k < text.Length; k++)
+        while (true)
         {
-            var escape = text[k] switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", '\u00A0' => "&nbsp;", _ => null };
-            if (escape is null) continue;
-            sb.Append(text[from..k]).Append(escape);
-            from = k + 1;
+            var k = value.IndexOfAny(AttributeEscapes);
+            if (k < 0) break;
+            sb.Append(value[..k]);
+            sb.Append(value[k] switch { '&' => "&amp;", '"' => "&quot;", '<' => "&lt;", '>' => "&gt;", _ => "&nbsp;" });
+            value = value[(k + 1)..];
         }
-        sb.Append(text[from..]);
+        sb.Append(value);
     }
 
-    public string Write()
+    /// <summary>A text as AngleSharp serialises it.</summary>
+    public static void WriteText(CharBuffer sb, ReadOnlySpan<char> text)
     {
-        var sb = new StringBuilder();
-        foreach (var t in Tokens) Write(sb, t);
-        return sb.ToString();
+        while (true)
+        {
+            var k = text.IndexOfAny(TextEscapes);
+            if (k < 0) break;
+            sb.Append(text[..k]);
+            sb.Append(text[k] switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", _ => "&nbsp;" });
+            text = text[(k + 1)..];
+        }
+        sb.Append(text);
     }
+
+    /// <summary>The fragment written back unchanged, as AngleSharp would serialise it (null when not accepted).</summary>
+    public static string? Rewrite(string html)
+    {
+        var sink = new CopySink(new CharBuffer(html.Length));
+        return Read(html, ref sink) ? sink.Buffer.ToString() : null;
+    }
+
+    private struct NoSink : IHtmlTokenSink
+    {
+        public void Text(ReadOnlySpan<char> text) { }
+        public void StartTag(string name) { }
+        public void Attribute(string element, ReadOnlySpan<char> name, ReadOnlySpan<char> value) { }
+        public void StartTagEnd(string name) { }
+        public void EndTag(string name) { }
+    }
+
+    private struct CopySink(CharBuffer buffer) : IHtmlTokenSink
+    {
+        public readonly CharBuffer Buffer = buffer;
+        public void Text(ReadOnlySpan<char> text) => WriteText(Buffer, text);
+        public void StartTag(string name) { Buffer.Append('<'); Buffer.Append(name); }
+        public void Attribute(string element, ReadOnlySpan<char> name, ReadOnlySpan<char> value) => WriteAttribute(Buffer, name, value);
+        public void StartTagEnd(string name) => Buffer.Append('>');
+        public void EndTag(string name) { Buffer.Append("</"); Buffer.Append(name); Buffer.Append('>'); }
+    }
+}
+
+/// <summary>A growable run of characters: a StringBuilder without chunks, so that one buffer per thread can be kept and
+/// refilled for every fragment (<see cref="PrintBody"/>).</summary>
+internal sealed class CharBuffer(int capacity)
+{
+    private char[] _chars = new char[Math.Max(capacity, 16)];
+    private int _length;
+
+    public int Length => _length;
+
+    public void Clear() => _length = 0;
+
+    public void Append(char c)
+    {
+        if (_length == _chars.Length) Grow(1);
+        _chars[_length++] = c;
+    }
+
+    public void Append(ReadOnlySpan<char> s)
+    {
+        if (_length + s.Length > _chars.Length) Grow(s.Length);
+        s.CopyTo(_chars.AsSpan(_length));
+        _length += s.Length;
+    }
+
+    private void Grow(int more) => Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _length + more));
+
+    public override string ToString() => new(_chars, 0, _length);
 }

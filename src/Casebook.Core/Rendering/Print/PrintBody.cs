@@ -1,4 +1,3 @@
-using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
@@ -14,32 +13,68 @@ public static class PrintBody
     public static string Prepare(string html, string idPrefix, Func<string, string?> localTarget)
     {
         if (html.Length == 0) return html;
-        // Markdig's own markup is read as tokens; anything else (raw HTML) goes through AngleSharp.
-        if (HtmlFragment.TryParse(html) is not { } fragment) return PrepareParsed(html, idPrefix, localTarget);
-        var sb = new StringBuilder(html.Length + 256);
-        foreach (var token in fragment.Tokens)
+        // Markdig's own markup is rewritten as it is read, into a buffer kept by the thread; anything else (raw HTML)
+        // goes through AngleSharp.
+        var buffer = t_buffer ??= new CharBuffer(1 << 14);
+        buffer.Clear();
+        var pass = new Pass(buffer, idPrefix, localTarget);
+        var result = HtmlFragment.Read(html, ref pass) ? buffer.ToString() : PrepareParsed(html, idPrefix, localTarget);
+        if (buffer.Length > 1 << 20) t_buffer = null; // one huge body does not stay with the thread
+        return result;
+    }
+
+    [ThreadStatic] private static CharBuffer? t_buffer;
+
+    /// <summary>The print pass over the tokens of <see cref="HtmlFragment.Read"/>, written out as they come.</summary>
+    private readonly struct Pass(CharBuffer sb, string idPrefix, Func<string, string?> localTarget) : IHtmlTokenSink
+    {
+        public void Text(ReadOnlySpan<char> text) => HtmlFragment.WriteText(sb, text);
+
+        public void StartTag(string name)
         {
-            if (token.Kind == HtmlFragment.Kind.Text) { HtmlFragment.WriteText(sb, token.Text); continue; }
-            var name = token.Name is ['h', >= '1' and <= '5'] ? "h" + (char)(token.Name[1] + 1) : token.Name;
-            if (token.Kind == HtmlFragment.Kind.End) { sb.Append("</").Append(name).Append('>'); continue; }
-            sb.Append('<').Append(name);
-            if (token.Attributes is { } attributes)
-                foreach (var (attr, value) in attributes)
+            sb.Append('<');
+            sb.Append(Renamed(name));
+        }
+
+        public void Attribute(string element, ReadOnlySpan<char> attr, ReadOnlySpan<char> value)
+        {
+            // A printed document loads every picture before the page is laid out, not when scrolled to.
+            if (element == "img" && attr.SequenceEqual("loading")) return;
+            if (attr.SequenceEqual("id"))
+            {
+                HtmlFragment.WriteAttribute(sb, attr, idPrefix, value);
+                return;
+            }
+            if (element == "a" && attr.SequenceEqual("href"))
+            {
+                if (value.Length > 1 && value[0] == '#')
                 {
-                    // A printed document loads every picture before the page is laid out, not when scrolled to.
-                    if (attr == "loading" && token.Name == "img") continue;
-                    var v = value;
-                    if (attr == "id") v = idPrefix + value;
-                    else if (attr == "href" && token.Name == "a")
-                    {
-                        if (value.StartsWith('#') && value.Length > 1) v = "#" + idPrefix + value[1..];
-                        else if (localTarget(value) is { } local) v = local;
-                    }
-                    HtmlFragment.WriteAttribute(sb, attr, v);
+                    HtmlFragment.WriteAttribute(sb, attr, "#" + idPrefix, value[1..]);
+                    return;
                 }
+                if (localTarget(value.ToString()) is { } local)
+                {
+                    HtmlFragment.WriteAttribute(sb, attr, local);
+                    return;
+                }
+            }
+            HtmlFragment.WriteAttribute(sb, attr, value);
+        }
+
+        public void StartTagEnd(string name) => sb.Append('>');
+
+        public void EndTag(string name)
+        {
+            sb.Append("</");
+            sb.Append(Renamed(name));
             sb.Append('>');
         }
-        return sb.ToString();
+
+        /// <summary>Body headings one level down (h6 stays h6).</summary>
+        private static string Renamed(string name) => name switch
+        {
+            "h1" => "h2", "h2" => "h3", "h3" => "h4", "h4" => "h5", "h5" => "h6", _ => name,
+        };
     }
 
     /// <summary>The same pass over an AngleSharp document: for markup <see cref="HtmlFragment"/> does not take.</summary>
