@@ -157,9 +157,15 @@ public sealed class MarkdownRenderer
         if (inline is null) return "";
         var sb = new System.Text.StringBuilder();
         foreach (var i in inline.Descendants())
-            if (i is LiteralInline lit) sb.Append(lit.Content.ToString());
+            if (i is LiteralInline lit) Append(sb, lit.Content);
             else if (i is CodeInline code) sb.Append(code.Content);
         return sb.ToString();
+    }
+
+    /// <summary>A literal's text, as its <c>ToString()</c> gives it, without making a string of it first.</summary>
+    private static void Append(System.Text.StringBuilder sb, Markdig.Helpers.StringSlice slice)
+    {
+        if (slice.Text is not null && slice.Length > 0) sb.Append(slice.Text, slice.Start, slice.Length);
     }
 
     private static string PlainText(MarkdownDocument doc)
@@ -167,7 +173,7 @@ public sealed class MarkdownRenderer
         var sb = new System.Text.StringBuilder();
         foreach (var node in doc.Descendants())
         {
-            if (node is LiteralInline lit) sb.Append(lit.Content.ToString());
+            if (node is LiteralInline lit) Append(sb, lit.Content);
             else if (node is CodeInline code) sb.Append(code.Content);
             else if (node is LineBreakInline) sb.Append(' ');
             else if (node is LeafBlock) sb.Append(' ');
