@@ -44,12 +44,13 @@ internal sealed class PlainYamlReader
     private bool Read()
     {
         if (!SplitLines()) return false;
-        var start = new Mark(0, 1, 1);
-        _events.Add(new StreamStart(start, start));
-        _events.Add(new DocumentStart(null, null, true, start, start));
         _current = NextContent(0);
         if (_current == _lines.Count) return false;   // nothing but blank lines: leave it to YamlDotNet
         if (_lines[_current].Indent != 0) return false;
+        var start = new Mark(0, 1, 1);
+        _events.Add(new StreamStart(start, start));
+        var document = NextTokenMark();   // after any blank and comment lines
+        _events.Add(new DocumentStart(null, null, true, document, document));
         if (!Mapping(0)) return false;
         if (_current != _lines.Count) return false;
         var end = EndMark();
