@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Casebook.Core.Diagnostics;
 
@@ -15,15 +16,55 @@ public static class SourceReader
     /// <summary>Reads a file as UTF-8 (BOM optional) and reports empty, binary and non-UTF-8 files.</summary>
     public static SourceText? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(fullPath); }
+        byte[] buffer;
+        int length;
+        try { (buffer, length) = ReadPooled(fullPath); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Error(DiagnosticCodes.UnreadableFile, $"ファイルを読めません: {e.Message}", SourceSpan.File(displayPath));
             return null;
         }
-        var text = Decode(bytes, displayPath, diagnostics);
-        return text is null ? null : new SourceText(displayPath, fullPath, text);
+        try
+        {
+            var text = Decode(buffer.AsSpan(0, length), displayPath, diagnostics);
+            return text is null ? null : new SourceText(displayPath, fullPath, text);
+        }
+        finally { ArrayPool<byte>.Shared.Return(buffer); }
+    }
+
+    /// <summary>The whole file in a buffer from the shared pool (return it there): a build reads every file once and
+    /// keeps only the decoded text, so the bytes need not be a new array each time. Opens the file as
+    /// <see cref="File.ReadAllBytes"/> does, so failures read the same.</summary>
+    internal static (byte[] Buffer, int Length) ReadPooled(string fullPath)
+    {
+        using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var size = RandomAccess.GetLength(handle);
+        if (size > Array.MaxLength) throw new IOException($"ファイルが大きすぎます（{size} バイト）。");
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max((int)size, 4096));
+        var length = 0;
+        try
+        {
+            // Read to the end, not to the size first seen: files whose size is unknown (0) or changing still read whole.
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (length == Array.MaxLength) throw new IOException($"ファイルが大きすぎます（{length} バイト以上）。");
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)length * 2, Array.MaxLength));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                var n = RandomAccess.Read(handle, buffer.AsSpan(length), length);
+                if (n == 0) return (buffer, length);
+                length += n;
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
     }
 
     public static string? Decode(ReadOnlySpan<byte> bytes, string displayPath, DiagnosticBag diagnostics)

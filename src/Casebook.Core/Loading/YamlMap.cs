@@ -39,7 +39,14 @@ public sealed class YamlMap
     public static YamlMap? Parse(string yaml, string path, int firstLine, DiagnosticBag diagnostics)
     {
         var stream = new YamlStream();
-        try { stream.Load(new StringReader(ExpandLeadingTabs(yaml))); }
+        var text = ExpandLeadingTabs(yaml);
+        // Plain front matter is read by the quick reader into the same events; anything else by YamlDotNet's parser.
+        var events = PlainYamlReader.TryRead(text);
+        try
+        {
+            if (events is not null) stream.Load(PlainYamlReader.Replay(events));
+            else stream.Load(new StringReader(text));
+        }
         catch (YamlException e)
         {
             var line = (int)e.Start.Line + firstLine - 1;

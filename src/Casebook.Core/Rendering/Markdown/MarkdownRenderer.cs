@@ -81,9 +81,17 @@ public sealed class MarkdownRenderer
         var sections = new List<Section>();
         var links = new List<InternalLink>();
         var hasRawHtml = false;
+        // One walk over the tree gathers the plain text and the section headings too (rendering changes no node).
+        var plain = new System.Text.StringBuilder();
+        var headings = new List<HeadingBlock>();
 
         foreach (var node in doc.Descendants())
         {
+            if (node is LiteralInline literal) Append(plain, literal.Content);
+            else if (node is CodeInline codeInline) plain.Append(codeInline.Content);
+            else if (node is LineBreakInline) plain.Append(' ');
+            else if (node is LeafBlock) plain.Append(' ');
+            if (node is HeadingBlock { Level: 2 } heading) headings.Add(heading);
             switch (node)
             {
                 case HtmlBlock:
@@ -121,22 +129,38 @@ public sealed class MarkdownRenderer
             }
         }
 
-        var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
-        renderer.Render(doc);
-        writer.Flush();
-        var html = writer.ToString();
+        // The HTML is written into this thread's builder, kept from one document to the next.
+        var buffer = t_html ?? new System.Text.StringBuilder(16 * 1024);
+        t_html = null;   // a nested render (none today) would take a builder of its own
+        string html;
+        try
+        {
+            var writer = new StringWriter(buffer);
+            var renderer = new HtmlRenderer(writer);
+            _pipeline.Setup(renderer);
+            renderer.Render(doc);
+            writer.Flush();
+            html = buffer.ToString();
+        }
+        finally
+        {
+            buffer.Clear();
+            if (buffer.Capacity <= MaxKeptBuilder) t_html = buffer;
+        }
         if (hasRawHtml && !_allowRawHtml) html = RawHtmlSanitizer.Sanitize(html, path, firstLine, diagnostics);
 
-        foreach (var h in doc.Descendants<HeadingBlock>())
+        foreach (var h in headings)
         {
-            if (h.Level != 2) continue;
             var id = h.GetAttributes().Id ?? "";
             sections.Add(new Section(id, InlineText(h.Inline)));
         }
-        return new RenderedMarkdown(html, sections, links, PlainText(doc)) { Abbreviations = AbbreviationExtension.Used(doc) };
+        return new RenderedMarkdown(html, sections, links, plain.ToString()) { Abbreviations = AbbreviationExtension.Used(doc) };
     }
+
+    [ThreadStatic] private static System.Text.StringBuilder? t_html;
+
+    /// <summary>Larger builders (a very long document's) are let go rather than kept for the thread's lifetime.</summary>
+    private const int MaxKeptBuilder = 1024 * 1024;
 
     private void MissingAlt(DiagnosticBag diagnostics, string url, SourceSpan span)
     {
@@ -157,21 +181,14 @@ public sealed class MarkdownRenderer
         if (inline is null) return "";
         var sb = new System.Text.StringBuilder();
         foreach (var i in inline.Descendants())
-            if (i is LiteralInline lit) sb.Append(lit.Content.ToString());
+            if (i is LiteralInline lit) Append(sb, lit.Content);
             else if (i is CodeInline code) sb.Append(code.Content);
         return sb.ToString();
     }
 
-    private static string PlainText(MarkdownDocument doc)
+    /// <summary>A literal's text, as its <c>ToString()</c> gives it, without making a string of it first.</summary>
+    private static void Append(System.Text.StringBuilder sb, Markdig.Helpers.StringSlice slice)
     {
-        var sb = new System.Text.StringBuilder();
-        foreach (var node in doc.Descendants())
-        {
-            if (node is LiteralInline lit) sb.Append(lit.Content.ToString());
-            else if (node is CodeInline code) sb.Append(code.Content);
-            else if (node is LineBreakInline) sb.Append(' ');
-            else if (node is LeafBlock) sb.Append(' ');
-        }
-        return sb.ToString();
+        if (slice.Text is not null && slice.Length > 0) sb.Append(slice.Text, slice.Start, slice.Length);
     }
 }
