@@ -26,10 +26,14 @@ public sealed record PageJob(Permalink Link, string Layout, object Model, Lazy<P
 
 /// <summary>A page's model or metadata, made on first use like any <see cref="Lazy{T}"/>; <see cref="Take"/> makes it
 /// without keeping it, so that a page written once does not hold its model for the rest of the build.</summary>
-public sealed class PageValue<T>(Func<T> make) : Lazy<T>(make)
+public sealed class PageValue<T> : Lazy<T>
 {
+    private readonly Func<T> _make;
+
+    public PageValue(Func<T> make) : base(make) => _make = make;
+
     /// <summary>The value made when <see cref="Lazy{T}.Value"/> was read, else a new one that is not kept.</summary>
-    public T Take() => IsValueCreated ? Value : make();
+    public T Take() => IsValueCreated ? Value : _make();
 }
 
 /// <summary>A rendered page, by its path relative to the output folder.</summary>
