@@ -6,6 +6,7 @@ using Casebook.Core.Rendering.Print;
 using Casebook.Core.Rendering.Markdown.Extensions.Abbreviations;
 using Casebook.Core.Rendering.ViewModels;
 using Casebook.Core.Text;
+using Casebook.Core.Threading;
 
 namespace Casebook.Core.Rendering;
 
@@ -49,15 +50,15 @@ public sealed class ViewModelFactory
         (_rendered.TryGetValue(key, out var kept) ? kept
             : _rendered.GetOrAdd(key, _ => new Lazy<RenderedMarkdown>(() => _markdown.Render(markdown, path, firstLine, _diagnostics, abbreviations)))).Value;
 
-    /// <summary>Lets go of a case's page model and rendered body once no page still to be written reads them
-    /// (<see cref="SiteRenderer.RenderTo"/>); their links stay for the link check. Asked for again, they are made again
-    /// (the same values; a diagnostic made twice is reported once).</summary>
     /// <summary>Case page models and case bodies held (for tests: <see cref="Release"/> lets them go).</summary>
     internal (int Models, int Bodies) KeptCases => (_caseVms.Count, _rendered.Keys.Count(k => k.StartsWith("case:", StringComparison.Ordinal)));
 
+    /// <summary>Lets go of a case's page model and rendered body once no page still to be written reads them
+    /// (<see cref="SiteRenderer.RenderTo"/>); their links stay for the link check. Asked for again, they are made again
+    /// (the same values; a diagnostic made twice is reported once).</summary>
     public void Release(CaseStudy c)
     {
-        _caseVms.TryRemove(c.Id, out _);
+        _caseVms.Remove(c.Id);
         if (_rendered.TryRemove("case:" + c.Id, out var body) && body.IsValueCreated && body.Value.Links.Count > 0)
             _releasedLinks.Enqueue(body.Value.Links);
     }
@@ -86,10 +87,10 @@ public sealed class ViewModelFactory
             c.ElementsBasisIn(v).Name(), c.PillarsBasisIn(v).Name());
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<CaseVm>> _caseVms = new(StringComparer.Ordinal);
+    private readonly MadeOnce<string, CaseVm> _caseVms = new(StringComparer.Ordinal);
 
     /// <summary>The case page's model; built once and shared with the print edition, which shows every case again.</summary>
-    public CaseVm Case(CaseStudy c) => _caseVms.GetOrAdd(c.Id, _ => new Lazy<CaseVm>(() => BuildCase(c))).Value;
+    public CaseVm Case(CaseStudy c) => _caseVms.Get(c.Id, _ => BuildCase(c));
 
     private CaseVm BuildCase(CaseStudy c)
     {
@@ -160,10 +161,10 @@ public sealed class ViewModelFactory
 
     public static string GlossaryAnchor(string abbr) => GlossaryAbbreviations.Anchor(abbr);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<VolumeVm>> _volumes = new(ReferenceEqualityComparer.Instance);
+    private readonly MadeOnce<Volume, VolumeVm> _volumes = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>A volume's model, built once: the home page, the archive, the volume's page and its print edition all show it.</summary>
-    public VolumeVm Volume(Volume v) => _volumes.GetOrAdd(v, x => new Lazy<VolumeVm>(() => BuildVolume((Volume)x))).Value;
+    public VolumeVm Volume(Volume v) => _volumes.Get(v, BuildVolume);
 
     private VolumeVm BuildVolume(Volume v)
     {
@@ -231,10 +232,10 @@ public sealed class ViewModelFactory
         return string.Join(", ", elements.Concat(themes).Distinct());
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<LessonVm>> _lessons = new(ReferenceEqualityComparer.Instance);
+    private readonly MadeOnce<Lesson, LessonVm> _lessons = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>A lesson's model, built once: the home page, the lessons page and its own page show it.</summary>
-    public LessonVm Lesson(Lesson l) => _lessons.GetOrAdd(l, x => new Lazy<LessonVm>(() => BuildLesson((Lesson)x))).Value;
+    public LessonVm Lesson(Lesson l) => _lessons.Get(l, BuildLesson);
 
     private LessonVm BuildLesson(Lesson l)
     {
@@ -248,10 +249,10 @@ public sealed class ViewModelFactory
         return new LessonVm(l.Id, l.Title, l.Summary, _graph.Links.Lesson(l.Id).Url, l.Source, md.Html, blocks, related);
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<ContentPageVm>> _pages = new(ReferenceEqualityComparer.Instance);
+    private readonly MadeOnce<Page, ContentPageVm> _pages = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>A content page's model, built once (the home page lists the pages outside volumes).</summary>
-    public ContentPageVm Page(Page p) => _pages.GetOrAdd(p, x => new Lazy<ContentPageVm>(() => BuildPage((Page)x))).Value;
+    public ContentPageVm Page(Page p) => _pages.Get(p, BuildPage);
 
     private ContentPageVm BuildPage(Page p)
     {
@@ -261,11 +262,11 @@ public sealed class ViewModelFactory
             v is null ? [] : [new LinkVm(v.Title, _graph.Links.Volume(v.Id).Url)]);
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<ChecklistVm>> _checklists = new(ReferenceEqualityComparer.Instance);
+    private readonly MadeOnce<Checklist, ChecklistVm> _checklists = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>A checklist's model, built once: its recommendations scan the cases of every item's terms, and the home
     /// page, the checklists page and its own page all show it.</summary>
-    public ChecklistVm Checklist(Checklist cl) => _checklists.GetOrAdd(cl, x => new Lazy<ChecklistVm>(() => BuildChecklist((Checklist)x))).Value;
+    public ChecklistVm Checklist(Checklist cl) => _checklists.Get(cl, BuildChecklist);
 
     private ChecklistVm BuildChecklist(Checklist cl)
     {
