@@ -29,7 +29,7 @@ public sealed class ChromiumTrace
         {
             ["traceConfig"] = new Dictionary<string, object>
             {
-                ["includedCategories"] = new[] { "devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing", "loading", "toplevel" },
+                ["includedCategories"] = new[] { "devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing", "loading", "toplevel", "disabled-by-default-v8.cpu_profiler" },
             },
             ["transferMode"] = "ReportEvents",
         });
