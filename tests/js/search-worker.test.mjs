@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { loadThemeModule } from "./theme-modules.mjs";
 
 const dir = mkdtempSync(join(tmpdir(), "search-worker-"));
 const fake = join(dir, "pagefind.js");
@@ -27,11 +28,14 @@ export async function search(term) {
 const listeners = [];
 const posted = [];
 let waiters = [];
+const fetched = [];
 globalThis.self = {
   addEventListener: (type, f) => { if (type === "message") listeners.push(f); },
   postMessage: (m) => { posted.push(m); for (const w of waiters) w(); waiters = []; },
+  location: { href: "http://site.test/assets/js/search-worker.js" },
+  fetch: async (url) => { fetched.push(String(url)); return new Response("missing", { status: 404 }); },
 };
-await import("../../theme/assets/js/search-worker.js");
+await loadThemeModule("search-worker.js");
 const send = (m) => { for (const f of listeners) f({ data: m }); };
 async function answerTo(id) {
   for (;;) {
@@ -46,6 +50,8 @@ test("init loads pagefind.js with the site's base; a search answers every id in 
   assert.deepEqual(await answerTo(0), { id: 0, ready: true });
   const calls = globalThis.__fakePagefind;
   assert.deepEqual(calls.options, [{ baseUrl: "/sub/", excerptLength: 60 }]);
+  // Pagefind's entry was asked for ahead, beside pagefind.js (search-fetch.js; here it is missing, which Pagefind reports).
+  assert.match(fetched[0], /pagefind-entry\.json\?ts=\d+$/);
   send({ id: 1, type: "search", term: "見守", first: 10 });
   const answer = await answerTo(1);
   assert.equal(answer.ids.length, 25);

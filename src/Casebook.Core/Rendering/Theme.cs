@@ -71,6 +71,7 @@ public sealed class Theme
             MaxSteps = 0,
         };
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        options.Filters.AddFilter("csp_hash", CspHash);
         var viewModels = ViewModelTypes;
         foreach (var t in viewModels) options.MemberAccessStrategy.Register(t);
 
@@ -165,6 +166,12 @@ public sealed class Theme
     internal IReadOnlyCollection<string> TypedMemberNames(Type type) => _values.MemberNames(type);
 
     /// <summary>The template names Fluid's strategy answers for a view-model type (for tests).</summary>
+    /// <summary>The <c>csp_hash</c> filter: a Content-Security-Policy source for an inline script of exactly this text
+    /// (<c>sha256-</c> and the Base64 SHA-256 of its UTF-8 bytes), so the search page's inline boot script (theme
+    /// partial search-boot) runs under the site's policy, which allows no other inline script.</summary>
+    public static ValueTask<FluidValue> CspHash(FluidValue input, FilterArguments arguments, TemplateContext context) =>
+        new(new StringValue("sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(input.ToStringValue())))));
+
     internal bool StrategyAnswers(Type type, string name) => _options.MemberAccessStrategy.GetAccessor(type, name) is not null;
 
     /// <summary>Off: every card include renders in its page (tests compare both ways).</summary>

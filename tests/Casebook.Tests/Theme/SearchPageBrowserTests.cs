@@ -134,8 +134,9 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
         await Assertions.Expect(page.Locator(".search-result").First).ToBeVisibleAsync();
         var hints = await page.Locator("head link[rel=preload], head link[rel=modulepreload]")
             .EvaluateAllAsync<string[]>("ls => ls.map(l => new URL(l.href).pathname)");
-        // pagefind.js is the search worker's import (search-worker.js), which a hint on the page could not serve.
-        Assert.Equal(["/assets/js/search.js", "/assets/js/search-text.js", "/assets/js/search-facets.js", "/assets/js/search-counts.js"], hints);
+        // pagefind.js is the search worker's import (search-worker.js), which a hint on the page could not serve; the
+        // worker itself is started by the inline boot script, search-start.js (which takes it over) is preloaded.
+        Assert.Equal(["/assets/js/search-start.js", "/assets/js/search.js", "/assets/js/search-text.js", "/assets/js/search-facets.js", "/assets/js/search-counts.js"], hints);
         // The page uses what it preloads: one request each (a second would mean the hint did not match the import).
         lock (answers)
             foreach (var hint in hints) Assert.Equal(1, answers.Count(a => a == hint));
@@ -144,29 +145,53 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
     }
 
     [Fact]
-    public async Task Pagefind_is_started_from_the_head_without_waiting_for_the_pages_search_script()
+    public async Task Pagefind_is_started_from_the_head_before_any_script_file_arrives()
     {
-        // search.js never arrives: the search worker, Pagefind and its first files are still asked for, by search-start.js alone.
+        // Neither search.js nor search-start.js ever arrives: the inline boot script in the <head> alone starts the search
+        // worker, which asks for pagefind.js and Pagefind's first files, each once (the entry, metadata and WebAssembly
+        // it asked for ahead answer Pagefind's own requests).
         var asked = new List<string>();
         var (page, outside) = await OpenAsync(Q("見守り"), settle: false, before: p =>
         {
             p.Context.Request += (_, r) => { lock (asked) asked.Add(new Uri(r.Url).AbsolutePath); };
             p.RouteAsync("**/assets/js/search.js", r => r.AbortAsync()).GetAwaiter().GetResult();
+            p.RouteAsync("**/assets/js/search-start.js", r => r.AbortAsync()).GetAwaiter().GetResult();
         });
-        var start = page.Locator("head script[type=module][async][data-search-start]");
-        Assert.Equal("/pagefind/pagefind.js", await start.GetAttributeAsync("data-pagefind"));
-        Assert.Equal("/assets/js/search-worker.js", await start.GetAttributeAsync("data-worker"));
-        string[] first = ["/assets/js/search-worker.js", "/pagefind/pagefind.js", "/pagefind/pagefind-entry.json", "/pagefind/wasm.en.pagefind"];
-        for (var i = 0; i < 300 && !first.All(f => { lock (asked) return asked.Contains(f); }); i++) await Task.Delay(100);
+        var boot = page.Locator("head script[data-search-start]:not([src])");
+        Assert.Equal("/pagefind/pagefind.js", await boot.GetAttributeAsync("data-pagefind"));
+        Assert.Equal("/assets/js/search-worker.js", await boot.GetAttributeAsync("data-worker"));
+        // It comes before the style sheet, which would hold an inline script back until it had arrived.
+        Assert.Equal(0, await page.Locator("head link[rel=stylesheet] ~ script[data-search-start]").CountAsync());
+        string[] first = ["/assets/js/search-worker.js", "/assets/js/search-fetch.js", "/pagefind/pagefind.js", "/pagefind/pagefind-entry.json", "/pagefind/wasm.en.pagefind"];
+        for (var i = 0; i < 300 && !first.All(f => { lock (asked) return asked.Contains(f); }) ; i++) await Task.Delay(100);
+        await Task.Delay(500); // time for a second request of any of them, which must not come
         lock (asked)
         {
             Assert.Contains("/assets/js/search.js", asked);
             foreach (var f in first) Assert.Equal(1, asked.Count(a => a == f));
-            Assert.Contains(asked, a => a.EndsWith(".pf_meta", StringComparison.Ordinal));
+            Assert.Equal(1, asked.Count(a => a.EndsWith(".pf_meta", StringComparison.Ordinal)));
         }
         // Nothing drew results; Pagefind's own worker is not used (Pagefind runs in the search worker).
         Assert.Equal(0, await page.Locator(".search-result").CountAsync());
         lock (asked) Assert.DoesNotContain("/pagefind/pagefind-worker.js", asked);
+        Assert.Empty(outside);
+    }
+
+    [Fact]
+    public async Task Without_the_inline_boot_script_search_start_starts_the_worker_itself()
+    {
+        // A theme whose policy does not match its boot script (one character changed): the browser refuses to run it,
+        // search-start.js starts the worker, and the results come as before.
+        var (page, outside) = await OpenAsync(Q("見守り"), before: p =>
+            p.RouteAsync("**/search/**", async r =>
+            {
+                var response = await r.FetchAsync();
+                var html = await response.TextAsync();
+                Assert.Contains("window.casebookSearchBoot = boot;", html);
+                await r.FulfillAsync(new() { Response = response, Body = html.Replace("window.casebookSearchBoot = boot;", "window.casebookSearchBoot = boot; ") });
+            }).GetAwaiter().GetResult());
+        Assert.True(await page.Locator(".search-result").CountAsync() > 0);
+        Assert.False(await page.EvaluateAsync<bool>("() => 'casebookSearchBoot' in window"));
         Assert.Empty(outside);
     }
 

@@ -1,12 +1,11 @@
-// Starts the search worker while the search page is still being read. The page's <head> loads this module with
-// `async`, so it runs as soon as it has arrived, without waiting for the body to be parsed and laid out (search.js, a
-// module without `async`, runs only after both). The worker (search-worker.js) loads Pagefind and its entry, metadata
-// and WebAssembly beside the page's own work; hints from the page cannot do that for it (a worker cannot use the
-// page's preloads). search.js imports this module too (the same URL, so the same instance) and asks the worker for
-// results through it. The <script> element says where the worker and pagefind.js are (data-worker, data-pagefind)
+// The search page's side of the search worker (search-worker.js, where Pagefind runs). The worker is started by a
+// small inline script in the page's <head> (theme partial search-boot, allowed by its hash in the page's
+// Content-Security-Policy) while the page is still being read, before any script file has arrived; this module takes
+// it over with whatever it has said meanwhile. If that script did not run (a theme without it, a policy without its
+// hash), this module starts the worker itself. search.js imports this module and asks the worker for results through
+// it. The <script data-search-start> element says where the worker and pagefind.js are (data-worker, data-pagefind)
 // and the base of the site's URLs (data-base).
 const script = document.querySelector("script[data-search-start]");
-performance.mark("search:boot");
 
 const pending = new Map(); // message id → { resolve, reject }
 let nextId = 1;
@@ -25,26 +24,50 @@ function fail(error) {
   pending.clear();
 }
 
-const worker = script ? startWorker(script.dataset) : null;
+const worker = adoptWorker(self.casebookSearchBoot) ?? (script ? startWorker(script.dataset) : null);
 if (!worker) fail(new Error("search-start.js: no <script data-search-start> on the page"));
 
+/** The worker the inline boot script started, with the messages and errors it kept until now; null without one. */
+function adoptWorker(boot) {
+  if (!boot?.worker) return null;
+  const w = boot.worker;
+  w.onmessage = null;
+  w.onerror = null;
+  listen(w);
+  for (const error of boot.errors) workerFailed(error);
+  for (const data of boot.messages) received(data);
+  boot.messages.length = 0;
+  return w;
+}
+
 function startWorker({ worker: url, pagefind, base }) {
+  performance.mark("search:boot");
   const w = new Worker(url, { type: "module" });
-  w.addEventListener("error", (event) => { event.preventDefault(); fail(new Error(`search worker: ${event.message || "failed to load"}`)); });
-  w.addEventListener("message", ({ data }) => {
-    if (data.id === 0) {
-      if (data.error) fail(new Error(data.error));
-      else { performance.mark("search:init"); readySettled.resolve(); }
-      return;
-    }
-    const waiting = pending.get(data.id);
-    if (!waiting) return;
-    pending.delete(data.id);
-    if (data.error) waiting.reject(new Error(data.error));
-    else waiting.resolve(data);
-  });
+  listen(w);
   w.postMessage({ type: "init", pagefind, base });
   return w;
+}
+
+function listen(w) {
+  w.addEventListener("error", (event) => { event.preventDefault(); workerFailed(event.message); });
+  w.addEventListener("message", ({ data }) => received(data));
+}
+
+function workerFailed(message) {
+  fail(new Error(`search worker: ${message || "failed to load"}`));
+}
+
+function received(data) {
+  if (data.id === 0) {
+    if (data.error) fail(new Error(data.error));
+    else { performance.mark("search:init"); readySettled.resolve(); }
+    return;
+  }
+  const waiting = pending.get(data.id);
+  if (!waiting) return;
+  pending.delete(data.id);
+  if (data.error) waiting.reject(new Error(data.error));
+  else waiting.resolve(data);
 }
 
 function ask(message) {

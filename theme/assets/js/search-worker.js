@@ -6,10 +6,15 @@
 // Inside a worker pagefind.js has no page to start a worker of its own from, so it runs on this thread. It has no
 // <html lang> to read either: it takes the index of the most pages, the only one (the index's language, "en",
 // whose tokens are kept as they are; see search-text.js).
+// Two things save time before the first results (search-fetch.js): Pagefind's gzipped files are inflated by the
+// browser (DecompressionStream) instead of pagefind.js's own JavaScript inflater, and the entry, metadata and
+// WebAssembly are asked for as soon as this worker starts, while pagefind.js itself is still on its way.
 //   → { type: "init", pagefind, base }           pagefind.js's URL and the site's base URL; answered { id: 0, ready }
 //   → { id, type: "search", term, first }       term null: every page; answered { id, ids, shown: first n results }
 //   → { id, type: "shown", search, ids }        the shown fields of these results of search `search`
 //   ← { id, error } when something failed.
+import { fetchAhead, installFetch } from "./search-fetch.js";
+
 let pagefind = null;
 const searches = new Map(); // search id → Map(result id → Pagefind's result), the last few
 const KEPT = 4;
@@ -21,7 +26,10 @@ async function shown(results) {
 }
 
 async function start({ pagefind: url, base }) {
-  const module = await import(url);
+  const script = new URL(url, self.location.href);
+  installFetch(self, new URL(".", script).href);
+  fetchAhead();
+  const module = await import(script.href);
   await module.options({ baseUrl: base, excerptLength: 60 });
   await module.init();
   return module;

@@ -145,6 +145,8 @@ async function runSearch(mine) {
   resultsBox.replaceChildren(list);
   await showMore(source, results, list, 0, mine);
   mark("results");
+  // The results are painted before the facets are counted (which fetches and reads their columns).
+  await painted();
   await drawCounts(mine);
   if (mine === generation) root.dataset.state = "done";
 }
@@ -164,6 +166,14 @@ async function drawCounts(mine) {
     fs.dataset.counts = "done";
   }
   mark("counts");
+}
+
+/** Resolves after the next frame is painted (or after 100 ms, for a page that is not being painted). */
+function painted() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
+  });
 }
 
 /** A fieldset coming on screen has its column fetched and its counts drawn (once; it stays loaded). */
