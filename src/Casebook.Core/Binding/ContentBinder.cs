@@ -67,7 +67,7 @@ public static class ContentBinder
         c.Tags = tags.Closed ? ResolveClosed(tags, c.TagRefs, diagnostics) : OpenTags(tags, c.TagRefs, diagnostics, openTag);
     }
 
-    /// <summary>A case's open tags, each once. A tag names its page's folder (tags/<id>/): one too long for a folder name is
+    /// <summary>A case's open tags, each once. A tag names its page's folder (tags/ID/): one too long for a folder name is
     /// CB1107 at the tag (a declared term's id is what counts, not the label written).</summary>
     private static List<Term> OpenTags(Taxonomy tags, List<TermRef> refs, DiagnosticBag diagnostics, Func<string, Term> openTag)
     {

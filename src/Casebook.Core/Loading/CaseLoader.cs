@@ -73,7 +73,7 @@ public static class CaseLoader
         return title is null || organization is null || fiscalYear is null || !idOk ? null : c;
     }
 
-    /// <summary>A region's page is regions/<prefecture area city>/ (the ward is not part of it): when that folder name is
+    /// <summary>A region's page is regions/PREFECTURE-AREA-CITY/ (the ward is not part of it): when that folder name is
     /// too long (CB1107), the error points at the longest of the three.</summary>
     private static void CheckRegionLength(Region region, YamlMap r, DiagnosticBag diagnostics)
     {
