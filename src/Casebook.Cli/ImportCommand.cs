@@ -44,6 +44,11 @@ public static class ImportCommand
             Report.Error($"ID「{caseId}」には半角英小文字・数字・ハイフンだけを使ってください。");
             return ExitCodes.UsageOrEnvironment;
         }
+        if (ConfigLoader.IdTooLong(caseId, "事例の ID") is { } tooLong)
+        {
+            Report.Error(tooLong);
+            return ExitCodes.UsageOrEnvironment;
+        }
         var casePath = Path.Combine(folder, caseId + ".md");
         if (File.Exists(casePath))
         {

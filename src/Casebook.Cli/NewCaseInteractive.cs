@@ -53,6 +53,7 @@ public static class NewCaseInteractive
             {
                 caseId = Ask("ID（半角英小文字・数字・ハイフン）", NewCommands.NextId(folder, vol?.Id ?? "case"));
                 if (!ConfigLoader.IdPattern().IsMatch(caseId)) output.WriteLine("  半角英小文字・数字・ハイフンだけを使ってください。");
+                else if (ConfigLoader.IdTooLong(caseId, "ID") is { } tooLong) output.WriteLine("  " + tooLong);
                 else if (File.Exists(Path.Combine(folder, caseId + ".md"))) output.WriteLine("  その ID のファイルはすでにあります。");
                 else break;
             }

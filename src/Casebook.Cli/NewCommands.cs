@@ -38,6 +38,11 @@ public static partial class NewCommands
                 Report.Error($"ID「{volumeId}」には半角英小文字・数字・ハイフンだけを使ってください（例: yokohama-r5）。");
                 return ExitCodes.UsageOrEnvironment;
             }
+            if (ConfigLoader.IdTooLong(volumeId, "事例集の ID") is { } tooLong)
+            {
+                Report.Error(tooLong);
+                return ExitCodes.UsageOrEnvironment;
+            }
             if (volumes.Any(v => v.Id == volumeId))
             {
                 Report.Error($"事例集「{volumeId}」はすでに casebook.yml にあります。");
@@ -119,6 +124,11 @@ public static partial class NewCommands
             if (!ConfigLoader.IdPattern().IsMatch(caseId))
             {
                 Report.Error($"ID「{caseId}」には半角英小文字・数字・ハイフンだけを使ってください。");
+                return ExitCodes.UsageOrEnvironment;
+            }
+            if (ConfigLoader.IdTooLong(caseId, "事例の ID") is { } tooLong)
+            {
+                Report.Error(tooLong);
                 return ExitCodes.UsageOrEnvironment;
             }
             var path = Path.Combine(folder, caseId + ".md");

@@ -110,7 +110,8 @@ public static class Pipeline
         foreach (var d in themeDiagnostics.Sorted()) diagnostics.Add(d);
         Stage("theme");       // likewise
         if (theme is null) return Result(diagnostics, graph, timings, []);
-        var renderer = new SiteRenderer(graph, theme, diagnostics);
+        // The search index is made only when the site is written: without it no case's plain text is read.
+        var renderer = new SiteRenderer(graph, theme, diagnostics, searchText: options.Search && options.WriteOutput);
         var jobs = renderer.Jobs();
         if (!options.WriteOutput || diagnostics.HasErrors)
         {

@@ -1,4 +1,5 @@
 using Casebook.Core.Diagnostics;
+using Casebook.Core.Loading;
 using Casebook.Core.Model;
 using Casebook.Core.Text;
 
@@ -63,9 +64,25 @@ public static class ContentBinder
         c.Elements = ResolveClosed(content.Taxonomies[TaxonomyIds.Elements], c.ElementRefs, diagnostics);
         c.Pillars = ResolveClosed(content.Taxonomies[TaxonomyIds.Pillars], c.PillarRefs, diagnostics);
         var tags = content.Taxonomies[TaxonomyIds.Tags];
-        c.Tags = tags.Closed
-            ? ResolveClosed(tags, c.TagRefs, diagnostics)
-            : c.TagRefs.Select(r => TextNormalizer.Tag(r.Raw)).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).Select(openTag).ToList();
+        c.Tags = tags.Closed ? ResolveClosed(tags, c.TagRefs, diagnostics) : OpenTags(tags, c.TagRefs, diagnostics, openTag);
+    }
+
+    /// <summary>A case's open tags, each once. A tag names its page's folder (tags/ID/): one too long for a folder name is
+    /// CB1107 at the tag (a declared term's id is what counts, not the label written).</summary>
+    private static List<Term> OpenTags(Taxonomy tags, List<TermRef> refs, DiagnosticBag diagnostics, Func<string, Term> openTag)
+    {
+        var result = new List<Term>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in refs)
+        {
+            var key = TextNormalizer.Tag(r.Raw);
+            if (key.Length == 0 || !seen.Add(key)) continue;
+            var term = openTag(key);
+            if (FolderName.Bytes(term.Id) > FolderName.MaxBytes && !tags.Terms.Contains(term))   // a declared one is reported in casebook.yml
+                ConfigLoader.CheckNameLength(term.Id, $"{tags.Label}（{tags.Id}）の語", r.Span, diagnostics);
+            result.Add(term);
+        }
+        return result;
     }
 
     private static Term OpenTerm(Taxonomy tags, string normalized) =>

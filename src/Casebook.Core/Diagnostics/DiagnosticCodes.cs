@@ -20,6 +20,7 @@ public static class DiagnosticCodes
     public const string InvalidValue = "CB1104";
     public const string InvalidId = "CB1105";
     public const string IdTooLong = "CB1106";
+    public const string NameTooLong = "CB1107";
 
     // References
     public const string UnknownTerm = "CB1201";

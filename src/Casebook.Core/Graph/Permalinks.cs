@@ -1,5 +1,5 @@
-using System.Text;
 using Casebook.Core.Model;
+using Casebook.Core.Text;
 
 namespace Casebook.Core.Graph;
 
@@ -75,17 +75,6 @@ public sealed class Permalinks(string basePath)
         return new Permalink(first.Path + "page/" + n + "/", first.Url + "page/" + n + "/");
     }
 
-    /// <summary>A safe folder name: NFKC, no path separators or characters file systems reject.</summary>
-    public static string Slug(string s)
-    {
-        var n = s.Normalize(NormalizationForm.FormKC).Trim();
-        var sb = new StringBuilder(n.Length);
-        foreach (var ch in n)
-        {
-            if (char.IsLetterOrDigit(ch) || ch is '-' or '_' or '・' or 'ー') sb.Append(char.ToLowerInvariant(ch));
-            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
-        }
-        var slug = sb.ToString().Trim('-');
-        return slug.Length == 0 ? "-" : slug;
-    }
+    /// <summary>A safe folder name (<see cref="FolderName.Slug"/>).</summary>
+    public static string Slug(string s) => FolderName.Slug(s);
 }

@@ -115,7 +115,7 @@ public sealed class IncrementalSite
         var graph = Graph.WithCase(old, updated, content);
         Stage("graph");
 
-        var renderer = new SiteRenderer(graph, Theme, diagnostics);
+        var renderer = new SiteRenderer(graph, Theme, diagnostics, searchText: false);   // serve makes no search index
         var rendered = RenderCasePage(renderer, updated, diagnostics, early);
         Stage("case page");
         if (graph.VolumeOf(updated) is { } volume) rendered.AddRange(OutputFile.Of(renderer.Render([renderer.PrintJob(volume)])));
@@ -144,7 +144,7 @@ public sealed class IncrementalSite
             : SiteGraphBuilder.Build(content, Options.IncludeDrafts, Graph);
         Stage("graph");
 
-        var renderer = new SiteRenderer(graph, Theme, diagnostics);
+        var renderer = new SiteRenderer(graph, Theme, diagnostics, searchText: false);   // serve makes no search index
         var rendered = RenderCasePage(renderer, updated, diagnostics, early);
         Stage("case page");
         if (tagsChanged)

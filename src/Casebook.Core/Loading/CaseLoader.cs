@@ -16,6 +16,7 @@ public static class CaseLoader
         var idOk = CheckId(id, fm, source.Path, diagnostics);
         var title = fm.String("title", "事例の題名");
         var organization = fm.String("organization", "組織名");
+        if (organization is not null) ConfigLoader.CheckNameLength(organization, "組織名", fm.SpanOf("organization"), diagnostics);
         var fiscalYear = fm.Int("fiscal_year", "年度（西暦の開始年、例: 2022）", 1868, 9999);
 
         var authors = fm.StringList("authors");
@@ -26,6 +27,7 @@ public static class CaseLoader
         {
             region = new Region(r.String("prefecture") ?? "", r.String("city") ?? "", r.String("ward") ?? "", r.String("area") ?? "");
             r.ReportUnknownKeys();
+            CheckRegionLength(region, r, diagnostics);
         }
 
         var voices = new List<Voice>();
@@ -69,6 +71,15 @@ public static class CaseLoader
         };
         fm.ReportUnknownKeys();
         return title is null || organization is null || fiscalYear is null || !idOk ? null : c;
+    }
+
+    /// <summary>A region's page is regions/PREFECTURE-AREA-CITY/ (the ward is not part of it): when that folder name is
+    /// too long (CB1107), the error points at the longest of the three.</summary>
+    private static void CheckRegionLength(Region region, YamlMap r, DiagnosticBag diagnostics)
+    {
+        var grouped = region with { Ward = "" };
+        var longest = new[] { ("prefecture", region.Prefecture), ("area", region.Area), ("city", region.City) }.MaxBy(p => p.Item2.Length).Item1;
+        ConfigLoader.CheckNameLength(grouped.Display, "地域（都道府県・圏域・市区町村）", r.SpanOf(longest), diagnostics);
     }
 
     internal static List<TermRef> Refs(YamlMap fm, string key) =>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Casebook.Core.Diagnostics;
 using Casebook.Core.Model;
+using Casebook.Core.Text;
 
 namespace Casebook.Core.Loading;
 
@@ -19,9 +20,28 @@ public static partial class ConfigLoader
     /// <summary>CB1106 for an id longer than <see cref="MaxIdLength"/>; false then.</summary>
     public static bool CheckIdLength(string id, string what, SourceSpan span, DiagnosticBag diagnostics)
     {
-        if (id.Length <= MaxIdLength) return true;
-        diagnostics.Error(DiagnosticCodes.IdTooLong,
-            $"{what}「{id[..20]}…」が長すぎます（{id.Length} 文字）。ID はページのフォルダー名やファイル名になるため、{MaxIdLength} 文字以内にしてください。",
+        if (IdTooLong(id, what) is not { } message) return true;
+        diagnostics.Error(DiagnosticCodes.IdTooLong, message, span);
+        return false;
+    }
+
+    /// <summary>Why <paramref name="id"/> is too long for a folder or file name (CB1106's message; the commands that make
+    /// files print it too), or null.</summary>
+    public static string? IdTooLong(string id, string what) => id.Length <= MaxIdLength ? null
+        : $"{what}「{id[..20]}…」が長すぎます（{id.Length} 文字）。ID はページのフォルダー名やファイル名になるため、{MaxIdLength} 文字以内にしてください。";
+
+    /// <summary>CB1107 for a name whose page folder (<see cref="FolderName.Slug"/>: an organization's, a region's, a
+    /// term's) is longer than a file system takes; false then. <paramref name="what"/> names the kind of name
+    /// (「組織名」).</summary>
+    public static bool CheckNameLength(string name, string what, SourceSpan span, DiagnosticBag diagnostics)
+    {
+        var bytes = FolderName.Bytes(name);
+        if (bytes <= FolderName.MaxBytes) return true;
+        // NFKC can lengthen a name (㍿ is 株式会社), so a short one may be too long as a folder.
+        var head = name.Length <= 20 ? name : name[..(char.IsHighSurrogate(name[19]) ? 19 : 20)] + "…";
+        diagnostics.Error(DiagnosticCodes.NameTooLong,
+            $"{what}「{head}」が長すぎます（{name.Length} 文字、フォルダー名にして {bytes} バイト）。{what}はページのフォルダー名になり、"
+            + $"フォルダー名は {FolderName.MaxBytes} バイト（漢字・かなで {FolderName.MaxBytes / 3} 文字）までです。短くしてください。",
             span);
         return false;
     }
@@ -130,6 +150,9 @@ public static partial class ConfigLoader
                 diagnostics.Error(DiagnosticCodes.DuplicateTerm, $"語「{termId}」が分類「{id}」の中で重複しています。", term.Span());
                 continue;
             }
+            // The term's page is <taxonomy>/<id>/; an id made from the label points at the label. The term is kept, so the
+            // cases naming it are not reported again.
+            CheckNameLength(termId, $"{label}（{id}）の語", term.Has("id") ? term.SpanOf("id") : term.SpanOf("label"), diagnostics);
             terms.Add(new Term(id, termId, termLabel, shortLabel, description, numbered ? number : null));
         }
         t.ReportUnknownKeys();

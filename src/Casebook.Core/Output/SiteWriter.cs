@@ -1,3 +1,4 @@
+using System.Buffers;
 using Casebook.Core.Diagnostics;
 using Microsoft.Win32.SafeHandles;
 
@@ -7,14 +8,6 @@ namespace Casebook.Core.Output;
 /// build never leaves a half-written site and paths can never escape the output folder.</summary>
 public static class SiteWriter
 {
-    public static string Stage(string outputDir, IEnumerable<OutputFile> files, IEnumerable<(string Path, string Source)> copies)
-    {
-        var temp = Begin(outputDir);
-        Parallel.ForEach(files, f => Write(temp, f));
-        Copy(temp, copies);
-        return temp;
-    }
-
     /// <summary>Creates an empty staging folder beside the output folder and returns it.</summary>
     public static string Begin(string outputDir)
     {
@@ -27,9 +20,8 @@ public static class SiteWriter
         return temp;
     }
 
-    public static void Write(string staged, OutputFile file) => WriteNew(Target(staged, file.Path), file.Bytes);
-
-    /// <summary>The same, in a folder that <paramref name="folders"/> may have made already.</summary>
+    /// <summary>Writes a file (an export) in the staging folder, in a folder that <paramref name="folders"/> may have made
+    /// already.</summary>
     public static void Write(string staged, OutputFile file, StagingFolders folders) => WriteNew(Made(staged, file.Path, folders), file.Bytes);
 
     /// <summary>Opens a staged file for text (UTF-8, no BOM), so a page can be written as it is rendered; in a folder that
@@ -55,9 +47,25 @@ public static class SiteWriter
         RandomAccess.Write(file, bytes, 0);
     }
 
+    /// <summary>Copies files (theme and site assets, re-encoded images) into the staging folder, each created new as pages
+    /// and exports are (<see cref="CreateStaged"/>), so a copy also takes the build's permissions, not its source's.</summary>
     public static void Copy(string staged, IEnumerable<(string Path, string Source)> copies)
     {
-        foreach (var (path, source) in copies) File.Copy(source, Target(staged, path), true);
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            foreach (var (path, source) in copies) CopyNew(source, Target(staged, path), buffer);
+        }
+        finally { ArrayPool<byte>.Shared.Return(buffer); }
+    }
+
+    private static void CopyNew(string source, string target, byte[] buffer)
+    {
+        using var from = File.OpenHandle(source);
+        using var to = CreateStaged(target);
+        long offset = 0;
+        for (int n; (n = RandomAccess.Read(from, buffer, offset)) > 0; offset += n)
+            RandomAccess.Write(to, buffer.AsSpan(0, n), offset);
     }
 
     private static string Made(string staged, string relativePath, StagingFolders folders)

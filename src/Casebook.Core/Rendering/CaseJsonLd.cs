@@ -21,34 +21,32 @@ public static class CaseJsonLd
         buffer.ResetWrittenCount();
         var w = t_writer ??= new Utf8JsonWriter(buffer, Options);
         w.Reset(buffer);
+        w.WriteStartObject();
+        w.WriteString("@context", "https://schema.org");
+        w.WriteString("@type", "Article");
+        w.WriteString("headline", c.Title);
+        w.WriteString("inLanguage", "ja");
+        w.WriteStartArray("author");
+        foreach (var a in c.Authors) Typed(w, "Person", a);
+        w.WriteEndArray();
+        w.WritePropertyName("publisher");
+        Typed(w, "Organization", c.Organization);
+        w.WriteString("keywords", string.Join(",", c.AllTerms.Select(t => t.Label)));
+        w.WriteString("url", Absolute(g, link.Url));
+        if (c.Summary.Length > 0) w.WriteString("description", c.Summary);
+        if (g.VolumeOf(c) is { } v)
         {
-            w.WriteStartObject();
-            w.WriteString("@context", "https://schema.org");
-            w.WriteString("@type", "Article");
-            w.WriteString("headline", c.Title);
-            w.WriteString("inLanguage", "ja");
-            w.WriteStartArray("author");
-            foreach (var a in c.Authors) Typed(w, "Person", a);
-            w.WriteEndArray();
+            w.WriteStartObject("isPartOf");
+            w.WriteString("@type", "Book");
+            w.WriteString("name", v.Title);
             w.WritePropertyName("publisher");
-            Typed(w, "Organization", c.Organization);
-            w.WriteString("keywords", string.Join(",", c.AllTerms.Select(t => t.Label)));
-            w.WriteString("url", Absolute(g, link.Url));
-            if (c.Summary.Length > 0) w.WriteString("description", c.Summary);
-            if (g.VolumeOf(c) is { } v)
-            {
-                w.WriteStartObject("isPartOf");
-                w.WriteString("@type", "Book");
-                w.WriteString("name", v.Title);
-                w.WritePropertyName("publisher");
-                Typed(w, "Organization", v.Publisher);
-                w.WriteString("url", Absolute(g, g.Links.Volume(v.Id).Url));
-                w.WriteEndObject();
-                if (g.CaseNumber(c) > 0) w.WriteNumber("position", g.CaseNumber(c));
-            }
+            Typed(w, "Organization", v.Publisher);
+            w.WriteString("url", Absolute(g, g.Links.Volume(v.Id).Url));
             w.WriteEndObject();
-            w.Flush();
+            if (g.CaseNumber(c) > 0) w.WriteNumber("position", g.CaseNumber(c));
         }
+        w.WriteEndObject();
+        w.Flush();
         var json = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
         if (buffer.Capacity > 1 << 16) t_buffer = null; // one huge case does not stay with the thread
         return json.Contains("</", StringComparison.Ordinal) ? json.Replace("</", "<\\/", StringComparison.Ordinal) : json;

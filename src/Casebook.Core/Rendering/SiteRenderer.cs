@@ -50,13 +50,15 @@ public sealed class SiteRenderer
     private readonly SiteVm _site;
     private readonly ListingModels _listing;
 
-    public SiteRenderer(SiteGraph graph, Theme theme, DiagnosticBag diagnostics)
+    /// <param name="searchText">Whether the search index will read the cases' text (<see cref="CaseVm.SearchText"/>); a
+    /// build without search gathers no plain text of the bodies.</param>
+    public SiteRenderer(SiteGraph graph, Theme theme, DiagnosticBag diagnostics, bool searchText = true)
     {
         _g = graph;
         _theme = theme;
         _diagnostics = diagnostics;
         _vm = new ViewModelFactory(graph, new MarkdownRenderer(graph.Settings.BasePath, graph.Settings.AllowRawHtml, theme.T("editorial_note"),
-            graph.Content.Images, graph.Settings.RequireAlt), theme, diagnostics);
+            graph.Content.Images, graph.Settings.RequireAlt, plainText: searchText), theme, diagnostics);
         _site = SiteVm(null);
         _listing = new ListingModels(graph, theme, _vm);
     }

@@ -104,7 +104,8 @@ public sealed class ViewModelFactory
         var volume = _graph.VolumeOf(c);
         var filters = SearchFilters(c);
         var searchText = new Lazy<string>(() => TextNormalizer.Search(string.Join(" ・ ", new[] { c.Title, c.Subtitle, c.Summary, c.Organization }
-            .Concat(c.Tags.Select(t => t.Label)).Concat(c.Voices.Select(v => v.Text)).Append(md.PlainText))));
+            .Concat(c.Tags.Select(t => t.Label)).Concat(c.Voices.Select(v => v.Text))
+            .Append(md.PlainText ?? throw new InvalidOperationException("the search text of a case was read from a renderer made without it")))));
         var tax = _graph.Content.Taxonomies;
         return new CaseVm
         {

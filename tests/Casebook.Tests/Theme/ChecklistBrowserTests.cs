@@ -13,14 +13,12 @@ namespace Casebook.Tests.Theme;
 [Collection("browser")]
 public class ChecklistBrowserTests(BrowserFixture browser, SampleSiteFixture sample) : IAsyncLifetime
 {
-    private readonly List<IBrowserContext> _contexts = new();
+    /// <summary>Every page a test opens is closed when it ends, pass or fail (<see cref="OpenedContexts"/>).</summary>
+    private readonly OpenedContexts _contexts = new(browser.Browser);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var c in _contexts) await c.CloseAsync();
-    }
+    public Task DisposeAsync() => _contexts.CloseAsync();
 
     private const string Seven = "seven-elements";
     private const string Csw = "csw-functions";
@@ -31,7 +29,6 @@ public class ChecklistBrowserTests(BrowserFixture browser, SampleSiteFixture sam
     private async Task<(IPage Page, List<string> Outside, List<Item> Items)> Open(string checklist)
     {
         var (page, outside) = await browser.NewPageAsync(sample.Origin);
-        _contexts.Add(page.Context);
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         page.Console += (_, m) => { if (m.Type == "error") lock (errors) errors.Add(m.Text); };
@@ -477,7 +474,6 @@ public class ChecklistBrowserTests(BrowserFixture browser, SampleSiteFixture sam
         Assert.True(result.Success, string.Join("\n", FixtureSite.Lines(result)));
         await using var server = await Casebook.Publishing.Hosting.LoopbackServer.ServeFolderAsync(site.Output, "/sub/");
         var (page, outside) = await browser.NewPageAsync(server.Origin);
-        _contexts.Add(page.Context);
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync($"{server.Origin}/sub/checklists/mini/");

@@ -15,20 +15,17 @@ public class MyTagsBrowserTests(BrowserFixture browser, SampleSiteFixture sample
     private const string Aoba = "yokohama-aoba";
     private const string Asahi = "yokohama-asahi";
     private const string Key = "casebook:/:mytags";
-    private readonly List<IBrowserContext> _contexts = new();
+    /// <summary>Every page a test opens is closed when it ends, pass or fail (<see cref="OpenedContexts"/>).</summary>
+    private readonly OpenedContexts _contexts = new(browser.Browser);
     private readonly List<string> _errors = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var c in _contexts) await c.CloseAsync();
-    }
+    public Task DisposeAsync() => _contexts.CloseAsync();
 
     private async Task<(IPage Page, List<string> Outside)> NewPage()
     {
         var (page, outside) = await browser.NewPageAsync(sample.Origin);
-        _contexts.Add(page.Context);
         page.SetDefaultTimeout(30_000);   // the shared CI machine can be slow
         page.PageError += (_, e) => { lock (_errors) _errors.Add(e); };
         page.Console += (_, m) => { if (m.Type == "error") lock (_errors) _errors.Add(m.Text); };
@@ -357,7 +354,6 @@ public class MyTagsBrowserTests(BrowserFixture browser, SampleSiteFixture sample
     public async Task Without_javascript_the_case_page_reads_and_the_control_stays_hidden()
     {
         var context = await browser.Browser.NewContextAsync(new() { JavaScriptEnabled = false });
-        _contexts.Add(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{sample.Origin}/cases/{Aoba}/");
         Assert.True(await page.Locator("article.case h1").IsVisibleAsync());

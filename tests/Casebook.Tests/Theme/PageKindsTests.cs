@@ -8,8 +8,15 @@ namespace Casebook.Tests.Theme;
 /// no serious or critical accessibility violation.</summary>
 [Trait("Category", "Browser")]
 [Collection("browser")]
-public class PageKindsTests(BrowserFixture browser, SampleSiteFixture site)
+public class PageKindsTests(BrowserFixture browser, SampleSiteFixture site) : IAsyncLifetime
 {
+    /// <summary>Every page a test opens is closed when it ends, pass or fail (<see cref="OpenedContexts"/>).</summary>
+    private readonly OpenedContexts _contexts = new(browser.Browser);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _contexts.CloseAsync();
+
     public static readonly TheoryData<string> PageKinds = new()
     {
         "/", "/cases/", "/cases/yokohama-naka/", "/cases/kanagawa-chigasaki/", "/elements/", "/elements/2/", "/pillars/", "/tags/",
@@ -38,7 +45,6 @@ public class PageKindsTests(BrowserFixture browser, SampleSiteFixture site)
         var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
         Assert.True(serious.Count == 0, $"{path}:\n" + string.Join("\n", serious));
-        await page.Context.CloseAsync();
     }
 
     /// <summary>Pages people print (a volume's print edition, a case, a self-check's results) keep
@@ -64,7 +70,6 @@ public class PageKindsTests(BrowserFixture browser, SampleSiteFixture site)
         Assert.NotEmpty(axe.Passes); // the rule ran over text on the page
         var low = axe.Violations.SelectMany(v => v.Nodes.Select(n => $"{n.Html} — {string.Join("; ", n.Any.Select(c => c.Message))}")).Take(5).ToList();
         Assert.True(low.Count == 0, $"{path} (print):\n" + string.Join("\n", low));
-        await page.Context.CloseAsync();
     }
 
     [Fact]
@@ -88,7 +93,6 @@ public class PageKindsTests(BrowserFixture browser, SampleSiteFixture site)
             Assert.NotEqual("rgba(0, 0, 0, 0)", css);
             Assert.Empty(failed);
             Assert.Empty(outside);
-            await page.Context.CloseAsync();
         }
         finally { try { Directory.Delete(output, true); } catch (IOException) { } }
     }
@@ -110,6 +114,5 @@ public class PageKindsTests(BrowserFixture browser, SampleSiteFixture site)
         await page.Keyboard.TypeAsync("タクシー");
         await page.RunAndWaitForUrlAsync(() => page.Keyboard.PressAsync("Enter"), new Regex(@"/search/\?q=.+"));
         Assert.Equal("タクシー", System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["q"]);
-        await page.Context.CloseAsync();
     }
 }

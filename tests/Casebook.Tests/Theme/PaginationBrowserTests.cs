@@ -7,8 +7,15 @@ namespace Casebook.Tests.Theme;
 /// current page announced, and axe-core clean.</summary>
 [Collection("browser")]
 [Trait("Category", "Browser")]
-public class PaginationBrowserTests(BrowserFixture browser)
+public class PaginationBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    /// <summary>Every page a test opens is closed when it ends, pass or fail (<see cref="OpenedContexts"/>).</summary>
+    private readonly OpenedContexts _contexts = new(browser.Browser);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _contexts.CloseAsync();
+
     [Fact]
     public async Task Keyboard_follows_page_links_and_the_pages_pass_axe()
     {
@@ -46,7 +53,6 @@ public class PaginationBrowserTests(BrowserFixture browser)
             Assert.True(serious.Count == 0, $"{path}:\n" + string.Join("\n", serious));
         }
         Assert.Empty(outside);
-        await page.Context.CloseAsync();
     }
 
     [Fact]
@@ -69,6 +75,5 @@ public class PaginationBrowserTests(BrowserFixture browser)
         Assert.EndsWith("/volumes/vol-a/matrix/", page.Url);
         Assert.Equal(5, await page.Locator("table.matrix tbody tr:not(.matrix__group)").CountAsync());
         Assert.Empty(outside);
-        await page.Context.CloseAsync();
     }
 }

@@ -9,8 +9,15 @@ namespace Casebook.Tests.Theme;
 /// <summary>The print edition of the sample site's volumes, in Chromium.</summary>
 [Trait("Category", "Browser")]
 [Collection("browser")]
-public class PrintEditionBrowserTests(BrowserFixture browser, SampleSiteFixture sample)
+public class PrintEditionBrowserTests(BrowserFixture browser, SampleSiteFixture sample) : IAsyncLifetime
 {
+    /// <summary>Every page a test opens is closed when it ends, pass or fail (<see cref="OpenedContexts"/>).</summary>
+    private readonly OpenedContexts _contexts = new(browser.Browser);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _contexts.CloseAsync();
+
     public static TheoryData<string> VolumeIds()
     {
         var data = new TheoryData<string>();
@@ -55,6 +62,5 @@ public class PrintEditionBrowserTests(BrowserFixture browser, SampleSiteFixture 
         Assert.True(shot.Length > 20_000, $"screenshot is {shot.Length} bytes: the case looks empty");
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], shot[..4]);
         Assert.Empty(outside);
-        await page.Context.CloseAsync();
     }
 }

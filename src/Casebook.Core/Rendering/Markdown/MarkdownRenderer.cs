@@ -19,7 +19,8 @@ public sealed record Section(string Id, string Title);
 /// <summary>A site-relative link found in content, kept with its position for the link check.</summary>
 public sealed record InternalLink(string Target, SourceSpan Span);
 
-public sealed record RenderedMarkdown(string Html, List<Section> Sections, List<InternalLink> Links, string PlainText)
+/// <param name="PlainText">The document's text for search; null when the renderer gathers none (a build without search).</param>
+public sealed record RenderedMarkdown(string Html, List<Section> Sections, List<InternalLink> Links, string? PlainText)
 {
     /// <summary>The glossary entries marked in the HTML, in order of first use.</summary>
     public IReadOnlyList<AbbreviationTarget> Abbreviations { get; init; } = [];
@@ -33,13 +34,18 @@ public sealed class MarkdownRenderer
     private readonly string _basePath;
     private readonly bool _allowRawHtml;
     private readonly bool _requireAlt;
+    private readonly bool _plainText;
 
     /// <param name="editorialLabel">Heading of editorial notes (the theme's <c>editorial_note</c> string).</param>
     /// <param name="images">The build's published photos, for srcset and sizes; none when null.</param>
     /// <param name="requireAlt">An image without alt text is an error (site.require_alt) instead of a warning.</param>
-    public MarkdownRenderer(string basePath, bool allowRawHtml, string editorialLabel = "編集部注", Imaging.ImageCatalog? images = null, bool requireAlt = false)
+    /// <param name="plainText">Gather each document's plain text (<see cref="RenderedMarkdown.PlainText"/>): only the search
+    /// index reads it (≈ 30 MB at 10,000 cases), so a build without search leaves it out.</param>
+    public MarkdownRenderer(string basePath, bool allowRawHtml, string editorialLabel = "編集部注", Imaging.ImageCatalog? images = null, bool requireAlt = false,
+        bool plainText = true)
     {
         _basePath = basePath;
+        _plainText = plainText;
         _allowRawHtml = allowRawHtml;
         _requireAlt = requireAlt;
         var builder = new MarkdownPipelineBuilder()
@@ -70,7 +76,7 @@ public sealed class MarkdownRenderer
             // report it once, where the limit is crossed, and render nothing for this document.
             var (line, column) = MarkdownLimit.Locate(markdown, _pipeline);
             diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, MarkdownLimit.Message(e), new SourceSpan(path, firstLine + line, column));
-            return new RenderedMarkdown("", [], [], "");
+            return new RenderedMarkdown("", [], [], _plainText ? "" : null);
         }
     }
 
@@ -82,15 +88,18 @@ public sealed class MarkdownRenderer
         var links = new List<InternalLink>();
         var hasRawHtml = false;
         // One walk over the tree gathers the plain text and the section headings too (rendering changes no node).
-        var plain = new System.Text.StringBuilder();
+        var plain = _plainText ? new System.Text.StringBuilder() : null;
         var headings = new List<HeadingBlock>();
 
         foreach (var node in doc.Descendants())
         {
-            if (node is LiteralInline literal) Append(plain, literal.Content);
-            else if (node is CodeInline codeInline) plain.Append(codeInline.Content);
-            else if (node is LineBreakInline) plain.Append(' ');
-            else if (node is LeafBlock) plain.Append(' ');
+            if (plain is not null)
+            {
+                if (node is LiteralInline literal) Append(plain, literal.Content);
+                else if (node is CodeInline codeInline) plain.Append(codeInline.Content);
+                else if (node is LineBreakInline) plain.Append(' ');
+                else if (node is LeafBlock) plain.Append(' ');
+            }
             if (node is HeadingBlock { Level: 2 } heading) headings.Add(heading);
             switch (node)
             {
@@ -154,7 +163,7 @@ public sealed class MarkdownRenderer
             var id = h.GetAttributes().Id ?? "";
             sections.Add(new Section(id, InlineText(h.Inline)));
         }
-        return new RenderedMarkdown(html, sections, links, plain.ToString()) { Abbreviations = AbbreviationExtension.Used(doc) };
+        return new RenderedMarkdown(html, sections, links, plain?.ToString()) { Abbreviations = AbbreviationExtension.Used(doc) };
     }
 
     [ThreadStatic] private static System.Text.StringBuilder? t_html;

@@ -9,8 +9,15 @@ namespace Casebook.Tests.Cli.Serve;
 /// tagging panel writing front matter.</summary>
 [Trait("Category", "Browser")]
 [Collection("browser")]
-public class ServeBrowserTests(BrowserFixture browser)
+public class ServeBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    /// <summary>Every page a test opens is closed when it ends, pass or fail (<see cref="OpenedContexts"/>).</summary>
+    private readonly OpenedContexts _contexts = new(browser.Browser);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _contexts.CloseAsync();
+
     [Fact]
     public async Task Open_page_reloads_after_an_edit_and_shows_an_overlay_for_errors()
     {

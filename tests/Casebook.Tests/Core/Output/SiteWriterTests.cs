@@ -19,7 +19,7 @@ public class SiteWriterTests : IDisposable
         var folders = new StagingFolders(staged, ["data/cases.json", "cases/alpha/index.html"]);
         var json = Encoding.UTF8.GetBytes("{\"cases\":[\"事例\"]}\n");
         SiteWriter.Write(staged, new OutputFile("data/cases.json", json), folders);
-        SiteWriter.Write(staged, new OutputFile("feeds/atom.xml", [1, 2, 3]));   // a folder not made beforehand
+        SiteWriter.Write(staged, new OutputFile("feeds/atom.xml", [1, 2, 3]), folders);   // a folder not in the list
         folders.Stop();
         Assert.Equal(json, File.ReadAllBytes(Path.Combine(staged, "data", "cases.json")));
         Assert.Equal([1, 2, 3], File.ReadAllBytes(Path.Combine(staged, "feeds", "atom.xml")));
@@ -41,5 +41,37 @@ public class SiteWriterTests : IDisposable
         using (var page = SiteWriter.OpenText(staged, "cases/alpha/index.html", folders)) page.Write("<p>最初のページ、長め</p>");
         using (var page = SiteWriter.OpenText(staged, "cases/alpha/index.html", folders)) page.Write("<p>短い</p>");
         Assert.Equal("<p>短い</p>", File.ReadAllText(Path.Combine(staged, "cases", "alpha", "index.html")));
+    }
+
+    /// <summary>Assets are created in the staging folder as pages are, not copied with their source's permissions: a photo an
+    /// editor's tool saved readable only by its owner is published readable like every page, and a path copied twice
+    /// (a site asset over the theme's) holds exactly the second file.</summary>
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]   // Unix permissions
+    public void Asset_copies_are_created_like_pages_whatever_their_sources_permissions()
+    {
+        var staged = SiteWriter.Begin(Path.Combine(_parent, "_site"));
+        var folders = new StagingFolders(staged, []);
+        folders.Stop();
+        var sources = Path.Combine(_parent, "input");
+        Directory.CreateDirectory(sources);
+        var photo = Path.Combine(sources, "photo.jpg");
+        var bytes = new byte[200_000];   // more than one read
+        new Random(7).NextBytes(bytes);
+        File.WriteAllBytes(photo, bytes);
+        File.SetUnixFileMode(photo, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var (themeCss, siteCss) = (Path.Combine(sources, "theme.css"), Path.Combine(sources, "site.css"));
+        File.WriteAllText(themeCss, "body { color: black; } /* the theme's, longer */");
+        File.WriteAllText(siteCss, "body{}");
+
+        SiteWriter.Copy(staged, [("assets/cases/a/photo.jpg", photo), ("assets/css/site.css", themeCss), ("assets/css/site.css", siteCss)]);
+        using (var page = SiteWriter.OpenText(staged, "cases/a/index.html", folders)) page.Write("<p>事例</p>");
+
+        var copied = Path.Combine(staged, "assets", "cases", "a", "photo.jpg");
+        Assert.Equal(bytes, File.ReadAllBytes(copied));
+        Assert.Equal(File.GetUnixFileMode(Path.Combine(staged, "cases", "a", "index.html")), File.GetUnixFileMode(copied));
+        Assert.Equal("body{}", File.ReadAllText(Path.Combine(staged, "assets", "css", "site.css")));
+        Assert.Throws<InvalidOperationException>(() => SiteWriter.Copy(staged, [("../outside.css", siteCss)]));
+        Assert.False(File.Exists(Path.Combine(_parent, "outside.css")));
     }
 }

@@ -1,4 +1,6 @@
+using Casebook.Core;
 using Casebook.Core.Output;
+using Casebook.Core.Search;
 using Casebook.Tests.Support;
 
 namespace Casebook.Tests.Core.Output;
@@ -26,19 +28,28 @@ public class StagingFoldersTests
         }
     }
 
-    /// <summary>A page whose folder name the file system refuses (here an organization's page, its name longer than a file
-    /// name may be: 100 kanji are 300 bytes) ends the build with the
-    /// I/O error itself, not wrapped by the parallel render (the CLI reports I/O errors in one line), and nothing of the
-    /// failed build is left: the previous site stays, the staging folder is gone.</summary>
+    /// <summary>A page whose folder the file system refuses (here a file stands where <c>cases/</c> must be made, put there
+    /// once the staging folder exists and before the render starts) ends the build with the I/O error itself, not wrapped
+    /// by the parallel render (the CLI reports I/O errors in one line), and nothing of the failed build is left: the
+    /// previous site stays, the staging folder is gone.</summary>
     [Fact]
     public void An_output_error_during_the_render_is_an_IOException_and_discards_the_staging_folder()
     {
         using var site = new FixtureSite(FixtureSite.Config + "\n" + FixtureSite.Case("alpha") + "\n" + FixtureSite.Case("beta"));
         Assert.True(site.Build().Success);
         var before = site.ReadOutput("cases/alpha/index.html");
-        static string FileOf(string txtar) => txtar[(txtar.IndexOf('\n') + 1)..];
-        site.Write("input/cases/gamma.md", FileOf(FixtureSite.Case("gamma").Replace("organization: テスト市社会福祉協議会", "organization: " + new string('組', 100))));
-        Assert.ThrowsAny<IOException>(() => site.Build());
+        var blocked = false;
+        // The stage after the staging folder is made and before the render ("search records" runs when search is asked
+        // for; without the search tools it is skipped at once).
+        var options = new BuildOptions(site.Root, site.Output, ThemeDir: Repo.Theme, Search: true, SearchTools: SearchTools.None);
+        Assert.ThrowsAny<IOException>(() => Pipeline.Run(options, stage =>
+        {
+            if (stage != "search records") return;
+            var staged = Assert.Single(Directory.GetDirectories(site.Root), d => Path.GetFileName(d).Contains(".tmp-"));
+            File.WriteAllText(Path.Combine(staged, "cases"), "a file, not a folder");
+            blocked = true;
+        }));
+        Assert.True(blocked);
         Assert.Equal(before, site.ReadOutput("cases/alpha/index.html"));
         Assert.DoesNotContain(Directory.GetDirectories(site.Root), d => Path.GetFileName(d).Contains(".tmp-"));
     }
