@@ -31,7 +31,7 @@ async function read(response) {
 }
 
 const answer = ({ status, statusText, headers, bytes }) =>
-  new Response(status === 204 || status === 304 ? null : bytes.slice(), { status, statusText, headers });
+  new Response(status === 204 || status === 304 ? null : bytes, { status, statusText, headers }); // read once: Response copies the bytes
 
 let plainFetch = null;
 let pagefindDir = null;
