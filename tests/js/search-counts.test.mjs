@@ -3,7 +3,8 @@
 // numbers as base-32 digit strings).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { addFacetColumn, countFacets, indexFacetKeys, loadFacetPages, matches, numbers, resolveChoices } from "../../theme/assets/js/search-counts.js";
+import { addFacetColumn, countFacets, indexFacetKeys, loadFacetPages, matches, resolveChoices } from "../../theme/assets/js/search-counts.js";
+import { numbers } from "../../theme/assets/js/search-digits.js";
 
 // Pages found by their first 4 bits (one hexadecimal digit): a, then +1 three times: a b c d.
 const keys = { v: 4, facets: ["年度", "要素"], prefix: "en_", hex: 1, bits: 4, ids: "A111", whole: [] };

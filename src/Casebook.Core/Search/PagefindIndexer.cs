@@ -52,8 +52,17 @@ public static partial class PagefindIndexer
         // Pagefind's Node API runs this binary instead of the one in node_modules (PAGEFIND_EXTENDED_BINARY_PATH).
         if (!string.IsNullOrEmpty(binary)) env["PAGEFIND_EXTENDED_BINARY_PATH"] = Path.GetFullPath(binary);
         var facets = new List<(string Url, Dictionary<string, List<string>> Filters)>();
+        var heads = new List<(string Url, string Title, string Lead)>();
         var (code, output) = Exec(node, [script, Path.GetFullPath(indexDir)], tools, TimeSpan.FromMinutes(10), env,
-            stdin => { foreach (var r in records) { facets.Add((r.Url, r.Filters)); stdin.WriteLine(SearchRecords.ToJsonLine(r)); } });
+            stdin =>
+            {
+                foreach (var r in records)
+                {
+                    facets.Add((r.Url, r.Filters));
+                    heads.Add((r.Url, PartText(r, SearchPart.Title), PartText(r, SearchPart.Lead)));
+                    stdin.WriteLine(SearchRecords.ToJsonLine(r));
+                }
+            });
         if (code != 0)
             return new(SearchIndexStatus.Failed, $"検索インデックスの作成に失敗しました（Pagefind 終了コード {code}）: {LastLines(output)}");
         var empty = Directory.EnumerateFiles(indexDir, "*", SearchOption.AllDirectories).FirstOrDefault(f => new FileInfo(f).Length == 0);
@@ -62,11 +71,15 @@ public static partial class PagefindIndexer
         // Same site, same index files (Pagefind alone writes filter values in a different order each run).
         PagefindStableOutput.Apply(indexDir);
         PagefindPageNames.Apply(indexDir);
-        SearchFacetPages.Write(indexDir, facets);
+        var idsByUrl = SearchFacetPages.FragmentIds(Path.Combine(indexDir, "fragment"));
+        SearchFacetPages.Write(indexDir, facets, idsByUrl);
+        SearchHead.Write(indexDir, heads, idsByUrl);
         var m = IndexedPages().Match(output);
         var pages = m.Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
         return new(SearchIndexStatus.Indexed, $"検索インデックス: {pages} ページ", pages, sw.Elapsed);
     }
+
+    private static string PartText(SearchRecord r, int weight) => string.Join(" ", r.Parts.Where(p => p.Weight == weight).Select(p => p.Text));
 
     private const string NoNode = "Node.js（npm）が見つからないため、検索インデックスを作らずに出力しました。検索を使うには Node.js を入れてから、もう一度 build してください（tools/search で npm ci が自動で実行されます）。";
 

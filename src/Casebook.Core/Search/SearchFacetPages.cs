@@ -36,9 +36,10 @@ public static class SearchFacetPages
 
     /// <summary>Writes the file into <paramref name="indexDir"/>; <paramref name="filtersByUrl"/> holds each record's
     /// facet values by its URL, in record order. Pagefind's fragments say which id each URL got.</summary>
-    public static void Write(string indexDir, IReadOnlyList<(string Url, Dictionary<string, List<string>> Filters)> filtersByUrl)
+    public static void Write(string indexDir, IReadOnlyList<(string Url, Dictionary<string, List<string>> Filters)> filtersByUrl,
+        IReadOnlyDictionary<string, string>? fragmentIds = null)
     {
-        var idsByUrl = FragmentIds(Path.Combine(indexDir, "fragment"));
+        var idsByUrl = fragmentIds ?? FragmentIds(Path.Combine(indexDir, "fragment"));
         var names = filtersByUrl.SelectMany(r => r.Filters.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         var values = names.ToDictionary(n => n, _ => new Dictionary<string, int>(StringComparer.Ordinal));
         var pages = new SortedDictionary<string, int[][]>(StringComparer.Ordinal);

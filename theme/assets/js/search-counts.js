@@ -5,21 +5,7 @@
 // search. Here one pass over the results counts every facet whose column is loaded; a column is fetched only when
 // its facet is on screen or used, so the first query does not move the facets below the fold.
 
-const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
-const DIGIT = new Int8Array(128).fill(-1);
-for (let i = 0; i < DIGITS.length; i++) DIGIT[DIGITS.charCodeAt(i)] = i;
-
-/** The numbers of a column or of the ids (SearchFacetPages.Number: base 32, 32–63 for every digit but the last). */
-export function numbers(text) {
-  const out = [];
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const d = DIGIT[text.charCodeAt(i)];
-    if (d >= 32) n = n * 32 + (d - 32);
-    else { out.push(n * 32 + d); n = 0; }
-  }
-  return out;
-}
+import { numbers } from "./search-digits.js";
 
 const NONE = [];
 

@@ -35,6 +35,7 @@ const answer = ({ status, statusText, headers, bytes }) =>
 
 let plainFetch = null;
 let pagefindDir = null;
+let entryJson = null; // Promise of Pagefind's entry file, parsed
 
 /**
  * Wraps `scope.fetch` for the files under `dir` (Pagefind's folder, an absolute URL ending in /): answers a file
@@ -67,12 +68,48 @@ export function fetchAhead() {
     return promise;
   };
   // Pagefind adds ?ts=<now> to the entry's URL so that a browser never keeps an old one; so does this request.
-  return get("pagefind-entry.json", `?ts=${Date.now()}`).then((entry) => {
-    if (entry.status !== 200) return;
-    const languages = Object.values(JSON.parse(new TextDecoder().decode(entry.bytes)).languages ?? {});
-    const top = languages.reduce((best, l) => (best === null || l.page_count > best.page_count ? l : best), null);
+  const entry = get("pagefind-entry.json", `?ts=${Date.now()}`).then((answer) => {
+    if (answer.status !== 200) throw new Error(`${answer.status} fetching pagefind-entry.json`);
+    return JSON.parse(new TextDecoder().decode(answer.bytes));
+  });
+  entryJson ??= entry;
+  return entry.then((json) => {
+    const top = topLanguage(json);
     if (!top?.hash) return;
     get(`pagefind.${top.hash}.pf_meta`);
     get(`wasm.${top.wasm || "unknown"}.pagefind`);
   }).catch(() => {}); // Pagefind asks again itself and reports what is wrong
 }
+
+const topLanguage = (entry) => Object.values(entry.languages ?? {})
+  .reduce((best, l) => (best === null || l.page_count > best.page_count ? l : best), null);
+
+/** The page count of the index's language with the most pages (from the entry asked for ahead, or asked now). */
+export async function pageCount() {
+  entryJson ??= plainFetch(`${pagefindDir}pagefind-entry.json?ts=${Date.now()}`).then((r) => {
+    if (!r.ok) throw new Error(`${r.status} fetching pagefind-entry.json`);
+    return r.json();
+  });
+  return topLanguage(await entryJson)?.page_count ?? 0;
+}
+
+/** A JSON file of Pagefind's folder (or beside it), bypassing Pagefind's own requests. */
+export async function fetchJson(url) {
+  const response = await plainFetch(url);
+  if (!response.ok) throw new Error(`${response.status} fetching ${url}`);
+  return response.json();
+}
+
+const SIGNATURE = "pagefind_dcd";
+
+/** A page's fragment (its URL, meta and content), fetched and inflated here as Pagefind would read it. */
+export async function fetchFragment(id) {
+  const { status, bytes } = await read(await plainFetch(`${pagefindDir}fragment/${id}.pf_fragment`));
+  if (status !== 200) throw new Error(`${status} fetching fragment ${id}`);
+  const text = new TextDecoder().decode(bytes);
+  if (!text.startsWith(SIGNATURE)) throw new Error(`fragment ${id} could not be inflated`);
+  return JSON.parse(text.slice(SIGNATURE.length));
+}
+
+/** The folder of Pagefind's files (an absolute URL ending in /), once installFetch has run. */
+export const pagefindFolder = () => pagefindDir;

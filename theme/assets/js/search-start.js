@@ -65,26 +65,28 @@ function received(data) {
   }
   const waiting = pending.get(data.id);
   if (!waiting) return;
+  if (data.early) { waiting.early?.(data.early); return; }
   pending.delete(data.id);
   if (data.error) waiting.reject(new Error(data.error));
   else waiting.resolve(data);
 }
 
-function ask(message) {
+function ask(message, early = null) {
   if (failure) return Promise.reject(failure);
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    pending.set(id, { resolve, reject, early });
     worker.postMessage({ ...message, id });
   });
 }
 
 /**
  * Searches the index: `term` in the index's form (null: every page). Answers { search, ids, shown }: the results' ids
- * in rank order, and the shown fields ({ id, url, meta, excerpt }) of the first `first` of them.
+ * in rank order, and the shown fields ({ id, url, meta, excerpt }) of the first `first` of them, except those given
+ * to `early` before: ({ ids, shown }) the first results of the head index, when it has some, before Pagefind's search.
  */
-export async function searchIndex(term, first) {
-  const answer = await ask({ type: "search", term, first });
+export async function searchIndex(term, first, early = null) {
+  const answer = await ask({ type: "search", term, first }, early);
   return { search: answer.id, ids: answer.ids, shown: answer.shown };
 }
 

@@ -9,14 +9,22 @@
 // Two things save time before the first results (search-fetch.js): Pagefind's gzipped files are inflated by the
 // browser (DecompressionStream) instead of pagefind.js's own JavaScript inflater, and the entry, metadata and
 // WebAssembly are asked for as soon as this worker starts, while pagefind.js itself is still on its way.
+// The head index (search-head.js) ranks first the pages whose title or lead holds every word of the query, and its
+// results are drawn before Pagefind has searched: when the search asks for the first n results' fields, the worker
+// sends them ({ id, early }) as soon as the head index and their fragments have answered, then runs Pagefind's search.
 //   → { type: "init", pagefind, base }           pagefind.js's URL and the site's base URL; answered { id: 0, ready }
-//   → { id, type: "search", term, first }       term null: every page; answered { id, ids, shown: first n results }
+//   → { id, type: "search", term, first }       term null: every page; answered { id, ids, shown }: every result id in
+//                                               rank order and the fields of the first n results not sent early
+//   ← { id, early: { ids, shown } }             before that answer (term and first given, the head index holds
+//                                               results): the first of the head results and their fields
 //   → { id, type: "shown", search, ids }        the shown fields of these results of search `search`
 //   ← { id, error } when something failed.
-import { fetchAhead, installFetch } from "./search-fetch.js";
+import { fetchAhead, fetchFragment, fetchJson, installFetch, pageCount, pagefindFolder } from "./search-fetch.js";
+import { headFields, headRanking } from "./search-head.js";
 
 let pagefind = null;
-const searches = new Map(); // search id → Map(result id → Pagefind's result), the last few
+let base = "/";
+const searches = new Map(); // search id → { byId: Map(result id → Pagefind's result), head: Set of head ids, words }, the last few
 const KEPT = 4;
 
 /** The fields search.js draws (not the page's whole text, which Pagefind's fragment holds). */
@@ -25,8 +33,30 @@ async function shown(results) {
   return data.map((d) => ({ id: null, url: d.url, meta: d.meta, excerpt: d.excerpt }));
 }
 
-async function start({ pagefind: url, base }) {
+/** The shown fields of results `ids` of a kept search: head results from their fragments, the others from Pagefind. */
+async function fieldsOf(search, ids) {
+  const fromHead = ids.filter((id) => search.head.has(id));
+  const head = new Map((await headFields(fromHead, { words: search.words, base, fragment: fetchFragment })).map((d) => [d.id, d]));
+  const rest = ids.filter((id) => !search.head.has(id));
+  const others = await shown(rest.map((id) => search.byId.get(id)));
+  others.forEach((d, i) => { d.id = rest[i]; });
+  const byId = new Map(others.map((d) => [d.id, d]));
+  return ids.map((id) => head.get(id) ?? byId.get(id));
+}
+
+/** The head index's ranking of `term` (null without words or without a head index: Pagefind alone ranks). */
+async function headOf(term) {
+  if (!term) return null;
+  try {
+    return await headRanking(term, { dir: pagefindFolder() + "casebook-head/", pages: await pageCount(), get: fetchJson });
+  } catch {
+    return null;
+  }
+}
+
+async function start({ pagefind: url, base: siteBase }) {
   const script = new URL(url, self.location.href);
+  base = siteBase ?? "/";
   installFetch(self, new URL(".", script).href);
   fetchAhead();
   const module = await import(script.href);
@@ -36,22 +66,38 @@ async function start({ pagefind: url, base }) {
 }
 
 async function answer(message) {
-  const pf = await pagefind;
   if (message.type === "search") {
+    // The head index first (a few small files): its first results are sent before Pagefind's search, which holds this
+    // thread for a while at 10,000 cases, has started.
+    const head = await headOf(message.term);
+    const early = new Map();
+    if (head?.ids.length && message.first > 0) {
+      const first = head.ids.slice(0, message.first);
+      try {
+        for (const d of await headFields(first, { words: head.words, base, fragment: fetchFragment })) early.set(d.id, d);
+        self.postMessage({ id: message.id, early: { ids: first, shown: first.map((id) => early.get(id)) } });
+      } catch {
+        early.clear(); // a fragment could not be read: Pagefind's answer draws them
+      }
+    }
+    const pf = await pagefind;
     const { results } = await pf.search(message.term);
     const byId = new Map(results.map((r) => [r.id, r]));
-    searches.set(message.id, byId);
+    // Head results first (those Pagefind found too: all of them, as the head index's words are Pagefind's), then
+    // Pagefind's other results in its order.
+    const inHead = (head?.ids ?? []).filter((id) => byId.has(id));
+    const search = { byId, head: new Set(inHead), words: head?.words ?? [] };
+    const ids = inHead.length ? [...inHead, ...results.map((r) => r.id).filter((id) => !search.head.has(id))] : results.map((r) => r.id);
+    searches.set(message.id, search);
     for (const old of searches.keys()) if (searches.size > KEPT) searches.delete(old);
-    const first = await shown(results.slice(0, message.first || 0));
-    first.forEach((d, i) => { d.id = results[i].id; });
-    return { ids: results.map((r) => r.id), shown: first };
+    const missing = ids.slice(0, message.first || 0).filter((id) => !early.has(id));
+    return { ids, shown: await fieldsOf(search, missing) };
   }
   if (message.type === "shown") {
-    const byId = searches.get(message.search);
-    if (!byId) throw new Error(`search ${message.search} is no longer kept`);
-    const data = await shown(message.ids.map((id) => byId.get(id)));
-    data.forEach((d, i) => { d.id = message.ids[i]; });
-    return { shown: data };
+    const search = searches.get(message.search);
+    if (!search) throw new Error(`search ${message.search} is no longer kept`);
+    await pagefind;
+    return { shown: await fieldsOf(search, message.ids) };
   }
   throw new Error(`unknown message ${message.type}`);
 }

@@ -122,11 +122,15 @@ async function runSearch(mine) {
   }
   // Words only: facets are applied here. With no words, every page, newest fiscal year first: the build numbers pages
   // in that order and names them after their numbers (PagefindPageNames), so the ids sort that way.
-  // The worker answers with the first page's fields too when that page is Pagefind's first results (words, no facets).
-  const found = await searchIndex(term || null, term && chosen.size === 0 ? PAGE_SIZE : 0);
+  // The worker answers with the first page's fields too when that page is Pagefind's first results (words, no facets),
+  // and draws the head index's first results (title, summary or tags hold every word) before Pagefind has searched.
+  let drawn = null; // the head results drawn early: { list, ids, shown }
+  const found = await searchIndex(term || null, term && chosen.size === 0 ? PAGE_SIZE : 0, (early) => {
+    if (mine === generation) drawn = drawEarly(early, fold);
+  });
   const all = found.ids.map((id) => ({ id }));
   if (!term) all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const source = { search: found.search, shown: new Map(found.shown.map((d) => [d.id, d])) };
+  const source = { search: found.search, shown: new Map([...(drawn?.shown ?? []), ...found.shown].map((d) => [d.id, d])) };
   mark("search");
   const data = chosen.size > 0 ? await facetPages(chosen.keys()) : null;
   if (mine !== generation) return;
@@ -136,19 +140,41 @@ async function runSearch(mine) {
   // A facet not seen nor ticked keeps its site-wide counts: it is off screen, and dims once it comes on.
   for (const fs of fieldsets()) fs.dataset.counts = seen.has(fs.dataset.facet) || chosen.has(fs.dataset.facet) ? "pending" : "site";
   status.textContent = results.length ? text("count", results.length) : text("none");
-  // 「買物」「買い物」で検索しました: the spellings each variant of the query stood for.
-  formsLine.textContent = fold.forms.map((forms) => text("forms").replace("{forms}", forms.map((f) => `「${f}」`).join(""))).join(" ");
-  formsLine.hidden = fold.forms.length === 0;
+  showForms(fold);
   help.hidden = results.length > 0;
-  const list = document.createElement("ol");
-  list.className = "search-results";
-  resultsBox.replaceChildren(list);
-  await showMore(source, results, list, 0, mine);
+  // The results drawn early stay when they are the first of these (they are, unless the index changed meanwhile).
+  const kept = drawn && drawn.ids.every((id, i) => results[i]?.id === id) ? drawn.ids.length : 0;
+  let list = drawn?.list;
+  if (kept === 0) {
+    list = document.createElement("ol");
+    list.className = "search-results";
+    resultsBox.replaceChildren(list);
+  }
+  await showMore(source, results, list, kept, mine, PAGE_SIZE);
   mark("results");
   // The results are painted before the facets are counted (which fetches and reads their columns).
   await painted();
   await drawCounts(mine);
   if (mine === generation) root.dataset.state = "done";
+}
+
+/** 「買物」「買い物」で検索しました: the spellings each variant of the query stood for. */
+function showForms(fold) {
+  formsLine.textContent = fold.forms.map((forms) => text("forms").replace("{forms}", forms.map((f) => `「${f}」`).join(""))).join(" ");
+  formsLine.hidden = fold.forms.length === 0;
+}
+
+/** The head index's first results, drawn while Pagefind searches (the count and the rest follow its answer). */
+function drawEarly(early, fold) {
+  const list = document.createElement("ol");
+  list.className = "search-results";
+  for (const data of early.shown) list.append(resultItem(data, list.children.length === 0));
+  status.textContent = text("searching");
+  showForms(fold);
+  help.hidden = true;
+  resultsBox.replaceChildren(list);
+  mark("early");
+  return { list, ids: early.ids, shown: early.shown };
 }
 
 /** The counts of the facets seen or ticked, for the latest search (fetching their columns the first time); the
@@ -192,16 +218,16 @@ function watchFacets() {
   for (const fs of fieldsets()) watcher.observe(fs);
 }
 
-/** Draws results from..from+PAGE_SIZE: their fields from `source.shown` when the search's answer brought them, else
- * asked of the worker (source.search names the search). */
-async function showMore(source, results, list, from, mine) {
-  const slice = results.slice(from, from + PAGE_SIZE);
+/** Draws results from..to (to: from + PAGE_SIZE unless given): their fields from `source.shown` when the search's
+ * answer brought them, else asked of the worker (source.search names the search). */
+async function showMore(source, results, list, from, mine, to = from + PAGE_SIZE) {
+  const slice = results.slice(from, to);
   const missing = slice.filter((r) => !source.shown.has(r.id)).map((r) => r.id);
   if (missing.length > 0) for (const data of await shownOf(source.search, missing)) source.shown.set(data.id, data);
   if (mine !== generation) return;
   for (const r of slice) list.append(resultItem(source.shown.get(r.id), list.children.length === 0));
   resultsBox.querySelector("[data-search-more]")?.remove();
-  if (from + PAGE_SIZE < results.length) {
+  if (to < results.length) {
     const more = document.createElement("button");
     more.type = "button";
     more.dataset.searchMore = "";
@@ -209,7 +235,7 @@ async function showMore(source, results, list, from, mine) {
     more.textContent = text("more");
     more.addEventListener("click", async () => {
       const firstNew = list.children.length;
-      await showMore(source, results, list, from + PAGE_SIZE, mine);
+      await showMore(source, results, list, to, mine);
       list.children[firstNew]?.querySelector("a")?.focus();
     });
     resultsBox.append(more);
@@ -257,6 +283,7 @@ function commit(push) {
 
 function showError(error) {
   console.error(error);
+  resultsBox.replaceChildren(); // results drawn early from the head index are not the whole answer
   status.textContent = text("unavailable");
   root.dataset.state = "error";
 }
