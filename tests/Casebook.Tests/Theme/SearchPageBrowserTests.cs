@@ -126,6 +126,53 @@ public class SearchPageBrowserTests(BrowserFixture browser, SampleSiteFixture sa
         if (onceRanks.Count > 0) Assert.True(leadRanks.Max() < onceRanks.Min(), $"lead ranks {string.Join(",", leadRanks)}, single body mention ranks {string.Join(",", onceRanks)}");
     }
 
+    [Theory]
+    [InlineData("タクシー")]
+    [InlineData("移動販売")]
+    public async Task The_first_results_with_the_words_in_title_summary_or_tags_are_drawn_before_pagefind_has_searched(string query)
+    {
+        // Pagefind's index chunks are held back until the first results are on screen: those came from the head index
+        // (pagefind/casebook-head) and the pages' fragments alone. They are cases whose title, summary or tags hold the
+        // query, and they stay, in the same order, at the top of the whole answer once Pagefind has searched.
+        var graph = Casebook.Core.Pipeline.Check(new Casebook.Core.BuildOptions(Repo.Root, Path.Combine(Path.GetTempPath(), "unused"))).Graph!;
+        static string N(string s) => s.Normalize(System.Text.NormalizationForm.FormKC);
+        var lead = graph.Cases.Where(c => N(string.Join(" ", new[] { c.Title, c.Subtitle, c.Summary }.Concat(c.Tags.Select(t => t.Label)))).Contains(query))
+            .Select(c => c.Id).ToHashSet();
+        var release = new TaskCompletionSource();
+        var held = new List<string>();
+        var (page, outside) = await OpenAsync(Q(query), settle: false, before: p => p.Context.RouteAsync("**/pagefind/index/*", async r =>
+        {
+            lock (held) held.Add(r.Request.Url);
+            await release.Task;
+            await r.ContinueAsync();
+        }).GetAwaiter().GetResult());
+        try
+        {
+            await Assertions.Expect(page.Locator(".search-result").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            var early = await CaseIdsAsync(page);
+            Assert.Equal("busy", await page.Locator("[data-search]").GetAttributeAsync("data-state"));
+            Assert.Equal("検索しています…", await page.Locator("[data-search-status]").InnerTextAsync());
+            Assert.NotEmpty(early);
+            Assert.Equal(Math.Min(lead.Count, 10), early.Count);
+            Assert.All(early, id => Assert.Contains(id, lead));
+            Assert.Contains("<mark>", await page.Locator(".search-result__excerpt").First.InnerHTMLAsync());
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+        await SettledAsync(page);
+        lock (held) Assert.NotEmpty(held); // Pagefind did search, after the head index had answered
+        var all = await AllResultIdsAsync(page);
+        Assert.Equal(all.Take(lead.Count).ToHashSet(), lead);
+        Assert.Matches(@"^\d+ 件", await page.Locator("[data-search-status]").InnerTextAsync());
+        Assert.Empty(outside);
+    }
+
+    private static async Task<List<string>> CaseIdsAsync(IPage page) =>
+        (await page.Locator("[data-search-results] a[href]").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))"))
+            .Where(h => h.StartsWith("/cases/", StringComparison.Ordinal)).Select(h => h["/cases/".Length..].TrimEnd('/')).ToList();
+
     [Fact]
     public async Task The_page_preloads_its_scripts_which_exist_and_are_used_once()
     {

@@ -10,7 +10,11 @@ import { numbers } from "./search-digits.js";
 /** A token as Pagefind indexes it: its letters and decimal digits, lowercased (SearchHead.Word). */
 export function headWord(token) {
   let word = "";
-  for (const ch of token) if (/^[\p{L}\p{Nd}]$/u.test(ch)) word += ch.toLowerCase();
+  for (const ch of token) {
+    if (!/^[\p{L}\p{Nd}]$/u.test(ch)) continue;
+    const lower = ch.toLowerCase(); // one character, as .NET's Rune.ToLowerInvariant gives (İ stays İ)
+    word += lower.length === ch.length ? lower : ch;
+  }
   return word;
 }
 
@@ -55,7 +59,7 @@ export async function headRanking(term, { dir, pages, get }) {
     const file = files.get(bucketOf(w, buckets));
     prefix = file.prefix;
     hex = file.hex;
-    const entry = file.words?.[w];
+    const entry = Object.hasOwn(file.words ?? {}, w) ? file.words[w] : null;
     if (!entry) return { ids: [], words };
     lists.push({ title: new Set(pagesOf(entry[0])), lead: new Set(pagesOf(entry[1])) });
   }

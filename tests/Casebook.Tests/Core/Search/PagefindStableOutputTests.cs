@@ -125,6 +125,7 @@ public class PagefindStableOutputTests
             var fb = Files(Path.Combine(second, "pagefind"));
             // Facets are not Pagefind filters: the search page filters and counts from casebook-facets.json.
             Assert.Contains(SearchFacetPages.FileName, fa.Keys);
+            Assert.Contains(fa.Keys, k => k.Contains(SearchHead.Folder, StringComparison.Ordinal)); // the head index too
             Assert.True(fa.Keys.Count(k => k.EndsWith(".pf_fragment", StringComparison.Ordinal)) >= 29);
             Assert.Equal(fa.Keys, fb.Keys);
             foreach (var (k, v) in fa) Assert.True(v.Length > 0 && v.SequenceEqual(fb[k]), $"{k} differs or is empty");

@@ -13,7 +13,7 @@ namespace Casebook.Tests.Core.Search;
 /// and characters chosen to differ between .NET and JavaScript (spaces, surrogates, combining marks, controls…).
 /// Queries: every spelling of the site's variant groups, both recall sets and every case title. Excerpts: the index text of
 /// every text, with its repeated body words hidden from Pagefind (<see cref="SearchRepeats"/>), reads back in JavaScript as
-/// the same text as without.</summary>
+/// the same text as without. The head index's words and buckets (<see cref="SearchHead"/>, search-head.js) of every token.</summary>
 public class SearchTextParityTests
 {
     /// <summary>Characters where .NET and JavaScript could disagree (what each calls white space, a letter, NFKC).</summary>
@@ -29,7 +29,7 @@ public class SearchTextParityTests
         ["circled numbers, roman numerals and squared words"] = "①③⑦ Ⅲ ⅻ ㈱ ㍻ ㌔",
         ["iteration marks and the prolonged sound mark"] = "々 ゝ ゞ ヽ ヾ ヶ ー 〆 〇 ・",
         ["combining marks"] = "cafe\u0301 か\u3099 カ\u309A e\u0301\u0301 \u0301",
-        ["other scripts"] = "Ωμέγα Москва 한국어 ไทย عربي",
+        ["other scripts"] = "Ωμέγα Москва 한국어 ไทย عربي İstanbul ΣΑΣ ǅ",
         ["digits that are not ASCII"] = "٣ ३ ௩ ３",
         ["control characters"] = "a\u0000b\u0007c\u001Fd\u007Fe",
         ["kana iteration and doubled kanji"] = "こゝろ いすゞ ドヽ ハヾ 人々 様様 〇々",
@@ -69,13 +69,27 @@ public class SearchTextParityTests
         var excerpts = texts.Select(t => SearchText.ForIndex(t, variants))
             .Select(index => new[] { SearchRepeats.Cap([new SearchPart(SearchPart.Body, index)])[0].Text, index }).ToArray();
         Assert.True(excerpts.Count(e => e[0] != e[1]) > 30, "hardly any repeated words were hidden");
-        var input = JsonSerializer.Serialize(new { variants = JsonDocument.Parse(variants.ToJson()).RootElement, texts, queries, excerpts });
+        // The head index's words and buckets: every token of every index text and of every folded query.
+        var headTokens = excerpts.SelectMany(e => e[0].Split(' ')).Concat(queries.SelectMany(q => SearchText.Query(q, variants).Terms.Split(' ')))
+            .Concat(EdgeCases.Values.SelectMany(v => v.Split(' '))).Distinct(StringComparer.Ordinal).ToArray();
+        int[] pageCounts = [0, 1, 8, 9, 29, 64, 65, 10283, 16384, 1_000_000];
+        var input = JsonSerializer.Serialize(new { variants = JsonDocument.Parse(variants.ToJson()).RootElement, texts, queries, excerpts, headTokens, pageCounts });
         using var js = JsonDocument.Parse(await RunNodeAsync(input));
         static string[] Strings(JsonElement e) => e.EnumerateArray().Select(x => x.GetString()!).ToArray();
         var jsTokens = js.RootElement.GetProperty("tokens").EnumerateArray().Select(Strings).ToList();
         var jsForQuery = Strings(js.RootElement.GetProperty("forQuery"));
         var jsFolds = js.RootElement.GetProperty("folds").EnumerateArray().ToList();
         var jsExcerpts = js.RootElement.GetProperty("excerpts").EnumerateArray().Select(Strings).ToList();
+        var jsHead = js.RootElement.GetProperty("head").EnumerateArray().ToList();
+        Assert.True(headTokens.Length > 1000, "hardly any tokens were compared");
+        for (var i = 0; i < headTokens.Length; i++)
+        {
+            var word = SearchHead.Word(headTokens[i]);
+            var expected = $"{Show(word)} {SearchHead.Bucket(word, 2048)} {SearchHead.Bucket(word, 4)}";
+            var actual = $"{Show(jsHead[i][0].GetString()!)} {jsHead[i][1].GetInt32()} {jsHead[i][2].GetInt32()}";
+            Assert.True(expected == actual, $"head word of «{Show(headTokens[i])}»: C# «{expected}» JS «{actual}»");
+        }
+        Assert.Equal(pageCounts.Select(SearchHead.Buckets), js.RootElement.GetProperty("bucketCounts").EnumerateArray().Select(e => e.GetInt32()));
         for (var i = 0; i < excerpts.Length; i++)
             Assert.True(jsExcerpts[i][0] == jsExcerpts[i][1], $"{named[i].Item1} read back with its repeats hidden: «{Show(jsExcerpts[i][0])}» against «{Show(jsExcerpts[i][1])}»");
 
