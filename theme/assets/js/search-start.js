@@ -44,7 +44,7 @@ function startWorker({ worker: url, pagefind, base }) {
   performance.mark("search:boot");
   const w = new Worker(url, { type: "module" });
   listen(w);
-  w.postMessage({ type: "init", pagefind, base });
+  w.postMessage({ type: "init", pagefind, base, search: location.search });
   return w;
 }
 

@@ -12,7 +12,10 @@
 // The head index (search-head.js) ranks first the pages whose title or lead holds every word of the query, and its
 // results are drawn before Pagefind has searched: when the search asks for the first n results' fields, the worker
 // sends them ({ id, early }) as soon as the head index and their fragments have answered, then runs Pagefind's search.
-//   → { type: "init", pagefind, base }           pagefind.js's URL and the site's base URL; answered { id: 0, ready }
+// Pagefind's start (its WebAssembly and metadata decoded: a few hundred milliseconds of this thread at 10,000 cases)
+// waits until those first results are sent, when the page's URL asks for words: its files are fetched meanwhile.
+//   → { type: "init", pagefind, base, search }  pagefind.js's URL, the site's base URL and the page's query string
+//                                               (location.search); answered { id: 0, ready }
 //   → { id, type: "search", term, first }       term null: every page; answered { id, ids, shown }: every result id in
 //                                               rank order and the fields of the first n results not sent early
 //   ← { id, early: { ids, shown } }             before that answer (term and first given, the head index holds
@@ -24,6 +27,15 @@ import { headFields, headRanking } from "./search-head.js";
 
 let pagefind = null;
 let base = "/";
+let openGate = null;
+const gate = new Promise((resolve) => { openGate = resolve; }); // Pagefind's start waits for this
+const GATE_LIMIT = 3000; // ms: Pagefind starts anyway if the page's first search has not come by then
+
+/** True when the page's URL asks for words and nothing else: its first search will draw head results first. */
+function firstSearchHasWords(search) {
+  const params = new URLSearchParams(search ?? "");
+  return (params.get("q") ?? "").trim().length > 0 && [...params.keys()].every((k) => k === "q");
+}
 const searches = new Map(); // search id → { byId: Map(result id → Pagefind's result), head: Set of head ids, words }, the last few
 const KEPT = 4;
 
@@ -54,13 +66,16 @@ async function headOf(term) {
   }
 }
 
-async function start({ pagefind: url, base: siteBase }) {
+async function start({ pagefind: url, base: siteBase, search }) {
   const script = new URL(url, self.location.href);
   base = siteBase ?? "/";
   installFetch(self, new URL(".", script).href);
   fetchAhead();
+  if (firstSearchHasWords(search)) setTimeout(openGate, GATE_LIMIT);
+  else openGate();
   const module = await import(script.href);
   await module.options({ baseUrl: base, excerptLength: 60 });
+  await gate;
   await module.init();
   return module;
 }
@@ -80,6 +95,7 @@ async function answer(message) {
         early.clear(); // a fragment could not be read: Pagefind's answer draws them
       }
     }
+    openGate();
     const pf = await pagefind;
     const { results } = await pf.search(message.term);
     const byId = new Map(results.map((r) => [r.id, r]));
@@ -96,6 +112,7 @@ async function answer(message) {
   if (message.type === "shown") {
     const search = searches.get(message.search);
     if (!search) throw new Error(`search ${message.search} is no longer kept`);
+    openGate();
     await pagefind;
     return { shown: await fieldsOf(search, message.ids) };
   }
