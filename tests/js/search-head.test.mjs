@@ -4,34 +4,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadThemeModule } from "./theme-modules.mjs";
+import { deltas, fnv1a, number, refBucket } from "./head-index-fixtures.mjs";
 
 const { headWord, bucketCount, bucketOf, headRanking, headExcerpt, resultUrl, headFields } = await loadThemeModule("search-head.js");
 const { numbers } = await loadThemeModule("search-digits.js");
-
-// --- Reference implementations, independent of the module under test ---------------------------------------------
-
-/** FNV-1a, 32 bits, over the UTF-16 code units, in BigInt arithmetic. */
-function fnv1a(word) {
-  let h = 0x811c9dc5n;
-  for (let i = 0; i < word.length; i++) h = ((h ^ BigInt(word.charCodeAt(i))) * 16777619n) & 0xffffffffn;
-  return h;
-}
-const refBucket = (word, buckets) => Number(fnv1a(word) % BigInt(buckets));
-
-const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
-/** SearchFacetPages.Number: base 32, most significant first, every digit but the last from the upper half. */
-function number(n) {
-  let out = ALPHABET[n % 32];
-  for (n = Math.floor(n / 32); n > 0; n = Math.floor(n / 32)) out = ALPHABET[32 + (n % 32)] + out;
-  return out;
-}
-/** A page list as SearchHead writes it: ascending, each the difference from the one before minus one. */
-function deltas(pages) {
-  let before = -1;
-  let out = "";
-  for (const p of [...pages].sort((a, b) => a - b)) { out += number(p - before - 1); before = p; }
-  return out;
-}
 
 /**
  * Bucket files for `words` ({ word: [title pages, lead-only pages] }) over an index of `pages` pages, keyed by their

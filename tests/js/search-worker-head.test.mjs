@@ -11,27 +11,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { loadThemeModule } from "./theme-modules.mjs";
+import { deltas, refBucket } from "./head-index-fixtures.mjs";
 
 const { bucketCount } = await loadThemeModule("search-head.js");
-
-// --- References of the test's own (FNV-1a buckets, the digit format) ------------------------------------------------
-function refBucket(word, buckets) {
-  let h = 0x811c9dc5n;
-  for (let i = 0; i < word.length; i++) h = ((h ^ BigInt(word.charCodeAt(i))) * 16777619n) & 0xffffffffn;
-  return Number(h % BigInt(buckets));
-}
-const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
-function number(n) {
-  let out = ALPHABET[n % 32];
-  for (n = Math.floor(n / 32); n > 0; n = Math.floor(n / 32)) out = ALPHABET[32 + (n % 32)] + out;
-  return out;
-}
-function deltas(pages) {
-  let before = -1;
-  let out = "";
-  for (const p of pages) { out += number(p - before - 1); before = p; }
-  return out;
-}
 
 // --- The index: 40 pages, ids en_5a_00 … en_5a_27 ------------------------------------------------------------------
 const PAGES = 40;
