@@ -74,6 +74,7 @@ const headField = (page) => ({ id: id(page), url: `/sub/cases/c${page}/`, meta: 
 const pagefindField = (i, term) => ({ id: i, url: `/sub/cases/${i}/`, meta: { title: `Pagefind ${i}` }, excerpt: `pf <mark>${term}</mark>` });
 
 let headMissing = false; // the head index's files answer 404
+let fragmentsUnreadable = false; // fragments answer bytes the worker cannot inflate (as without DecompressionStream)
 const listeners = [];
 const posted = [];
 let waiters = [];
@@ -90,7 +91,10 @@ globalThis.self = {
     const url = String(input).split("?")[0];
     assert.ok(url.startsWith(folder), url);
     const path = url.slice(folder.length);
-    if (path.startsWith("fragment/")) log.push("fragment:" + path.slice(9, -12));
+    if (path.startsWith("fragment/")) {
+      log.push("fragment:" + path.slice(9, -12));
+      if (fragmentsUnreadable) return new Response("not gzip", { status: 200 });
+    }
     if (path.startsWith("casebook-head/")) {
       log.push("head:" + path.slice(14));
       if (headMissing) return new Response("missing", { status: 404 });
@@ -213,6 +217,22 @@ test("when the head index's bucket file answers 404: Pagefind's order unchanged,
     assert.deepEqual((await answerTo(7)).shown, [pagefindField("en_5a_0c", "生活 支援")]);
   } finally {
     headMissing = false;
+  }
+});
+
+test("head results whose fragments the worker cannot read: still ranked first, nothing early, their fields from Pagefind", async () => {
+  fragmentsUnreadable = true;
+  try {
+    const mark = log.length;
+    send({ id: 20, type: "search", term: "生活 支援", first: 6 });
+    const answer = await answerTo(20);
+    assert.deepEqual(earlyOf(20), []);
+    assert.deepEqual(answer.ids, [...HEAD_BOTH, "en_5a_07", "en_5a_01", "en_5a_22", "en_5a_10"]);
+    assert.deepEqual(answer.shown.map((d) => d.id), answer.ids.slice(0, 6));
+    assert.deepEqual(answer.shown[0], pagefindField(HEAD_BOTH[0], "生活 支援"));
+    assert.deepEqual(since(mark).filter((e) => e.startsWith("data:")), answer.ids.slice(0, 6).map((i) => "data:" + i));
+  } finally {
+    fragmentsUnreadable = false;
   }
 });
 

@@ -48,8 +48,13 @@ async function shown(results) {
 /** The shown fields of results `ids` of a kept search: head results from their fragments, the others from Pagefind. */
 async function fieldsOf(search, ids) {
   const fromHead = ids.filter((id) => search.head.has(id));
-  const head = new Map((await headFields(fromHead, { words: search.words, base, fragment: fetchFragment })).map((d) => [d.id, d]));
-  const rest = ids.filter((id) => !search.head.has(id));
+  let head = new Map();
+  try {
+    if (fromHead.length) head = new Map((await headFields(fromHead, { words: search.words, base, fragment: fetchFragment })).map((d) => [d.id, d]));
+  } catch {
+    // Fragments this worker cannot read itself (a browser without DecompressionStream): Pagefind reads them.
+  }
+  const rest = ids.filter((id) => !head.has(id));
   const others = await shown(rest.map((id) => search.byId.get(id)));
   others.forEach((d, i) => { d.id = rest[i]; });
   const byId = new Map(others.map((d) => [d.id, d]));
