@@ -8,6 +8,9 @@ let state = null;
 // A save rebuilds the site and live.js reloads the page, often before "saved" could be read: the reloaded
 // page says it instead, while the file is still the version that was saved.
 const savedKey = `casebook:tagging-saved:${caseId}`;
+// The rebuild after a save reloads the page, sometimes twice (the page, then the rest of the site): every reload within
+// this long after the save, of the page as saved, says the save happened; a later one (or one of another version) does not.
+const SAVED_SHOWN_MS = 15_000;
 
 function el(tag, props = {}, ...children) {
   const e = document.createElement(tag);
@@ -86,7 +89,7 @@ function render(panel) {
       if (code === 200) {
         state.hash = data.hash;
         status.textContent = data.changed ? t("tagging_saved", "保存しました。") : t("tagging_unchanged", "変更はありません。");
-        if (data.changed) sessionStorage.setItem(savedKey, data.hash);
+        if (data.changed) sessionStorage.setItem(savedKey, JSON.stringify({ hash: data.hash, at: Date.now() }));
       } else {
         status.className = "cb-status is-error";
         status.textContent = data.message;
@@ -118,9 +121,12 @@ async function start() {
   const aside = document.querySelector(".case-panel") ?? document.querySelector("main");
   aside.prepend(panel);
   render(panel);
-  if (sessionStorage.getItem(savedKey) === state.hash)
+  let saved = null;
+  try { saved = JSON.parse(sessionStorage.getItem(savedKey) ?? "null"); } catch { saved = null; }
+  const recent = saved && Date.now() - saved.at >= 0 && Date.now() - saved.at < SAVED_SHOWN_MS;
+  if (recent && saved.hash === state.hash)
     panel.querySelector(".cb-status").textContent = state.strings.tagging_saved_rebuilt ?? "保存しました。";
-  sessionStorage.removeItem(savedKey);
+  else sessionStorage.removeItem(savedKey);
 }
 
 start();

@@ -80,6 +80,17 @@ public class ServeBrowserTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal(["1"], doc.ReadList("elements"));
         Assert.Equal(["生活支援", "交流・居場所"], doc.ReadList("pillars"));
         Assert.Equal(["外出支援"], doc.ReadList("tags"));
+        // A rebuild can reload the page twice (the page, then the rest of the site): a reload right after the save still
+        // says it happened; one after the save's moment has passed (15 s) does not.
+        await page.ReloadAsync();
+        await Assertions.Expect(panel.GetByRole(AriaRole.Status)).ToHaveTextAsync("保存しました。ページを作り直しました。");
+        await page.EvaluateAsync("""
+            () => { for (const k of Object.keys(sessionStorage)) if (k.startsWith("casebook:tagging-saved:")) {
+              const saved = JSON.parse(sessionStorage.getItem(k)); saved.at -= 60000; sessionStorage.setItem(k, JSON.stringify(saved)); } }
+            """);
+        await page.ReloadAsync();
+        await Assertions.Expect(panel.GetByLabel("テーマを追加")).ToBeVisibleAsync();
+        await Assertions.Expect(panel.GetByRole(AriaRole.Status)).ToHaveTextAsync("");
         Assert.Empty(outside);
     }
 }
