@@ -57,7 +57,9 @@ public static class NewCaseInteractive
                 else if (File.Exists(Path.Combine(folder, caseId + ".md"))) output.WriteLine("  その ID のファイルはすでにあります。");
                 else break;
             }
-            var organization = Ask("組織（例: 中区社会福祉協議会）", "〇〇市社会福祉協議会");
+            string organization;
+            while (ConfigLoader.NameTooLong(organization = Ask("組織（例: 中区社会福祉協議会）", "〇〇市社会福祉協議会"), "組織名") is { } tooLong)
+                output.WriteLine("  " + tooLong);
             int fiscalYear;
             while (!int.TryParse(Ask("年度（西暦の開始年）", (vol?.FiscalYear ?? DateTime.Today.Year).ToString(System.Globalization.CultureInfo.InvariantCulture)), out fiscalYear)
                    || fiscalYear is < 1868 or > 9999)
@@ -69,6 +71,12 @@ public static class NewCaseInteractive
                 {
                     var answer = Ask(question);
                     var parts = answer.Split([',', '、', ' ', '　'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    // A term names a page folder (CB1107): a new theme too long for one is asked again, not written.
+                    if (tax == TaxonomyIds.Tags && parts.Select(p => ConfigLoader.NameTooLong(p, "テーマ")).FirstOrDefault(m => m is not null) is { } tooLong)
+                    {
+                        output.WriteLine("  " + tooLong);
+                        continue;
+                    }
                     try { return parts.Select(p => editor.ResolveIn(tax, p)).DistinctBy(c => c.Key).Select(c => c.Written).ToList(); }
                     catch (FrontMatterEditException e) { output.WriteLine("  " + e.Message); }
                 }

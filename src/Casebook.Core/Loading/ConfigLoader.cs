@@ -35,15 +35,21 @@ public static partial class ConfigLoader
     /// (「組織名」).</summary>
     public static bool CheckNameLength(string name, string what, SourceSpan span, DiagnosticBag diagnostics)
     {
+        if (NameTooLong(name, what) is not { } message) return true;
+        diagnostics.Error(DiagnosticCodes.NameTooLong, message, span);
+        return false;
+    }
+
+    /// <summary>CB1107's message for a name whose page folder is too long (the interactive <c>new case</c> prints it
+    /// too), or null.</summary>
+    public static string? NameTooLong(string name, string what)
+    {
         var bytes = FolderName.Bytes(name);
-        if (bytes <= FolderName.MaxBytes) return true;
+        if (bytes <= FolderName.MaxBytes) return null;
         // NFKC can lengthen a name (㍿ is 株式会社), so a short one may be too long as a folder.
         var head = name.Length <= 20 ? name : name[..(char.IsHighSurrogate(name[19]) ? 19 : 20)] + "…";
-        diagnostics.Error(DiagnosticCodes.NameTooLong,
-            $"{what}「{head}」が長すぎます（{name.Length} 文字、フォルダー名にして {bytes} バイト）。{what}はページのフォルダー名になり、"
-            + $"フォルダー名は {FolderName.MaxBytes} バイト（漢字・かなで {FolderName.MaxBytes / 3} 文字）までです。短くしてください。",
-            span);
-        return false;
+        return $"{what}「{head}」が長すぎます（{name.Length} 文字、フォルダー名にして {bytes} バイト）。{what}はページのフォルダー名になり、"
+            + $"フォルダー名は {FolderName.MaxBytes} バイト（漢字・かなで {FolderName.MaxBytes / 3} 文字）までです。短くしてください。";
     }
 
     public static (SiteSettings, Dictionary<string, Taxonomy>, List<Volume>)? Load(string sourceRoot, string? baseUrlOverride, DiagnosticBag diagnostics)

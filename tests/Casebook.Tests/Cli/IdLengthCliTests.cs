@@ -55,6 +55,24 @@ public class IdLengthCliTests
     }
 
     [Fact]
+    public async Task New_case_interactive_asks_again_for_an_organization_or_theme_too_long_for_a_folder()
+    {
+        // 90 kanji are 270 bytes as a folder name (CB1107 at build): asked again, and the case is written with the
+        // short answers that followed.
+        using var site = Site();
+        var longName = new string('福', 90);
+        var answers = string.Join("\n", "題名", "", "delta", longName, "短い社協", "", "", "", longName + " 外出支援", "外出支援") + "\n";
+        var (code, output, err) = await CliRunner.RunAsync(["new", "case", "--interactive"], site.Root, input: answers);
+        Assert.True(code == 0, output + err);
+        Assert.Contains($"  組織名「{longName[..20]}…」が長すぎます（90 文字、フォルダー名にして 270 バイト）。", output);
+        Assert.Contains($"  テーマ「{longName[..20]}…」が長すぎます", output);
+        var written = File.ReadAllText(Path.Combine(site.Root, "input", "cases", "other", "delta.md"));
+        Assert.Contains("短い社協", written);
+        Assert.Contains("外出支援", written);
+        Assert.DoesNotContain(longName, written);
+    }
+
+    [Fact]
     public async Task New_volume_refuses_a_long_id_without_touching_casebook_yml()
     {
         using var site = Site();
