@@ -21,6 +21,11 @@ public static class ImageStage
         Parallel.ForEach(work, asset =>
         {
             var sitePath = "assets/" + asset.RelativePath;
+            if (VariantNameTooLong(sitePath) is { } tooLong)
+            {
+                diagnostics.Error(DiagnosticCodes.NameTooLong, tooLong, new SourceSpan(Relative(sourceRoot, asset.FullPath), 1, 1));
+                return;
+            }
             byte[] bytes;
             try { bytes = File.ReadAllBytes(asset.FullPath); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -54,6 +59,19 @@ public static class ImageStage
     }
 
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    /// <summary>CB1107's message when a smaller copy's file name (<see cref="VariantPath"/>: the name with "-1440w" added)
+    /// would be longer than a file system takes (255 bytes), or null. The copies are written beside the photo, so a name
+    /// that fits as it is could not be published.</summary>
+    public static string? VariantNameTooLong(string sitePath)
+    {
+        var longest = ImageProcessor.Widths.Max(w => System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(VariantPath(sitePath, w))));
+        if (longest <= Casebook.Core.Text.FolderName.MaxBytes) return null;
+        var name = Path.GetFileName(sitePath);
+        var head = name.Length <= 20 ? name : name[..(char.IsHighSurrogate(name[19]) ? 19 : 20)] + "…";
+        return $"画像のファイル名「{head}」が長すぎます（{name.Length} 文字）。公開する画像には幅ごとの縮小版（名前に「-1440w」などが付きます）をつくるため、"
+            + $"その名前が {Casebook.Core.Text.FolderName.MaxBytes} バイトを超えます。ファイル名を短くしてください（漢字・かなで 80 文字まで）。";
+    }
 
     /// <summary><c>assets/p/a.jpg</c> at 480 px → <c>assets/p/a-480w.jpg</c>.</summary>
     public static string VariantPath(string sitePath, int width)

@@ -109,6 +109,28 @@ public class PublishedImageTests
     }
 
     [Fact]
+    public void A_photo_whose_smaller_copies_names_would_be_too_long_is_an_error_at_the_file_not_an_io_failure()
+    {
+        // 82 kanji + ".jpg" is 250 bytes: the file itself fits, its 1440 px copy ("-1440w") would be 256 bytes.
+        var longName = new string('写', 82) + ".jpg";
+        var fits = new string('写', 80) + ".jpg";
+        using var site = Site($"![長い名前](/assets/{longName})\n\n![ちょうど](/assets/{fits})\n");
+        site.WriteBytes("input/assets/" + longName, TestImages.Jpeg(1600, 1200));
+        site.WriteBytes("input/assets/" + fits, TestImages.Jpeg(1600, 1200));
+        site.WriteBytes("input/assets/broken.jpg", TestImages.Jpeg(400, 300)[..100]);
+        foreach (var r in new[] { site.Check(), site.Build() })
+        {
+            Assert.False(r.Success);
+            var error = Assert.Single(r.Diagnostics, d => d.Code == DiagnosticCodes.NameTooLong);
+            Assert.Equal("input/assets/" + longName, error.Span.Path);
+            Assert.Contains("画像のファイル名「写写写写写写写写写写写写写写写写写写写写…」が長すぎます（86 文字）", error.Message);
+            // Reported with the build's other errors, in one run.
+            Assert.Contains(r.Diagnostics, d => d.Code == DiagnosticCodes.ImageUnreadable && d.Span.Path == "input/assets/broken.jpg");
+            Assert.DoesNotContain(r.Diagnostics, d => d.Span.Path == "input/assets/" + fits);
+        }
+    }
+
+    [Fact]
     public void Missing_alt_text_is_a_warning_or_an_error_when_the_site_requires_it()
     {
         const string body = "## きっかけ\n本文。\n\n![](/assets/a.jpg)\n\n::: figure\n![](/assets/a.jpg)\n説明\n:::\n";
