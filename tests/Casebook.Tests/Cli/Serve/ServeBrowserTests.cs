@@ -82,15 +82,33 @@ public class ServeBrowserTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal(["外出支援"], doc.ReadList("tags"));
         // A rebuild can reload the page twice (the page, then the rest of the site): a reload right after the save still
         // says it happened; one after the save's moment has passed (15 s) does not.
-        await page.ReloadAsync();
+        await ReloadAsync(page);
         await Assertions.Expect(panel.GetByRole(AriaRole.Status)).ToHaveTextAsync("保存しました。ページを作り直しました。");
         await page.EvaluateAsync("""
             () => { for (const k of Object.keys(sessionStorage)) if (k.startsWith("casebook:tagging-saved:")) {
               const saved = JSON.parse(sessionStorage.getItem(k)); saved.at -= 60000; sessionStorage.setItem(k, JSON.stringify(saved)); } }
             """);
-        await page.ReloadAsync();
+        await ReloadAsync(page);
         await Assertions.Expect(panel.GetByLabel("テーマを追加")).ToBeVisibleAsync();
         await Assertions.Expect(panel.GetByRole(AriaRole.Status)).ToHaveTextAsync("");
         Assert.Empty(outside);
+    }
+
+    /// <summary>Reloads the page; when serve's own reload (after a rebuild) cuts this one off, the page has reloaded all
+    /// the same, and it is asked again once that has loaded.</summary>
+    private static async Task ReloadAsync(IPage page)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await page.ReloadAsync();
+                return;
+            }
+            catch (PlaywrightException e) when (attempt < 5 && e.Message.Contains("ERR_ABORTED", StringComparison.Ordinal))
+            {
+                await page.WaitForLoadStateAsync(LoadState.Load);
+            }
+        }
     }
 }
