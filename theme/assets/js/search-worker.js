@@ -30,14 +30,25 @@ let base = "/";
 let openGate = null;
 const gate = new Promise((resolve) => { openGate = resolve; }); // Pagefind's start waits for this
 const GATE_LIMIT = 3000; // ms: Pagefind starts anyway if the page's first search has not come by then
+const searches = new Map(); // search id → { byId: Map(result id → Pagefind's result), head: Set of head ids, words, readable }, the last few
+const KEPT = 4;
 
 /** True when the page's URL asks for words and nothing else: its first search will draw head results first. */
 function firstSearchHasWords(search) {
   const params = new URLSearchParams(search ?? "");
   return (params.get("q") ?? "").trim().length > 0 && [...params.keys()].every((k) => k === "q");
 }
-const searches = new Map(); // search id → { byId: Map(result id → Pagefind's result), head: Set of head ids, words }, the last few
-const KEPT = 4;
+
+/** The shown fields of head results, read from their fragments here; null when they could not be read (a browser
+ * without DecompressionStream, a fragment missing): Pagefind reads them then. */
+async function headFieldsOf(ids, words) {
+  if (ids.length === 0) return [];
+  try {
+    return await headFields(ids, { words, base, fragment: fetchFragment });
+  } catch {
+    return null;
+  }
+}
 
 /** The fields search.js draws (not the page's whole text, which Pagefind's fragment holds). */
 async function shown(results) {
@@ -47,13 +58,9 @@ async function shown(results) {
 
 /** The shown fields of results `ids` of a kept search: head results from their fragments, the others from Pagefind. */
 async function fieldsOf(search, ids) {
-  const fromHead = ids.filter((id) => search.head.has(id));
-  let head = new Map();
-  try {
-    if (fromHead.length) head = new Map((await headFields(fromHead, { words: search.words, base, fragment: fetchFragment })).map((d) => [d.id, d]));
-  } catch {
-    // Fragments this worker cannot read itself (a browser without DecompressionStream): Pagefind reads them.
-  }
+  const fromHead = search.readable ? await headFieldsOf(ids.filter((id) => search.head.has(id)), search.words) : null;
+  if (!fromHead) search.readable = false; // not asked again for this search's later results
+  const head = new Map((fromHead ?? []).map((d) => [d.id, d]));
   const rest = ids.filter((id) => !head.has(id));
   const others = await shown(rest.map((id) => search.byId.get(id)));
   others.forEach((d, i) => { d.id = rest[i]; });
@@ -91,13 +98,14 @@ async function answer(message) {
     // thread for a while at 10,000 cases, has started.
     const head = await headOf(message.term);
     const early = new Map();
+    let readable = true;
     if (head?.ids.length && message.first > 0) {
       const first = head.ids.slice(0, message.first);
-      try {
-        for (const d of await headFields(first, { words: head.words, base, fragment: fetchFragment })) early.set(d.id, d);
-        self.postMessage({ id: message.id, early: { ids: first, shown: first.map((id) => early.get(id)) } });
-      } catch {
-        early.clear(); // a fragment could not be read: Pagefind's answer draws them
+      const shown = await headFieldsOf(first, head.words); // null: Pagefind's answer draws them
+      readable = shown !== null;
+      if (shown) {
+        for (const d of shown) early.set(d.id, d);
+        self.postMessage({ id: message.id, early: { ids: first, shown } });
       }
     }
     openGate();
@@ -107,8 +115,8 @@ async function answer(message) {
     // Head results first (those Pagefind found too: all of them, as the head index's words are Pagefind's), then
     // Pagefind's other results in its order.
     const inHead = (head?.ids ?? []).filter((id) => byId.has(id));
-    const search = { byId, head: new Set(inHead), words: head?.words ?? [] };
-    const ids = inHead.length ? [...inHead, ...results.map((r) => r.id).filter((id) => !search.head.has(id))] : results.map((r) => r.id);
+    const search = { byId, head: new Set(inHead), words: head?.words ?? [], readable };
+    const ids = [...inHead, ...results.map((r) => r.id).filter((id) => !search.head.has(id))];
     searches.set(message.id, search);
     for (const old of searches.keys()) if (searches.size > KEPT) searches.delete(old);
     const missing = ids.slice(0, message.first || 0).filter((id) => !early.has(id));
